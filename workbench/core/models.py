@@ -57,21 +57,17 @@ class Clause:
     heading: str
     body: str  # display text without heading and responsibility line
     responsible: str | None
+    text: str  # the whole clause as displayed: marker, heading, body, responsibility
     span_start: int
     span_end: int
     parent_id: str | None = None
     children: list[Clause] = field(default_factory=list)
 
     @property
-    def text(self) -> str:
-        """The whole clause as displayed: marker, heading, body, responsibility."""
-        head = f"{self.marker}{self.heading}" if self.heading else self.marker
-        parts = [p for p in (head.strip(), self.body, self.responsible_text) if p]
-        return "\n".join(parts)
-
-    @property
-    def responsible_text(self) -> str:
-        return f"（{self.responsible}）" if self.responsible else ""
+    def label(self) -> str:
+        """Marker and heading, or the start of the body when there is no heading."""
+        title = self.heading or self.body.split("\n", 1)[0][:24]
+        return f"{self.marker}{title}"
 
 
 @dataclass(slots=True)

@@ -1,0 +1,32 @@
+"""Chinese numerals as written in policy headings (一 … 九十九, 〇/零, 百)."""
+
+from __future__ import annotations
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def chinese_to_int(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十八 → 28, 一百零五 → 105; Arabic digits too. None if not a numeral."""
+    text = to_ascii_digits(text.strip())
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
