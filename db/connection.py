@@ -1,0 +1,42 @@
+"""Open the workbench's SQLite file: WAL, foreign keys, a busy timeout, migrated."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from db.migrations import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseLockedError(RuntimeError):
+    """Another process holds the database longer than the busy timeout."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    Raises ``db.migrations.DatabaseTooNewError`` for a file written by a newer
+    workbench, and ``DatabaseLockedError`` when another process keeps it locked.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = connect(path)
+        migrate(conn, path)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseLockedError(str(path)) from exc
+        raise
+    return sqlite_utils.Database(conn)

@@ -1,0 +1,138 @@
+"""Schema versions, kept in ``PRAGMA user_version`` and applied in order.
+
+Each step runs in one transaction. Before upgrading a file that already holds
+data, a copy is taken next to it (``library.sqlite3.v1-20261124T120000.bak``)
+with SQLite's backup API. A file written by a newer version is refused, never
+touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+
+class DatabaseTooNewError(RuntimeError):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(f"{path}: schema version {found} is newer than this program supports ({supported})")
+        self.path, self.found, self.supported = path, found, supported
+
+
+_V1_DOCUMENTS_AND_CLAUSES = """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            doc_number TEXT,
+            issuer TEXT,
+            issued TEXT,
+            published TEXT,
+            effective_from TEXT,
+            valid_until TEXT,
+            validity_note TEXT,
+            level TEXT NOT NULL,
+            region TEXT,
+            source_name TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            source_encoding TEXT,
+            source_sha256 TEXT NOT NULL UNIQUE,
+            source_text TEXT NOT NULL,
+            bundled INTEGER NOT NULL DEFAULT 0,
+            parser_version INTEGER NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE clauses (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            parent_id TEXT REFERENCES clauses(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            level INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            marker TEXT NOT NULL,
+            heading TEXT NOT NULL,
+            body TEXT NOT NULL,
+            responsible TEXT,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            UNIQUE (doc_id, ordinal)
+        );
+        CREATE INDEX clauses_parent ON clauses(parent_id);
+        CREATE TABLE noise (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start)
+        );
+        CREATE TABLE app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+# Added with reference resolution; existing documents get theirs when the
+# library re-derives documents parsed by an older parser version.
+_V2_REFERENCES_AND_REPEALS = """
+        CREATE TABLE doc_references (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            title TEXT,
+            clause_id TEXT,
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        CREATE TABLE repeals (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            doc_number TEXT,
+            title TEXT,
+            raw TEXT NOT NULL,
+            PRIMARY KEY (doc_id, ordinal)
+        );
+        UPDATE documents SET parser_version = 0;
+"""
+
+
+# Version N is reached by running MIGRATIONS[N - 1]. Never edit a released step: add one.
+MIGRATIONS: list[str] = [
+    _V1_DOCUMENTS_AND_CLAUSES,
+    _V2_REFERENCES_AND_REPEALS,
+]
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
+    """Bring the database up to ``LATEST``; return the backup taken, if any."""
+    found = schema_version(conn)
+    if found > LATEST:
+        conn.close()
+        raise DatabaseTooNewError(path, found, LATEST)
+    if found == LATEST:
+        return None
+    backup = _backup(conn, path, found) if found > 0 else None
+    for version in range(found + 1, LATEST + 1):
+        # BEGIN inside the script: executescript() would commit an outer transaction first.
+        script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\nPRAGMA user_version = {version};\nCOMMIT;"
+        try:
+            conn.executescript(script)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return backup
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target

@@ -1,0 +1,212 @@
+"""Command line: ``python main.py docs list --json`` and friends.
+
+User errors (a bad date, an unknown id, a refused file) print one line to
+stderr and exit non-zero; bugs keep their traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from db.connection import DatabaseLockedError
+from db.migrations import DatabaseTooNewError
+from workbench.core.library import DocumentDetail, ImportProblem
+from workbench.core.models import Clause, ValidityStatus
+from workbench.core.workspace import Workspace
+
+STATUS_LABELS = {
+    ValidityStatus.NOT_YET: "尚未生效",
+    ValidityStatus.IN_FORCE: "现行有效",
+    ValidityStatus.EXPIRED: "已失效",
+    ValidityStatus.REPEALED: "已废止",
+    ValidityStatus.UNKNOWN: "效力未知",
+}
+LEVEL_LABELS = {"national": "国家", "provincial": "省", "municipal": "市", "other": "其他"}
+PROBLEM_LABELS = {
+    ImportProblem.NOT_FOUND: "文件不存在",
+    ImportProblem.UNREADABLE: "文件无法读取（权限或磁盘错误）",
+    ImportProblem.EMPTY: "文件为空",
+    ImportProblem.TOO_LARGE: "文件超过大小上限",
+    ImportProblem.BINARY: "不是文本文件（二进制内容）",
+    ImportProblem.UNDECODABLE: "无法识别文字编码",
+    ImportProblem.NO_TEXT_LAYER: "PDF 没有文字层（可能是扫描件）",
+    ImportProblem.CORRUPT: "文件已损坏或格式不符",
+    ImportProblem.UNSUPPORTED_TYPE: "不支持的文件类型（支持 .txt、.docx、.pdf）",
+    ImportProblem.DUPLICATE: "文库中已有相同文件",
+    ImportProblem.DUPLICATE_NUMBER: "文库中已有相同文号的文件",
+    ImportProblem.CANCELLED: "已取消",
+}
+
+
+class UserError(Exception):
+    """A mistake the person can fix; shown without a traceback."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except DatabaseTooNewError as exc:
+        print(f"错误：数据库 {exc.path} 由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 {exc.supported}。请升级程序。", file=sys.stderr)
+        return 3
+    except DatabaseLockedError as exc:
+        print(f"错误：数据库 {exc} 正被另一个程序占用，请关闭后重试。", file=sys.stderr)
+        return 3
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="政策工作台 Policy Workbench")
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the per-user data folder)")
+    sub = parser.add_subparsers(dest="command")
+
+    docs = sub.add_parser("docs", help="the document library").add_subparsers(dest="docs_command", required=True)
+    p = docs.add_parser("list", help="list documents")
+    _add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_docs_list)
+    p = docs.add_parser("show", help="a document's metadata and clause tree")
+    p.add_argument("doc_id")
+    _add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_docs_show)
+    p = docs.add_parser("import", help="import .txt/.docx/.pdf files")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_docs_import)
+    p = docs.add_parser("remove", help="remove a document and its clauses")
+    p.add_argument("doc_id")
+    p.set_defaults(handler=cmd_docs_remove)
+    return parser
+
+
+def _add_as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="date for validity status (default: today)")
+
+
+def parse_date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是有效日期：{value!r}（应为 YYYY-MM-DD）") from None
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    return Workspace.open(args.data_dir)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_docs_list(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    docs = ws.library.documents(args.as_of)
+    if args.json:
+        _print_json([d.to_json() for d in docs])
+        return 0
+    for d in docs:
+        issued = d.issued.isoformat() if d.issued else "日期不详"
+        print(f"{d.id}\t[{STATUS_LABELS[d.status]}]\t{LEVEL_LABELS[d.level.value]}·{d.region or '—'}\t{d.doc_number or '无文号'}\t{issued}\t{d.title}")
+    return 0
+
+
+def cmd_docs_show(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    detail = ws.library.document(args.doc_id, args.as_of)
+    if detail is None:
+        raise UserError(f"文库中没有文件 {args.doc_id!r}（用 docs list 查看全部）")
+    if args.json:
+        _print_json(document_json(detail))
+        return 0
+    info = detail.info
+    print(info.title)
+    print(f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力：{STATUS_LABELS[info.status]}")
+    for c in detail.clauses:
+        indent = "  " * max(c.level - 1, 0)
+        print(f"{indent}{c.path}  {c.heading or c.body[:30]}")
+    return 0
+
+
+def document_json(detail: DocumentDetail) -> dict[str, Any]:
+    def node(c: Clause) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "path": c.path,
+            "kind": c.kind.value,
+            "level": c.level,
+            "marker": c.marker,
+            "heading": c.heading,
+            "body": c.body,
+            "text": c.text,
+            "responsible": c.responsible,
+            "span": [c.span_start, c.span_end],
+            "children": [node(child) for child in c.children],
+        }
+
+    data = detail.info.to_json()
+    data["clauses"] = [node(c) for c in detail.roots]
+    data["references"] = [
+        {"kind": r.kind, "value": r.value, "title": r.title, "clause_id": r.clause_id, "target_id": r.target_id, "in_library": r.target_id is not None}
+        for r in detail.references
+    ]
+    data["repeals"] = [
+        {"doc_number": r["doc_number"], "title": r["title"], "target_id": r["target_id"], "in_library": r["target_id"] is not None}
+        for r in detail.repeals
+    ]
+    return data
+
+
+def cmd_docs_import(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    outcomes = ws.library.import_files(args.paths, progress=_progress_printer("导入") if not args.json else None)
+    if args.json:
+        _print_json([{"source": o.source, "ok": o.ok, "doc_id": o.doc_id, "problem": o.problem and o.problem.value, "detail": o.detail} for o in outcomes])
+    failed = [o for o in outcomes if not o.ok]
+    for o in outcomes:
+        if o.ok and not args.json:
+            print(f"已导入 {o.source} → {o.doc_id}")
+    for o in failed:
+        assert o.problem is not None
+        extra = f"（{o.detail}）" if o.detail else ""
+        print(f"错误：未导入 {o.source}：{PROBLEM_LABELS[o.problem]}{extra}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_docs_remove(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    if not ws.library.remove(args.doc_id):
+        raise UserError(f"文库中没有文件 {args.doc_id!r}")
+    print(f"已删除 {args.doc_id}")
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    interactive = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if not interactive or total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return report

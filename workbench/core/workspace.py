@@ -1,0 +1,43 @@
+"""The data folder and the services built on it, shared by the CLI and the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from db.connection import open_database
+from workbench.core.library import Library
+
+APP_NAME = "PolicyWorkbench"
+DATABASE_FILE = "library.sqlite3"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: sqlite_utils.Database
+    library: Library
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, *, seed: bool = True) -> Workspace:
+        """Open (creating and migrating as needed) the store in ``data_dir``; on
+        first start fill it with the bundled corpus."""
+        data_dir = (data_dir or default_data_dir()).expanduser().resolve()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        db = open_database(data_dir / DATABASE_FILE)
+        library = Library(db)
+        workspace = cls(data_dir, db, library)
+        library.reparse_stale()
+        if seed:
+            library.seed_bundled()
+        return workspace
+
+    def close(self) -> None:
+        self.db.close()
