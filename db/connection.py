@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.migrations import migrate
+from db.migrations import migrate, refuse_newer
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -20,8 +20,6 @@ def connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
     return conn
 
 
@@ -34,6 +32,9 @@ def open_database(path: Path) -> sqlite_utils.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = connect(path)
+        refuse_newer(conn, path)  # before anything writes to the file, WAL included
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, path)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):

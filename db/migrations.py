@@ -108,10 +108,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     """Bring the database up to ``LATEST``; return the backup taken, if any."""
-    found = schema_version(conn)
-    if found > LATEST:
-        conn.close()
-        raise DatabaseTooNewError(path, found, LATEST)
+    found = refuse_newer(conn, path)
     if found == LATEST:
         return None
     backup = _backup(conn, path, found) if found > 0 else None
@@ -125,6 +122,15 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
                 conn.execute("ROLLBACK")
             raise
     return backup
+
+
+def refuse_newer(conn: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version; a file from a newer program is closed and refused."""
+    found = schema_version(conn)
+    if found > LATEST:
+        conn.close()
+        raise DatabaseTooNewError(path, found, LATEST)
+    return found
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
