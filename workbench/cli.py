@@ -17,7 +17,8 @@ from typing import Any
 from db.connection import DatabaseLockedError
 from db.migrations import DatabaseTooNewError
 from workbench.core.library import DocumentDetail, ImportProblem
-from workbench.core.models import Clause, ValidityStatus
+from workbench.core.models import Clause, Level, ValidityStatus
+from workbench.core.search import IndexBusyError, IndexState, Query
 from workbench.core.workspace import Workspace
 
 STATUS_LABELS = {
@@ -52,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+        from workbench.app import run_gui  # Qt only when the window is wanted
+
+        return run_gui(args.data_dir, args.screenshot, args.panel)
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="政策工作台 Policy Workbench")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the per-user data folder)")
+    parser.add_argument("--screenshot", type=Path, default=None, metavar="PATH", help="render the window offscreen to a PNG and exit")
+    parser.add_argument("--panel", default="window", choices=["window", "library", "reader", "search"], help="with --screenshot: which part to render")
     sub = parser.add_subparsers(dest="command")
 
     docs = sub.add_parser("docs", help="the document library").add_subparsers(dest="docs_command", required=True)
@@ -91,7 +95,53 @@ def build_parser() -> argparse.ArgumentParser:
     p = docs.add_parser("remove", help="remove a document and its clauses")
     p.add_argument("doc_id")
     p.set_defaults(handler=cmd_docs_remove)
+
+    p = sub.add_parser("search", help="full-text search of clauses")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive_int, default=20)
+    p.add_argument("--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)")
+    p.add_argument("--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal")
+    p.add_argument("--region", default=None)
+    p.add_argument("--issuer", default=None)
+    p.add_argument("--year", type=_positive_int, default=None, help="issue year")
+    p.add_argument("--status", type=_status_arg, default=None, help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed")
+    _add_as_of(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    index = sub.add_parser("index", help="the search index").add_subparsers(dest="index_command", required=True)
+    p = index.add_parser("rebuild", help="rebuild the search index from the library")
+    p.set_defaults(handler=cmd_index_rebuild)
+    p = index.add_parser("status", help="is the search index current?")
+    p.set_defaults(handler=cmd_index_status)
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"应为正整数：{value!r}")
+    return number
+
+
+def _level_arg(value: str) -> Level:
+    aliases = {label: code for code, label in LEVEL_LABELS.items()} | {"国家级": "national", "省级": "provincial", "市级": "municipal"}
+    code = aliases.get(value, value)
+    try:
+        return Level(code)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"未知的层级：{value!r}（可用：国家、省、市）") from None
+
+
+def _status_arg(value: str) -> ValidityStatus:
+    aliases = {label: status.value for status, label in STATUS_LABELS.items()}
+    try:
+        return ValidityStatus(aliases.get(value, value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"未知的效力状态：{value!r}（可用：{'、'.join(STATUS_LABELS.values())}）") from None
 
 
 def _add_as_of(p: argparse.ArgumentParser) -> None:
@@ -196,15 +246,71 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None]:
-    interactive = sys.stderr.isatty()
+NOTICE_LABELS = {
+    "malformed_query_fallback": "查询语法有误，已按普通词语检索",
+}
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    ws.search.ensure_current(progress=_progress_printer("建立索引"))
+    query = Query(
+        text=args.query,
+        limit=args.limit,
+        doc_ids=frozenset(args.doc) if args.doc else None,
+        level=args.level,
+        region=args.region,
+        issuer=args.issuer,
+        year=args.year,
+        status=args.status,
+        as_of=args.as_of,
+    )
+    response = ws.search.search(query)
+    for notice in response.notices:
+        print(f"提示：{NOTICE_LABELS.get(notice, notice)}", file=sys.stderr)
+    if args.json:
+        _print_json([r.to_json() for r in response.results])
+        return 0
+    if not response.results:
+        print("没有找到匹配的条款。")
+    for i, r in enumerate(response.results, start=1):
+        number = f"（{r.doc_number}）" if r.doc_number else ""
+        print(f"{i}. {r.doc_title}{number} {r.path} {r.heading}")
+        print(f"   {r.marked()}")
+    return 0
+
+
+def cmd_index_rebuild(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        ws.search.rebuild(progress=_progress_printer("重建索引", always=True))
+    except IndexBusyError:
+        raise UserError("索引正被另一个程序写入，请稍后重试") from None
+    print(f"索引已重建：{ws.search.index_path()}")
+    return 0
+
+
+def cmd_index_status(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    state = ws.search.state()
+    print(state.value)
+    return 0 if state is IndexState.OK else 1
+
+
+def _progress_printer(label: str, always: bool = False) -> Callable[[int, int], None]:
+    interactive = always or sys.stderr.isatty()
+    last = [-1]
 
     def report(done: int, total: int) -> None:
         if not interactive or total <= 0:
             return
+        percent = 100 * done // total
+        if percent == last[0]:
+            return  # callbacks may come per clause: redraw only when the bar moves
+        last[0] = percent
         width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        filled = width * done // total
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {percent:3d}% {done}/{total}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -141,6 +141,10 @@ class Library:
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         self._listeners.append(listener)
 
+    def announce(self, changes: Changes) -> None:
+        """Tell listeners about changes another connection made (a background import)."""
+        self._notify(changes)
+
     def _notify(self, changes: Changes) -> None:
         if changes.added or changes.removed:
             for listener in list(self._listeners):
@@ -313,21 +317,19 @@ class Library:
         for c in clauses:
             if c.parent_id in by_id:
                 by_id[c.parent_id].children.append(c)
-        numbers = {r["doc_number"]: r["id"] for r in rows if r["doc_number"]}
-        titles = {_title_key(r["title"]): r["id"] for r in rows}
         references = [
             ResolvedReference(
                 kind=r["kind"],
                 value=r["value"],
                 title=r["title"],
                 clause_id=r["clause_id"],
-                target_id=_resolve(r, numbers, titles),
+                target_id=_resolve(r, rows, doc_id),
             )
             for r in store.references_of(self.db, doc_id)
         ]
         repeals = [r for r in store.all_repeals(self.db) if r["doc_id"] == doc_id]
         for r in repeals:
-            r["target_id"] = _resolve({"kind": "doc_number" if r["doc_number"] else "title", "value": r["doc_number"] or r["title"], "title": r["title"]}, numbers, titles)
+            r["target_id"] = _resolve(_repeal_ref(r), rows, doc_id)
         return DocumentDetail(info, clauses, references, repeals)
 
     def source_text(self, doc_id: str) -> str | None:
@@ -346,17 +348,11 @@ class Library:
     def _repealers(self, rows: Iterable[dict[str, Any]]) -> dict[str, tuple[str, dt.date | None]]:
         """Map repealed document id → (id of the document repealing it, its effective date)."""
         rows = list(rows)
-        numbers = {r["doc_number"]: r["id"] for r in rows if r["doc_number"]}
-        titles = {_title_key(r["title"]): r["id"] for r in rows}
         by_id = {r["id"]: r for r in rows}
         out: dict[str, tuple[str, dt.date | None]] = {}
         for rep in store.all_repeals(self.db):
-            target = None
-            if rep["doc_number"]:
-                target = numbers.get(rep["doc_number"])
-            if target is None and rep["title"]:
-                target = titles.get(_title_key(rep["title"]))
-            if target and target != rep["doc_id"] and rep["doc_id"] in by_id:
+            target = _resolve(_repeal_ref(rep), rows, rep["doc_id"])
+            if target and rep["doc_id"] in by_id:
                 repealer = by_id[rep["doc_id"]]
                 out[target] = (rep["doc_id"], _date(repealer["effective_from"]) or _date(repealer["issued"]))
         return out
@@ -415,13 +411,27 @@ def derive_metadata(text: str, entry: dict[str, Any] | None) -> dict[str, Any]:
     return fields
 
 
-def _resolve(ref: dict[str, Any], numbers: dict[str, str], titles: dict[str, str]) -> str | None:
-    if ref["kind"] == "doc_number":
-        target = numbers.get(ref["value"])
-        if target is None and ref.get("title"):
-            target = titles.get(_title_key(ref["title"]))
-        return target
-    return titles.get(_title_key(ref["value"]))
+def _resolve(ref: dict[str, Any], rows: list[dict[str, Any]], self_id: str) -> str | None:
+    """The library document a reference or repeal points to: by 文号, else by title
+    when the titled document does not carry a different 文号 (a new version of a
+    document often has the same title as the old one it repeals)."""
+    number = ref["value"] if ref["kind"] == "doc_number" else None
+    title = _title_key(ref.get("title") or (ref["value"] if ref["kind"] == "title" else None))
+    for row in rows:
+        if row["id"] != self_id and number and row["doc_number"] == number:
+            return str(row["id"])
+    for row in rows:
+        if row["id"] == self_id or not title or _title_key(row["title"]) != title:
+            continue
+        if number and row["doc_number"] and row["doc_number"] != number:
+            continue
+        return str(row["id"])
+    return None
+
+
+def _repeal_ref(row: dict[str, Any]) -> dict[str, Any]:
+    kind = "doc_number" if row["doc_number"] else "title"
+    return {"kind": kind, "value": row["doc_number"] or row["title"], "title": row["title"]}
 
 
 def _title_key(title: str | None) -> str:

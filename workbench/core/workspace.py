@@ -10,9 +10,11 @@ import sqlite_utils
 
 from db.connection import open_database
 from workbench.core.library import Library
+from workbench.core.search import SearchService
 
 APP_NAME = "PolicyWorkbench"
 DATABASE_FILE = "library.sqlite3"
+INDEX_DIR = "search-index"
 
 
 def default_data_dir() -> Path:
@@ -24,6 +26,7 @@ class Workspace:
     data_dir: Path
     db: sqlite_utils.Database
     library: Library
+    search: SearchService
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, seed: bool = True) -> Workspace:
@@ -33,11 +36,12 @@ class Workspace:
         data_dir.mkdir(parents=True, exist_ok=True)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)
-        workspace = cls(data_dir, db, library)
+        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR))
         library.reparse_stale()
         if seed:
             library.seed_bundled()
         return workspace
 
     def close(self) -> None:
+        self.search.close()
         self.db.close()

@@ -1,0 +1,270 @@
+"""The main window: library on the left, reader in the middle, search on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from workbench.core.library import Changes, ImportOutcome, ImportProblem
+from workbench.core.workspace import Workspace
+from workbench.ui import settings as opts
+from workbench.ui.labels import problem_label
+from workbench.ui.panels.library_panel import LibraryPanel
+from workbench.ui.panels.reader_panel import ReaderPanel
+from workbench.ui.panels.search_panel import SearchPanel
+from workbench.ui.tasks import Task, TaskRunner
+
+SUPPORTED = (".txt", ".docx", ".pdf")
+
+
+def import_job(data_dir: Path, paths: list[Path], *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[ImportOutcome]:
+    """Runs on a worker thread with its own connection (and index writer)."""
+    ws = Workspace.open(data_dir, seed=False)
+    try:
+        return ws.library.import_files(paths, progress=progress, cancelled=cancelled)
+    finally:
+        ws.close()
+
+
+def rebuild_job(data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> bool:
+    ws = Workspace.open(data_dir, seed=False)
+    try:
+        return ws.search.ensure_current(progress=progress, cancelled=cancelled)
+    finally:
+        ws.close()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings, runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.runner = runner or TaskRunner()
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("政策工作台"))
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+
+        self.library_panel = LibraryPanel(workspace.library)
+        self.reader_panel = ReaderPanel(workspace.library)
+        self.search_panel = SearchPanel(workspace.search)
+        # The checklist and indicators panels of later issues join as tabs here.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.reader_panel, self.tr("阅读"))
+        self.setCentralWidget(self.tabs)
+        self.library_dock = self._dock(self.tr("文库"), "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setVisible(False)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.cancel_button.clicked.connect(self.cancel_task)
+
+        self._menus()
+        self.library_panel.document_selected.connect(self.reader_panel.show_document)
+        self.reader_panel.open_document.connect(self.open_document)
+        self.search_panel.result_chosen.connect(self.open_result)
+        workspace.library.subscribe(self._library_changed)
+        self._restore_state()
+        self._update_status()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.import_action = QAction(self.tr("导入文件(&I)…"), self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_and_import)
+        self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)
+        quit_action = QAction(self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        file_menu.addActions([self.import_action, self.rebuild_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)
+        self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
+        copy_action = QAction(self.tr("复制条款及出处"), self, shortcut=QKeySequence("Ctrl+Shift+C"), triggered=self.reader_panel.copy_current_clause)
+        edit_menu.addActions([self.find_action, copy_action])
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        view_menu.addActions([self.library_dock.toggleViewAction(), self.search_dock.toggleViewAction()])
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&T)"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        current = opts.LANGUAGE.get(self.settings)
+        for code, name in opts.LANGUAGES.items():
+            action = QAction(name, self, checkable=True, checked=code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))
+
+    # --- actions -----------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def open_document(self, doc_id: str) -> None:
+        self.tabs.setCurrentWidget(self.reader_panel)
+        self.library_panel.select_document(doc_id)
+        self.reader_panel.show_document(doc_id)
+
+    def open_result(self, doc_id: str, clause_id: str, highlight: str) -> None:
+        self.tabs.setCurrentWidget(self.reader_panel)
+        self.library_panel.select_document(doc_id)
+        self.reader_panel.show_document(doc_id, clause_id, highlight)
+
+    def choose_and_import(self) -> None:
+        start = opts.LAST_IMPORT_DIR.get(self.settings)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入政策文件"), start, self.tr("政策文件 (*.txt *.docx *.pdf);;所有文件 (*)"))
+        if files:
+            opts.LAST_IMPORT_DIR.set(self.settings, str(Path(files[0]).parent))
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> Task | None:
+        if self.task is not None:
+            self.statusBar().showMessage(self.tr("请等待当前任务完成"), 5000)
+            return None
+        task = self.runner.start("import", import_job, self.workspace.data_dir, paths)
+        self._track(task, self.tr("正在导入…"))
+        task.finished.connect(self._import_finished)
+        return task
+
+    def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
+        added = frozenset(o.doc_id for o in outcomes if o.doc_id)
+        self.workspace.library.announce(Changes(added=added))
+        cancelled = [o for o in outcomes if o.problem is ImportProblem.CANCELLED]
+        failed = [o for o in outcomes if not o.ok and o.problem is not ImportProblem.CANCELLED]
+        ok = len(outcomes) - len(failed) - len(cancelled)
+        message = self.tr("已导入 {0} 个文件").format(ok)
+        if cancelled:
+            message += self.tr("，取消了 {0} 个").format(len(cancelled))
+        self.statusBar().showMessage(message, 8000)
+        if failed:
+            lines = [f"{o.source}：{problem_label(o.problem)}" for o in failed if o.problem]
+            QMessageBox.warning(self, self.tr("部分文件未导入"), "\n".join(lines))
+        if len(added) == 1:
+            self.open_document(next(iter(added)))
+
+    def rebuild_index(self) -> Task | None:
+        if self.task is not None:
+            return None
+        task = self.runner.start("rebuild", rebuild_job, self.workspace.data_dir)
+        self._track(task, self.tr("正在建立检索索引…"))
+        task.finished.connect(lambda _: self.statusBar().showMessage(self.tr("检索索引已就绪"), 5000))
+        return task
+
+    def _track(self, task: Task, message: str) -> None:
+        self.task = task
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.statusBar().showMessage(message)
+        task.progress.connect(self._progress)
+        task.finished.connect(self._task_ended)
+        task.failed.connect(self._task_failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _task_ended(self, *_: object) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._update_status()
+
+    def _task_failed(self, exc: Exception) -> None:
+        self._task_ended()
+        QMessageBox.critical(self, self.tr("任务失败"), self.tr("任务未能完成：{0}").format(exc))
+
+    def cancel_task(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.statusBar().showMessage(self.tr("正在取消…"))
+
+    def set_language(self, code: str) -> None:
+        opts.LANGUAGE.set(self.settings, code)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("重新启动后生效。"))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于政策工作台"),
+            self.tr("政策工作台：离线阅读、检索和使用产业政策文件。\n\n数据文件夹：{0}").format(self.workspace.data_dir),
+        )
+
+    # --- library changes, drag and drop, state ------------------------------------
+
+    def _library_changed(self, changes: Changes) -> None:
+        self.library_panel.refresh()
+        self.search_panel.refresh_regions()
+        current = self.reader_panel.detail.info.id if self.reader_panel.detail else None
+        if current and current in changes.removed:
+            self.reader_panel.show_placeholder()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        docs = self.workspace.library.documents()
+        self.status_label.setText(self.tr("文库共 {0} 份文件").format(len(docs)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _restore_state(self) -> None:
+        geometry = opts.restore_state(self.settings, "geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+        state = opts.restore_state(self.settings, "window")
+        if state is not None:
+            self.restoreState(state)
+        splitter = opts.restore_state(self.settings, "reader_splitter")
+        if splitter is not None:
+            self.reader_panel.splitter.restoreState(splitter)
+        else:
+            self.reader_panel.splitter.setSizes([300, 700])
+
+    def save_window_state(self) -> None:
+        opts.save_state(self.settings, "geometry", self.saveGeometry())
+        opts.save_state(self.settings, "window", self.saveState())
+        opts.save_state(self.settings, "reader_splitter", self.reader_panel.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        self.runner.wait(10000)
+        self.save_window_state()
+        super().closeEvent(event)
