@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
-
-import sqlite_utils
 
 from db.migrations import migrate, refuse_newer
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def _import_sqlite_utils_without_pandas():  # type: ignore[no-untyped-def]
+    """sqlite-utils imports pandas and numpy, when installed, only to map their scalar
+    types to column types: 0.7 s of start-up for values we never give it (tables
+    from pandas are converted to plain Python first). Import it with both hidden."""
+    hidden = {name: sys.modules.get(name) for name in ("pandas", "numpy")}
+    if all(module is None for module in hidden.values()):
+        for name in hidden:
+            sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail fast
+        try:
+            import sqlite_utils
+        finally:
+            for name in hidden:
+                del sys.modules[name]
+    import sqlite_utils
+
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils_without_pandas()
 
 
 class DatabaseLockedError(RuntimeError):

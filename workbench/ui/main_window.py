@@ -248,8 +248,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 860)
         state = opts.restore_state(self.settings, "window")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.library_dock, self.search_dock], [420, 380], Qt.Orientation.Horizontal)
         splitter = opts.restore_state(self.settings, "reader_splitter")
         if splitter is not None:
             self.reader_panel.splitter.restoreState(splitter)
