@@ -89,3 +89,44 @@ def test_import_and_remove_from_the_command_line(run, tmp_path):
     assert code == 0
     _, out, _ = run("docs", "list", "--json")
     assert len(json.loads(out)) == 5
+
+
+def test_search_json_gives_hits_best_first_with_the_promised_fields(run):
+    code, out, err = run("search", "医药产业", "--json", "--limit", "5")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert 0 < len(hits) <= 5
+    for h in hits:
+        assert {"doc_id", "doc_title", "clause_id", "path", "heading", "text", "snippet", "score"} <= h.keys()
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert any("医药产业" in h["snippet"] for h in hits)
+
+
+def test_search_filters_and_readable_output(run):
+    code, out, _ = run("search", "生物经济", "--region", "南京市", "--json")
+    assert code == 0 and {h["doc_id"] for h in json.loads(out)} == {"nanjing-bioeconomy-2021"}
+    code, out, _ = run("search", "医药", "--status", "现行有效", "--as-of", "2026-11-24", "--json")
+    assert {h["doc_id"] for h in json.loads(out)} == {"hunan-biomedicine-2026"}
+    code, out, _ = run("search", "潇湘财银贷")
+    assert code == 0 and "【潇湘财银贷】" in out and "五/（十七）" in out
+
+
+def test_search_with_a_malformed_query_says_so_and_still_answers(run):
+    code, out, err = run("search", '"生物医药', "--json")
+    assert code == 0 and json.loads(out)
+    assert "查询语法有误" in err
+
+
+def test_a_bad_filter_value_is_refused_by_name(run, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run("search", "医药", "--level", "县")
+    assert exit_info.value.code != 0
+    assert "县" in capsys.readouterr().err
+
+
+def test_index_rebuild_reports_progress(run):
+    code, out, err = run("index", "rebuild")
+    assert code == 0
+    assert "100%" in err and "索引已重建" in out
+    code, out, _ = run("index", "status")
+    assert code == 0 and out.strip() == "ok"
