@@ -27,7 +27,7 @@ def generate_corpus(count: int, out_dir: Path, seed: int = 20261124) -> list[Pat
         text = texts[i % len(texts)]
         city = CITIES[rng.randrange(len(CITIES))]
         text = text.replace("长沙", city).replace("南京", city)
-        text = DOC_NUMBER.sub(lambda m: f"〔{m.group(1)}〕{1000 + i}号", text)
+        text = DOC_NUMBER.sub(lambda m, serial=1000 + i: f"〔{m.group(1)}〕{serial}号", text)
         text = NUMBER.sub(lambda m: f"{int(m.group(1)) + rng.randrange(1, 50)}{m.group(2)}{m.group(3)}", text)
         text += f"\n\n（样本文件 {i:05d}）\n"
         path = out_dir / f"generated-{i:05d}.txt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.migrations import migrate, refuse_newer
 
@@ -29,7 +30,10 @@ def _import_sqlite_utils_without_pandas():  # type: ignore[no-untyped-def]
     return sqlite_utils
 
 
-sqlite_utils = _import_sqlite_utils_without_pandas()
+if TYPE_CHECKING:
+    import sqlite_utils
+else:
+    sqlite_utils = _import_sqlite_utils_without_pandas()
 
 
 class DatabaseLockedError(RuntimeError):

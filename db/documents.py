@@ -44,7 +44,7 @@ def replace_derived(
     """Re-write a document's derived rows (after a parser upgrade), keeping its identity."""
     with transaction(db):
         _delete_derived(db, document["id"])
-        db["documents"].update(document["id"], dict(document))
+        db.table("documents").update(document["id"], dict(document))
         _write_children(db, clauses, noise, references, repeals)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.pdfencrypt import StandardEncryption
@@ -96,6 +97,25 @@ def test_big5_traditional_text_reads_back(tmp_path: Path):
     result = read_document_file(path)
     assert result.text == TRADITIONAL
     assert result.encoding == "big5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Passages on which charset-normalizer's own first choice (3.4) is UTF-16-BE, Big5 or nothing;
+        # checking its candidates for mojibake, and a looser chaos threshold, get them right.
+        "细分领域优势，构建生物医药中高端产业链。到 2025 年，全市生物医药产业规模突破 2000 亿元，",
+        "协同创新平台，鼓励探索“医学+工业”“医院+工厂”“医生+工程师”等多维度医工协同创新模式，"
+        "全面推进成果转化产业化增量式突破。（责任单位：湖南湘江新区管委会、市发展改革委、市科技局）",
+        "HNPR—2026—01011\n\n湖南省",
+        "NK、同种异体CAR—T、TCR—T等多",
+        "湖南湘江新区管委",
+        "合。到2023年底，",  # as Big5: 磁﹝善2023爛菁ㄛ — GBK punctuation turns into bopomofo/small forms
+        "动，发布 2023 ",
+    ],
+)
+def test_short_gbk_passages_are_not_mistaken_for_big5_or_utf16(text: str):
+    assert decode_text_bytes(text.encode("gbk")) == (text, "gb18030")
 
 
 @pytest.mark.parametrize("codec", ["utf-8", "gb18030", "utf-16"])
@@ -241,6 +261,22 @@ def test_docx_paragraphs_and_tables_read_back_in_order(tmp_path: Path):
         "",
         CLAUSES[2],
     ]
+
+
+def test_docx_run_text_outside_plain_runs_is_kept_and_deletions_dropped(tmp_path: Path):
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("第一条")
+    for xml in (
+        f'<w:ins {ns} w:id="1" w:author="a"><w:r><w:t>（修订新增）</w:t></w:r></w:ins>',
+        f'<w:del {ns} w:id="2" w:author="a"><w:r><w:delText>删除的文字</w:delText></w:r></w:del>',
+        f"<w:hyperlink {ns}><w:r><w:t>《政策原文》</w:t></w:r></w:hyperlink>",
+        f"<w:r {ns}><w:br/><w:t>换行后</w:t></w:r>",
+    ):
+        paragraph._p.append(parse_xml(xml))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read_document_file(path).text == "第一条（修订新增）《政策原文》\n换行后"
 
 
 def test_docx_without_text_is_empty(tmp_path: Path):

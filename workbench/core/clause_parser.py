@@ -218,7 +218,7 @@ def _split_tail(text: str, drafts: list[_Draft]) -> None:
 
 def _line_starts(text: str, start: int) -> list[int]:
     """Offsets of the first non-blank character of each non-blank line from ``start``."""
-    out = []
+    out: list[int] = []
     for m in re.finditer(r"[^\s]", text[start:]):
         pos = start + m.start()
         line_begin = text.rfind("\n", 0, pos) + 1

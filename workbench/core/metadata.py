@@ -1,14 +1,20 @@
 """Document metadata from the raw text of any Chinese policy document.
 
 文号, title, issuer, issue and print dates, validity statements, repeals and
-references to other documents. General rules only: what a text does not
-state comes back as None, never guessed from knowledge of a particular file.
+references to other documents, plus a guess at the administrative level.
+
+Only general rules of how official documents are laid out (GB/T 9704 and the
+way web pages and PDFs come out as text) are used: what a text does not state
+comes back as ``None``, never guessed from knowledge of a particular file.
+Offsets in results are offsets into the text as given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,18 +22,22 @@ from workbench.core.models import Level
 from workbench.core.numerals import chinese_to_int, to_ascii_digits
 from workbench.core.validity import last_day_of_term
 
-_CN_DIGIT = "〇零一二三四五六七八九十"
-_HEAD_LINES = 15  # the head of a document: title, 文号, addressees
-_TAIL_LINES = 12  # the signature block
+Precision = Literal["day", "month", "year"]
 
+_CJK = "\u4e00-\u9fff"
+_SP = "[ \\t\\u3000]"  # inline space: extracted text puts spaces between numbers and units
+_S = f"{_SP}*"
+_D = "[0-9０-９]"
+_CN_YEAR = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands in for 〇 in many published texts
+_CN_MD = "一二三四五六七八九十"
 
-# --- dates ---------------------------------------------------------------------
+# --- dates ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
-    date: dt.date
-    precision: Literal["day", "month", "year"]
+    date: dt.date  # the first day of the month or year when the precision is coarser
+    precision: Precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,192 +47,388 @@ class DateMatch:
     end: int
 
 
-_D = r"[0-9０-９]"
 _DATE = re.compile(
-    rf"(?P<y>{_D}{{4}})\s*年\s*(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_D}{{1,2}})\s*日)?"
-    rf"|(?P<cy>[〇零一二三四五六七八九]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月(?:(?P<cd>[一二三四五六七八九十]{{1,3}})日)?"
-    rf"|(?<!{_D})(?P<iy>{_D}{{4}})[-./](?P<im>{_D}{{1,2}})[-./](?P<id>{_D}{{1,2}})(?!{_D})"
+    rf"(?<![0-9０-９])(?P<y>{_D}{{4}}){_S}年{_S}(?P<m>{_D}{{1,2}}){_S}月(?:{_S}(?P<d>{_D}{{1,2}}){_S}日)?"
+    rf"|(?P<cy>[{_CN_YEAR}]{{4}}){_S}年{_S}(?P<cm>[{_CN_MD}]{{1,2}}){_S}月(?:{_S}(?P<cd>[{_CN_MD}]{{1,3}}){_S}日)?"
+    # 2023-03-24, 2023.03.24, 2023/3/24: one separator throughout, not part of a longer number
+    rf"|(?<![0-9０-９.\-/])(?P<iy>{_D}{{4}})(?P<sep>[-./])(?P<im>{_D}{{1,2}})(?P=sep)(?P<id>{_D}{{1,2}})"
+    rf"(?![0-9０-９]|(?P=sep){_D})"
+)
+_YEAR_ONLY = re.compile(rf"(?P<y>{_D}{{4}}|[{_CN_YEAR}]{{4}}){_S}年")
+# A full date as text, for patterns that need two of them (自…起至…止); parsed afterwards.
+_DATE_TEXT = (
+    rf"(?:{_D}{{4}}{_S}年{_S}{_D}{{1,2}}{_S}月{_S}{_D}{{1,2}}{_S}日"
+    rf"|[{_CN_YEAR}]{{4}}年[{_CN_MD}]{{1,2}}月[{_CN_MD}]{{1,3}}日"
+    rf"|{_D}{{4}}[-./]{_D}{{1,2}}[-./]{_D}{{1,2}})"
 )
 
 
-def _cn_year(text: str) -> int:
-    return int("".join(str("〇一二三四五六七八九".index(ch) if ch != "零" else 0) for ch in text))
+def _cn_year(digits: str) -> int:
+    return int("".join(str(_CN_YEAR.index(ch) - 2) if _CN_YEAR.index(ch) > 2 else "0" for ch in digits))
+
+
+def _int(digits: str) -> int:
+    return int(to_ascii_digits(re.sub(r"\s", "", digits)))
 
 
 def _date_from_match(m: re.Match[str]) -> DateValue | None:
     try:
         if m.group("y"):
-            y, mo = int(to_ascii_digits(m.group("y"))), int(to_ascii_digits(m.group("m")))
-            d = m.group("d")
-            return DateValue(dt.date(y, mo, int(to_ascii_digits(d)) if d else 1), "day" if d else "month")
+            year, month, day = _int(m.group("y")), _int(m.group("m")), m.group("d")
+            return DateValue(dt.date(year, month, _int(day) if day else 1), "day" if day else "month")
         if m.group("cy"):
-            mo = chinese_to_int(m.group("cm"))
-            d = chinese_to_int(m.group("cd")) if m.group("cd") else None
-            if mo is None:
+            month = chinese_to_int(m.group("cm"))
+            day = chinese_to_int(m.group("cd")) if m.group("cd") else None
+            if month is None or (m.group("cd") and day is None):
                 return None
-            return DateValue(dt.date(_cn_year(m.group("cy")), mo, d or 1), "day" if d else "month")
-        y, mo, d = (int(to_ascii_digits(m.group(g))) for g in ("iy", "im", "id"))
-        return DateValue(dt.date(y, mo, d), "day")
-    except ValueError:
-        return None  # 2026年2月30日
+            return DateValue(dt.date(_cn_year(m.group("cy")), month, day or 1), "day" if day else "month")
+        return DateValue(dt.date(_int(m.group("iy")), _int(m.group("im")), _int(m.group("id"))), "day")
+    except ValueError:  # 2026年2月30日, 13月
+        return None
 
 
 def parse_chinese_date(s: str) -> DateValue | None:
-    m = _DATE.search(s.strip())
-    return _date_from_match(m) if m else None
+    """The date that ``s`` consists of (surrounding spaces allowed), else None.
+
+    A bare year (``2023年``) parses with precision "year"; :func:`find_dates`
+    does not report bare years, which in running text are targets, not dates.
+    """
+    s = s.strip()
+    if m := _DATE.fullmatch(s):
+        return _date_from_match(m)
+    if m := _YEAR_ONLY.fullmatch(s):
+        y = m.group("y")
+        return DateValue(dt.date(_cn_year(y) if y[0] in _CN_YEAR else _int(y), 1, 1), "year")
+    return None
 
 
 def find_dates(text: str) -> list[DateMatch]:
-    out = []
-    for m in _DATE.finditer(text):
-        value = _date_from_match(m)
-        if value:
-            out.append(DateMatch(value, m.start(), m.end()))
-    return out
+    """Every valid date of month or day precision in the text, in order."""
+    return [DateMatch(v, m.start(), m.end()) for m in _DATE.finditer(text) if (v := _date_from_match(m))]
 
 
-# --- 文号 --------------------------------------------------------------------------
-
-_OPEN = re.escape("〔[［【（(")
-_CLOSE = re.escape("〕]］】）)")
-_DOC_NUMBER = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fff]{{1,12}}?)\s*[{_OPEN}]\s*(?P<year>(?:19|20){_D}{{2}})\s*[{_CLOSE}]\s*(?:第\s*)?(?P<serial>{_D}{{1,5}})\s*号"
-)
-_NOT_AGENCY = re.compile(r"^(?:[到至于在和与及的年月日号自从由经按依据根]|关于|印发)")
+# --- 文号 ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class DocNumberMatch:
     raw: str
-    normalized: str
+    normalized: str  # 代字〔YYYY〕N号
     start: int
     end: int
 
 
+_GAP = rf"{_S}(?:\r?\n{_S})?"  # spaces, and at most one line break
+_DOC_NUMBER = re.compile(
+    # the agency code (机关代字): a run of Han characters, single spaces allowed (letter-spaced PDFs)
+    rf"(?P<agency>[{_CJK}](?:{_SP}?[{_CJK}]){{0,19}})"
+    rf"{_GAP}[〔［【（(\[]{_GAP}(?P<year>{_D}(?:{_S}{_D}){{3}}){_GAP}[〕］】）)\]]"
+    rf"{_GAP}(?:第{_S})?(?P<serial>{_D}(?:{_S}{_D}){{0,5}}){_GAP}号"
+)
+# Words that end the prose before a 文号 (根据湘政发〔…〕, 原湘政办发〔…〕); the code follows the last one.
+_AGENCY_CUT = re.compile(
+    r".*(?:根据|依据|按照|参照|参见|详见|贯彻|落实|执行|印发|转发|下发|发布|废止|文件|通知|关于|精神|以及"
+    r"|[和与及或的等见为在对按以于即原号年月日])",
+    re.DOTALL,
+)
+_MAX_AGENCY = 10
+
+
 def find_doc_numbers(text: str) -> list[DocNumberMatch]:
-    """Every 文号 in the text; a line break inside one (长发改创高\\n〔2023〕22号) is allowed."""
+    """Every 文号 in the text, normalized; brackets, spaces and a line break may vary."""
     out = []
     for m in _DOC_NUMBER.finditer(text):
-        agency = m.group("agency")
-        # the agency code is the run of characters right before the bracket; cut at words that start a sentence
-        agency = re.split(r"[的和与及等为在对按以于]|关于|印发|根据|依据", agency)[-1]
-        if len(agency) < 1 or _NOT_AGENCY.match(agency):
+        year = _int(m.group("year"))
+        if not 1900 <= year <= 2099:
             continue
-        start = m.start("agency") + m.group("agency").rfind(agency)
-        normalized = f"{agency}〔{to_ascii_digits(m.group('year'))}〕{int(to_ascii_digits(m.group('serial')))}号"
+        run, run_start = m.group("agency"), m.start("agency")
+        cut = _AGENCY_CUT.match(run)
+        offset = cut.end() if cut else 0
+        parts = [(p.start(), p.group()) for p in re.finditer(r"\S+", run[offset:])]
+        if not parts:
+            continue
+        if len(parts) > 1:
+            # "印发 湘政办发" keeps the last word; "湘 政 办 发" (letter-spaced) keeps the single letters
+            keep = len(parts) - 1
+            if len(parts[-1][1]) == 1:
+                while keep > 0 and len(parts[keep - 1][1]) == 1:
+                    keep -= 1
+            parts = parts[keep:]
+        agency = "".join(p for _, p in parts)[-_MAX_AGENCY:]
+        start = run_start + offset + parts[0][0]
+        start += len("".join(p for _, p in parts)) - len(agency)  # only when trimmed; no spaces then
+        normalized = f"{agency}〔{year}〕{_int(m.group('serial'))}号"
         out.append(DocNumberMatch(text[start : m.end()], normalized, start, m.end()))
     return out
 
 
-def _head(text: str, lines: int = _HEAD_LINES) -> str:
-    kept = [line for line in text.split("\n") if line.strip()][:lines]
-    return "\n".join(kept)
+# --- lines of the head and the signature ------------------------------------------------------
+
+_MARKUP = re.compile(r"\*\*|</?[a-zA-Z][^<>\n]{0,200}>|&nbsp;", re.IGNORECASE)
+_PAGE_LINE = re.compile(r"[—－-]\s*\d{1,3}\s*[—－-]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str  # markup removed, stripped
+    start: int  # offsets of the whole source line
+    end: int
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-empty lines without markup; page-number lines (—3—) dropped."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        clean = _MARKUP.sub("", raw).strip()
+        if clean and not _PAGE_LINE.fullmatch(clean):
+            out.append(_Line(clean, pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return out
+
+
+_ORG_SUFFIX = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府|办公厅|办公室|委员会|管委会|领导小组|联合会|协会"
+    r"|总局|厅|局|委|部|院|署|办|中心|银行|中央|党委|法院|检察院)"
+)
+_ORG = re.compile(rf"[{_CJK}（）()]{{1,40}}{_ORG_SUFFIX}")
+_BODY_START = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节条]")
+_HEAD_MAX = 15
+
+
+def _org_name(s: str) -> str | None:
+    """``s`` if it is one organisation name or several separated by spaces/、 (joint issuers)."""
+    parts = [p for p in re.split(rf"(?:{_SP}|、)+", s.strip()) if p]
+    if parts and all(_ORG.fullmatch(p) and "关于" not in p for p in parts):
+        return "、".join(parts)
+    return None
+
+
+def _head(lines: list[_Line]) -> list[_Line]:
+    """The lines before the body: stop at the addressees (…：), a paragraph or a first heading."""
+    head = []
+    for line in lines[:_HEAD_MAX]:
+        t = line.text
+        if t.endswith(("：", ":", "。")) or len(t) > 80:
+            break
+        if _BODY_START.match(t):
+            break
+        head.append(line)
+    return head
+
+
+def _pure_date(line: str) -> DateValue | None:
+    m = _DATE.fullmatch(line)
+    return _date_from_match(m) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    org: str | None
+    date: DateValue
+    line: int
+
+
+_ORG_THEN_DATE = re.compile(rf"(?P<org>.+?){_S}(?P<date>{_DATE.pattern})")
+
+
+def _signatures(lines: list[_Line]) -> Iterator[_Signature]:
+    """Date lines that close a document: ``机关`` then ``日期``, or both on one line (not …印发)."""
+    for i, line in enumerate(lines):
+        value = _pure_date(line.text)
+        if value:
+            orgs: list[str] = []
+            j = i - 1
+            while j >= 0 and len(orgs) < 4 and (org := _org_name(lines[j].text)):
+                orgs.insert(0, org)
+                j -= 1
+            yield _Signature("、".join(orgs) or None, value, i)
+        elif (m := _ORG_THEN_DATE.fullmatch(line.text)) and (org := _org_name(m.group("org"))):
+            if value := _date_from_match(m):
+                yield _Signature(org, value, i)
+
+
+_PRINT_LINE = re.compile(rf"(?:(?P<org>.+?){_S})?(?P<date>{_DATE.pattern}){_S}(?:印发|印制)")
+_LABEL_ISSUED = re.compile(rf"成文日期{_S}[：:]{_S}(?P<date>{_DATE.pattern})")
+_LABEL_PRINTED = re.compile(rf"印发日期{_S}[：:]{_S}(?P<date>{_DATE.pattern})")
+_LABEL_ISSUER = re.compile(rf"发文机关{_S}[：:]{_S}(?P<org>[{_CJK}、 ]+?)(?:{_SP}{{2,}}|$)", re.MULTILINE)
+_LABEL_NUMBER = re.compile(rf"(?:发文字号|文号){_S}[：:]{_S}$")
+
+
+# --- 文号 of the document itself -----------------------------------------------------------------
 
 
 def extract_doc_number(text: str) -> str | None:
-    """The document's own 文号: one standing on its own line in the head, not a citation."""
-    head_end = len(_head(text))
+    """The document's own 文号: after a 发文字号： label, or alone on its line(s) in the head.
+
+    A 文号 inside a sentence or in brackets after a 《title》 is a citation, not the document's.
+    """
+    lines = _lines(text)
+    head = _head(lines)
+    head_end = head[-1].end if head else 0
     for m in find_doc_numbers(text):
-        if m.start > head_end + 200:
-            break
         line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-        if line == m.raw.strip() or (len(line) <= len(m.raw) + 4 and not re.search(r"[《》（(]", line.replace(m.raw, ""))):
+        if _LABEL_NUMBER.search(text, line_start, m.start):
+            return m.normalized
+        if m.start >= head_end:
+            continue
+        covered = "".join(line.text for line in head if line.end >= m.start and line.start < m.end)
+        own = re.sub(r"\s", "", m.raw)
+        rest = re.sub(r"\s", "", covered).replace(own, "", 1)
+        # a 上行文 puts 签发人 on the 文号 line; a few layouts put the issuer there
+        if own in re.sub(r"\s", "", covered) and (not rest or rest.startswith("签发人") or _org_name(rest)):
             return m.normalized
     return None
 
 
-# --- title and issuer --------------------------------------------------------------
+# --- title ----------------------------------------------------------------------------------------
 
-_MARKUP = re.compile(r"\*\*|</?[a-zA-Z][^<>]{0,80}>")
-_ORG_END = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|厅|局|委|部|院|署|中心|政府)"
-_ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}{_ORG_END}$")
-_TRANSMITTAL = re.compile(r"关于印发[《〈](?P<title>.+?)[》〉]的通知|关于印发(?P<bare>[^《〈]+?)的通知")
-_TITLE_WORDS = re.compile(r"(?:意见|通知|办法|规定|方案|计划|规划|措施|细则|决定|纲要|条例|政策|指南|目录)(?:（[^）]*）)?$")
+_DOC_TYPES = (
+    "实施意见|实施方案|行动计划|行动方案|若干措施|意见|通知|办法|规定|方案|计划|规划|措施|细则|决定|纲要|条例"
+    "|政策|指南|目录|公告|通告|决议|批复|函|要点|清单|规则|指引|章程|标准|报告|通报"
+)
+_PAREN = r"[（(][^（）()\n]{1,24}[）)]"
+_TITLE_END = re.compile(rf"(?:{_DOC_TYPES})(?:{_PAREN})?$")
+_TITLE_PAREN_LINE = re.compile(_PAREN)
+_NOT_TITLE_PAREN = re.compile(r"此件|公开|[0-9０-９]{4}年[0-9０-９]{1,2}月")
+_TRANSMITTAL = re.compile(r".*?关于(?:印发|发布|颁布)(?P<x>.+)的(?:通知|通告|公告)")
+_YEAR_RANGE = re.compile(r"([0-9]{4})[-－–~～—]{1,2}([0-9]{4})")
+_PAGE_IN_TEXT = re.compile(r"[—－]\s*\d{1,3}\s*[—－]")
 
 
-def _clean_lines(text: str) -> list[str]:
-    return [_MARKUP.sub("", line).strip() for line in text.split("\n") if _MARKUP.sub("", line).strip()]
+def _normalize_title(title: str) -> str:
+    """One spelling for a title: no spaces or markup, full-width brackets, 2023—2025 ranges."""
+    title = re.sub(r"\s", "", _MARKUP.sub("", title))
+    title = to_ascii_digits(title).replace("(", "（").replace(")", "）")
+    return _YEAR_RANGE.sub(r"\1—\2", title)
+
+
+def _unwrap_transmittal(title: str) -> str:
+    """关于印发《X》的通知 → X; a notice issuing several documents keeps its own title."""
+    m = _TRANSMITTAL.fullmatch(title)
+    if not m:
+        return title
+    inner = m.group("x")
+    if inner[:1] in "《〈" and inner[-1:] in "》〉":
+        inner = inner[1:-1]
+    return title if re.search("[《》〈〉]", inner) else inner
+
+
+def _is_noise_head_line(t: str) -> bool:
+    return bool(
+        not re.search(f"[{_CJK}]", t)  # register numbers such as HNPR—2026—01011
+        or t.endswith("文件")
+        or _pure_date(t)
+        or t.startswith(("签发人", "（此件", "(此件", "索引号", "主题分类", "发文字号", "发文机关", "成文日期"))
+        or any(re.sub(r"\s", "", n.raw) == re.sub(r"\s", "", t) for n in find_doc_numbers(t))
+    )
 
 
 def extract_title(text: str) -> str | None:
-    lines = _clean_lines(text)[:_HEAD_LINES]
-    joined = "".join(lines[:4])
-    m = _TRANSMITTAL.search(joined.replace(" ", ""))
-    if m:
-        return (m.group("title") or m.group("bare")).replace(" ", "")
-    for i, line in enumerate(lines):
-        if "关于" in line and len(line) <= 60:
-            start = i - 1 if i > 0 and _ORG_LINE.match(lines[i - 1]) and not line.startswith(lines[i - 1]) else i
-            title = "".join(lines[start : i + 1])
-            if not _TITLE_WORDS.search(title) and i + 1 < len(lines) and len(lines[i + 1]) <= 30 and _TITLE_WORDS.search(lines[i + 1]):
-                title += lines[i + 1]
-            return title
-    for line in lines:
-        if len(line) <= 60 and _TITLE_WORDS.search(line) and not line.endswith("。"):
-            return line
+    """The document's title from its head; for 关于印发《X》的通知 the title of X."""
+    lines = _lines(text)
+    head = [line.text for line in _head(lines) if not _is_noise_head_line(line.text)]
+    if head:
+        return _title_from_head(head)
+    if lines and len(lines[0].text) > 80:
+        return _run_on_title(text)
     return None
+
+
+def _title_from_head(head: list[str]) -> str | None:
+    about = next((i for i, t in enumerate(head) if "关于" in t), None)
+    if about is not None:
+        first = about - 1 if about > 0 and _org_name(head[about - 1]) else about  # 湖南省人民政府办公厅 / 关于…
+        starts = [first]
+    else:
+        starts = [i for i, t in enumerate(head) if not _org_name(t)]  # not a bare issuer line
+    for first in starts:
+        parts: list[str] = []
+        for t in head[first : first + 4]:  # a title runs over at most a few lines
+            parts.append(t)
+            if _TITLE_END.search(_normalize_title("".join(parts))):
+                nxt = first + len(parts)
+                if nxt < len(head) and _TITLE_PAREN_LINE.fullmatch(head[nxt]) and not _NOT_TITLE_PAREN.search(head[nxt]):
+                    parts.append(head[nxt])  # 南京市…行动计划 / （2021—2023年）
+                return _unwrap_transmittal(_normalize_title("".join(parts)))
+    if about is not None:  # a kind of document not in the list: the 关于 line as it stands
+        return _normalize_title("".join(head[starts[0] : about + 1]))
+    return None
+
+
+def _run_on_title(text: str) -> str | None:
+    """A text without line breaks: the title runs into the body (“十四五”…规划科学规划、…).
+
+    The document names its own kind (本规划, 本意见); the title is the shortest
+    opening ending in that kind, with a period such as （2021—2025年） after it.
+    """
+    kinds = Counter(re.findall(rf"本({_DOC_TYPES})", text))
+    if not kinds:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    opening = re.sub(rf"^\s*{_PAGE_LINE.pattern}", "", _MARKUP.sub("", text.lstrip()))[:120]
+    end = opening.find(kind, 4)  # a title has some words before its kind
+    if end < 0 or end > 80:
+        return None
+    end += len(kind)
+    if m := re.compile(_PAREN).match(opening, end):
+        end = m.end()
+    return _normalize_title(opening[:end])
+
+
+# --- issuer and dates ---------------------------------------------------------------------------
+
+_ABBREVIATED = ("市", "省", "区", "县", "州", "自治区", "本")
 
 
 def extract_issuer(text: str) -> str | None:
-    lines = _clean_lines(text)
-    for line in lines[:_HEAD_LINES]:
-        if line.endswith("文件") and _ORG_LINE.match(line[:-2]):
-            return line[:-2]
-    tail = lines[-_TAIL_LINES:]
-    for i, line in enumerate(tail):
-        name = re.split(r"\s{2,}", line)[0].strip()
-        following = tail[i + 1] if i + 1 < len(tail) else ""
-        if _ORG_LINE.match(name) and (parse_chinese_date(line[len(name):]) or parse_chinese_date(following)):
-            return name
-    for line in lines[:_HEAD_LINES]:
-        m = re.match(rf"^(?P<org>[\u4e00-\u9fff]{{2,30}}?{_ORG_END})(?:\s*)关于", line)
-        if m:
-            return m.group("org")
-        if _ORG_LINE.match(line):
-            return line
+    """The issuing organisation: a 发文机关 label, a ``XX文件`` header, the signature, or the
+    organisation a title starts with; a full name is preferred to 市政府办公厅 and the like."""
+    lines = _lines(text)
+    candidates: list[str] = []
+    if m := _LABEL_ISSUER.search(text):
+        candidates.append(m.group("org").strip())
+    for line in lines[:5]:
+        if line.text.endswith("文件") and (org := _org_name(line.text[:-2])):
+            candidates.append(org)
+    candidates += [s.org for s in _signatures(lines) if s.org]
+    head = _head(lines)
+    for i, line in enumerate(head):
+        if "关于" in line.text:
+            prefix = line.text.split("关于", 1)[0].strip()
+            if org := _org_name(prefix):
+                candidates.append(org)
+            elif not prefix and i > 0 and (org := _org_name(head[i - 1].text)):
+                candidates.append(org)
+            break
+    full = [c for c in candidates if not c.startswith(_ABBREVIATED)]
+    if full or candidates:
+        return (full or candidates)[0]
     return None
 
 
-def _signature_dates(text: str) -> list[tuple[DateValue, str]]:
-    """Dates standing on their own (or after an organisation name) in the last lines."""
-    out = []
-    for line in _clean_lines(text)[-_TAIL_LINES:]:
-        m = _DATE.search(line)
-        if not m:
-            continue
-        rest = (line[: m.start()] + line[m.end() :]).strip()
-        value = _date_from_match(m)
-        if value and (not rest or rest in ("印发", "发布", "成文") or _ORG_LINE.match(rest.replace("印发", "").strip())):
-            out.append((value, line))
-    return out
-
-
-def _head_dates(text: str) -> list[DateValue]:
-    out = []
-    for line in _clean_lines(text)[:_HEAD_LINES + 5]:
-        m = _DATE.fullmatch(line)
-        if m and (value := _date_from_match(m)):
-            out.append(value)
-    return out
-
-
 def extract_issue_date(text: str) -> DateValue | None:
-    """The signature (成文) date; else the date under the issuer in a transmittal head."""
-    signed = [v for v, line in _signature_dates(text) if "印发" not in line]
-    if signed:
-        return signed[-1]
-    head = _head_dates(text)
-    return head[0] if head else None
+    """The 成文 date: a 成文日期 label, else the first signature date (机关 over 日期, which in a
+    transmittal notice stands right after its short body); a 印发 date in the 版记 is not it."""
+    if m := _LABEL_ISSUED.search(text):
+        return parse_chinese_date(m.group("date"))
+    signatures = list(_signatures(_lines(text)))
+    signed = [s for s in signatures if s.org] or [s for s in signatures if s.date.precision == "day"]
+    return signed[0].date if signed else None
 
 
 def extract_print_date(text: str) -> DateValue | None:
-    printed = [v for v, line in _signature_dates(text) if "印发" in line]
-    return printed[-1] if printed else None
+    """The 印发 date of the 版记 (``XX办公厅 2021年9月22日印发``), or an 印发日期 label."""
+    if m := _LABEL_PRINTED.search(text):
+        return parse_chinese_date(m.group("date"))
+    found = None
+    for line in _lines(text):
+        m = _PRINT_LINE.fullmatch(line.text)
+        if m and (not m.group("org") or _org_name(m.group("org"))):
+            found = parse_chinese_date(m.group("date")) or found
+    return found
 
 
-# --- validity ------------------------------------------------------------------------
+# --- validity -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,43 +436,115 @@ class Validity:
     effective_from: dt.date | None = None
     valid_until: dt.date | None = None
     years: int | None = None
-    raw: str | None = None
-    basis: str | None = None  # issue | publication | date | relative
+    raw: str | None = None  # the sentence(s) stating it
+    # what effective_from counts from: "issue" (自印发之日起), "publication" (自公布/发布之日起;
+    # the issue date stands in, texts rarely state a publication date) or "date" (a stated date)
+    basis: str | None = None
 
 
-_SENTENCE = re.compile(r"[^。\n]*(?:施行|实施|有效期|起执行)[^。\n]*。?")
-_YEARS = re.compile(r"有效期\s*(?:为\s*)?([0-9０-９]+|[一二两三四五六七八九十]+)\s*年")
-_FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|下发|签发)之日起(?:(\d+)日后)?(?:施行|实施|执行|生效)")
-_FROM_DATE = re.compile(rf"自\s*(?P<date>{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日)\s*起(?:至\s*(?P<until>{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日)\s*止)?")
-_UNTIL = re.compile(rf"有效期至\s*(?P<until>{_D}{{4}}\s*年\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日)")
+_NUM = rf"(?:{_D}+|[〇零一二两三四五六七八九十百]+)"
+_SELF = re.compile(rf"本(?:{_DOC_TYPES}|文件|政策措施)")
+_FROM_EVENT = re.compile(
+    rf"自{_S}(?P<event>印发|下发|签发|发文|公布|发布|颁布){_S}之日起{_S}"
+    rf"(?:(?P<days>{_NUM}){_S}(?:日|天|个工作日)后{_S})?(?:正式{_S})?(?:施行|实施|执行|生效)"
+)
+_RANGE = re.compile(
+    rf"(?:有效期{_S}(?:为|自|是)?|自|从){_S}(?P<start>{_DATE_TEXT}){_S}(?:起)?{_S}(?:至|到){_S}"
+    rf"(?P<until>{_DATE_TEXT}){_S}止?"
+)
+_FROM_DATE = re.compile(rf"(?P<start>{_DATE_TEXT}){_S}起{_S}(?:正式{_S})?(?:施行|实施|执行|生效)")
+_UNTIL = re.compile(rf"有效期{_S}(?:至|截至|到){_S}(?P<until>{_DATE_TEXT})|(?:至|到){_S}(?P<until2>{_DATE_TEXT}){_S}(?:止|失效)")
+_YEARS = re.compile(rf"有效期(?:限)?{_S}(?:为|是)?{_S}(?P<n>{_NUM}){_S}年")
+
+
+@dataclass
+class _Found:
+    start: dt.date | None = None
+    until: dt.date | None = None
+    years: int | None = None
+    basis: str | None = None
+    relative_days: int | None = None  # effective this many days after the issue date
+
+    def read(self, s: str) -> None:
+        if self.basis is None:
+            if m := _RANGE.search(s):
+                self.start, self.until, self.basis = _day(m.group("start")), _day(m.group("until")), "date"
+            elif m := _FROM_DATE.search(s):
+                self.start, self.basis = _day(m.group("start")), "date"
+            elif m := _FROM_EVENT.search(s):
+                self.basis = "issue" if m.group("event") in ("印发", "下发", "签发", "发文") else "publication"
+                self.relative_days = chinese_to_int(m.group("days")) if m.group("days") else 0
+        if self.until is None and (m := _UNTIL.search(s)):
+            self.until = _day(m.group("until") or m.group("until2"))
+        if self.years is None and (m := _YEARS.search(s)):
+            self.years = chinese_to_int(m.group("n"))
+
+    @property
+    def empty(self) -> bool:
+        return self.basis is None and self.until is None and self.years is None
+
+
+def _day(s: str) -> dt.date | None:
+    value = parse_chinese_date(s)
+    return value.date if value else None
+
+
+def _sentences(text: str, stops: str) -> Iterator[re.Match[str]]:
+    # not split at line breaks: extracted text breaks lines in mid-sentence
+    return re.finditer(rf"[^{stops}]+[{stops}]?", text)
+
+
+def _one_line(lines: list[str]) -> str:
+    return "".join(line.strip() for line in lines).rstrip("。；;")
 
 
 def extract_validity(text: str, issued: dt.date | None) -> Validity:
-    for sentence in _SENTENCE.findall(text):
-        years_m = _YEARS.search(sentence)
-        years = chinese_to_int(years_m.group(1)) if years_m else None
-        start: dt.date | None = None
-        until: dt.date | None = None
-        basis: str | None = None
-        if m := _FROM_DATE.search(sentence):
-            start = parse_chinese_date(m.group("date")).date  # type: ignore[union-attr]
-            basis = "date"
-            if m.group("until"):
-                until = parse_chinese_date(m.group("until")).date  # type: ignore[union-attr]
-        elif m := _FROM_ISSUE.search(sentence):
-            basis = "issue"
-            if issued:
-                start = issued + dt.timedelta(days=int(m.group(1))) if m.group(1) else issued
-        if m := _UNTIL.search(sentence):
-            until = parse_chinese_date(m.group("until")).date  # type: ignore[union-attr]
-        if until is None and years and start:
-            until = last_day_of_term(start, years)
-        if start or until or years:
-            return Validity(start, until, years, sentence.strip(), basis)
-    return Validity()
+    """When the document takes effect and until when, as its closing sentence states.
+
+    有效期N年 runs to the day before the N-th anniversary of the start. A start
+    relative to the issue date stays None when ``issued`` is unknown.
+    """
+    sentences = [m.group() for m in _sentences(text, "。！？")]
+    best: tuple[int, _Found, list[str]] | None = None
+    for i, sentence in enumerate(sentences):
+        found = _read(sentence)
+        if found.empty:
+            continue
+        anchored = found.basis is not None
+        about_self = bool(_SELF.search(sentence)) or sentence.strip().startswith("有效期")
+        if not (anchored or about_self):
+            continue  # 资格有效期3年 and the like: the validity of something else
+        lines = [line for line in sentence.split("\n") if line.strip()]
+        # drop the lines before the statement (a heading such as 第五章 附则)
+        while len(lines) > 1 and _read("".join(lines[1:])) == found:
+            lines = lines[1:]
+        if i + 1 < len(sentences) and anchored and found.years is None and found.until is None:
+            follow = _read(sentences[i + 1])
+            if follow.basis is None and (follow.years or follow.until):  # 自…起施行。有效期5年。
+                found.read(sentences[i + 1])
+                lines.append(sentences[i + 1])
+        score = 2 * about_self + anchored + (found.years is not None or found.until is not None)
+        if best is None or score >= best[0]:  # ties: the later one, closing clauses come last
+            best = (score, found, lines)
+    if best is None:
+        return Validity()
+    _, found, lines = best
+    start = found.start
+    if found.relative_days is not None and issued is not None:
+        start = issued + dt.timedelta(days=found.relative_days)
+    until = found.until
+    if until is None and found.years and start:
+        until = last_day_of_term(start, found.years)
+    return Validity(start, until, found.years, _one_line(lines), found.basis)
 
 
-# --- repeals and references ------------------------------------------------------------
+def _read(sentence: str) -> _Found:
+    found = _Found()
+    found.read(re.sub(r"\s*\n\s*", "", sentence))
+    return found
+
+
+# --- titles in 《》, repeals and references -------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,55 +557,110 @@ class Repeal:
 @dataclass(frozen=True, slots=True)
 class Reference:
     kind: Literal["doc_number", "title"]
-    value: str
-    title: str | None
+    value: str  # normalized 文号, or the title without 《》
+    title: str | None  # for a 文号: the 《title》 right before it
     start: int
     end: int
 
 
-_REPEAL_SENTENCE = re.compile(r"[^。\n]*(?:同步废止|同时废止|予以废止|一并废止|废止)[^。\n]*")
-_TITLE_REF = re.compile(r"[《〈](?P<title>[^《》〈〉\n]{2,80})[》〉]")
+# 《…》 may hold a nested 〈…〉 (《关于印发〈X〉的通知》); a lone 〈…〉 is a title too.
+_BOOK = re.compile(r"《(?P<t>(?:[^《》〈〉]|〈[^《》〈〉]*〉){1,150})》|〈(?P<t2>[^《》〈〉]{1,150})〉")
+_BEFORE_NUMBER = re.compile(rf"{_GAP}[（(〔［【\[]?{_S}")
 
 
-def extract_repeals(text: str) -> list[Repeal]:
-    out: list[Repeal] = []
-    for sentence in _REPEAL_SENTENCE.findall(text):
-        segment = sentence[: sentence.rfind("废止")]
-        titles = [(m.group("title"), m.end()) for m in _TITLE_REF.finditer(segment)]
-        numbers = find_doc_numbers(segment)
-        used: set[int] = set()
-        for title, end in titles:
-            number = next((n for n in numbers if 0 <= n.start - end <= 3), None)
-            if number:
-                used.add(number.start)
-            out.append(Repeal(title, number.normalized if number else None, sentence.strip()))
-        for n in numbers:
-            if n.start not in used:
-                out.append(Repeal(None, n.normalized, sentence.strip()))
+@dataclass(frozen=True, slots=True)
+class _Book:
+    title: str
+    start: int
+    end: int
+
+
+def _books(text: str) -> list[_Book]:
+    out = []
+    for m in _BOOK.finditer(text):
+        raw = m.group("t") or m.group("t2")
+        if raw.count("\n") > 1:
+            continue  # an unmatched 《 paired with a far 》
+        title = _normalize_title(_PAGE_IN_TEXT.sub("", raw))
+        if re.search(f"[{_CJK}A-Za-z]", title):
+            out.append(_Book(title, m.start(), m.end()))
     return out
 
 
-def extract_references(text: str, own_doc_number: str | None = None, own_title: str | None = None) -> list[Reference]:
-    """Other documents the text cites, by 文号 or by 《title》, first occurrence of each."""
-    own_key = _key(own_title)
-    numbers = find_doc_numbers(text)
-    titled_numbers: dict[int, tuple[str, int]] = {}
-    refs: list[Reference] = []
-    for m in _TITLE_REF.finditer(text):
-        title = m.group("title").strip()
-        number = next((n for n in numbers if 0 <= n.start - m.end() <= 3), None)
-        if number:
-            titled_numbers[number.start] = (title, m.start())
-            continue
-        if _key(title) == own_key or not _key(title):
-            continue
-        refs.append(Reference("title", title, title, m.start(), m.end()))
+def _numbered(books: list[_Book], numbers: list[DocNumberMatch], text: str) -> dict[int, _Book]:
+    """文号 start → the 《title》 immediately before it: 《X》（湘政发〔2020〕1号）."""
+    out = {}
     for n in numbers:
-        if n.normalized == own_doc_number:
+        for b in books:
+            if b.end <= n.start and _BEFORE_NUMBER.fullmatch(text, b.end, n.start):
+                out[n.start] = b
+    return out
+
+
+_REPEAL_WORD = re.compile(r"(?:同步|同时|予以|一并|即行|随之)?废止|(?:同时)?停止执行")
+_NOT_REPEALED = re.compile(r"^(?:根据|依据|按照|为)")
+
+
+def extract_repeals(text: str) -> list[Repeal]:
+    """Documents this one repeals: 原《X》（文号）同步废止, 《A》、《B》同时废止, …予以废止."""
+    out: list[Repeal] = []
+    for sm in _sentences(text, "。；;"):
+        sentence = sm.group()
+        word = _REPEAL_WORD.search(sentence)
+        if not word:
             continue
-        # the title may equal our own: a new version citing (often repealing) the old one
-        title, start = titled_numbers.get(n.start, (None, n.start))
-        refs.append(Reference("doc_number", n.normalized, title, start, n.end))
+        # the clause before 废止, or the one before that (《X》，自本办法施行之日起废止)
+        clauses = re.split(r"[，,]", sentence[: word.start()])
+        scope = clauses[-1]
+        if not _has_document(scope) and len(clauses) > 1 and not _NOT_REPEALED.match(clauses[-2].strip()):
+            scope = f"{clauses[-2]}，{scope}"
+        start = sm.start() + word.start() - len(scope)
+        segment = text[start : sm.start() + word.start()]
+        books, numbers = _books(segment), find_doc_numbers(segment)
+        titled = _numbered(books, numbers, segment)
+        used = {id(b) for b in titled.values()}
+        items = [(b.start, b.title, None) for b in books if id(b) not in used]
+        for n in numbers:
+            book = titled.get(n.start)
+            items.append((book.start if book else n.start, book.title if book else None, n.normalized))
+        # the sentence from the line the repeal starts on (not a heading before it)
+        raw = _one_line(sentence[sentence.rfind("\n", 0, start - sm.start()) + 1 :].split("\n"))
+        out += [Repeal(title, number, raw) for _, title, number in sorted(items, key=lambda x: x[0])]
+    return out
+
+
+def _has_document(s: str) -> bool:
+    return bool(_BOOK.search(s) or find_doc_numbers(s))
+
+
+def _key(title: str | None) -> str:
+    return "".join(ch for ch in _normalize_title(title or "") if ch.isalnum())
+
+
+def extract_references(
+    text: str, own_doc_number: str | None = None, own_title: str | None = None
+) -> list[Reference]:
+    """Other documents the text cites, by 文号 or by 《title》, first occurrence of each.
+
+    《X》（文号） is one 文号 reference titled X. A 文号 reference is kept even when
+    its title equals the own title: a new version often cites the old one it repeals.
+    """
+    books, numbers = _books(text), find_doc_numbers(text)
+    titled = _numbered(books, numbers, text)
+    refs = [
+        Reference("doc_number", n.normalized, titled[n.start].title if n.start in titled else None,
+                  titled[n.start].start if n.start in titled else n.start, n.end)
+        for n in numbers
+        if n.normalized != own_doc_number
+    ]
+    numbered_titles = {_key(r.title) for r in refs if r.title}
+    numbered_books = {id(b) for b in titled.values()}
+    own_key = _key(own_title)
+    refs += [
+        Reference("title", b.title, None, b.start, b.end)
+        for b in books
+        if id(b) not in numbered_books and _key(b.title) not in (own_key, *numbered_titles)
+    ]
     refs.sort(key=lambda r: r.start)
     seen: set[str] = set()
     unique = []
@@ -338,32 +671,56 @@ def extract_references(text: str, own_doc_number: str | None = None, own_title: 
     return unique
 
 
-def _key(title: str | None) -> str:
-    return "".join(ch for ch in (title or "") if ch.isalnum())
+# --- level and region ----------------------------------------------------------------------------
+
+_NATIONAL_PREFIX = ("国务院", "国家", "中共中央", "中央", "全国", "中华人民共和国", "最高人民")
+_NATIONAL_SUFFIX = ("部", "总局", "署")
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")  # 直辖市: provincial level
+_PROVINCE = re.compile(rf"[{_CJK}]{{2,3}}?省|[{_CJK}]{{2,7}}?自治区")
+_CITY = re.compile(rf"[{_CJK}]{{2,4}}?(?:市|自治州)|[{_CJK}]{{2,4}}?(?:地区|盟)(?=[{_CJK}]*{_ORG_SUFFIX})")
+_COUNTY = re.compile(rf"[{_CJK}]{{1,5}}?(?:区|县|旗)(?=人民政府|政府|委员会|党委|区委|县委|办公室|管委会)")
+_TITLE_LEAD = re.compile(r"^(?:.*关于)?(?:印发|转发|促进|加快|推进|推动|支持|做好|加强|进一步|深化|实施|开展)*")
 
 
-# --- level and region ------------------------------------------------------------------
-
-_PROVINCE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|自治区))")
-_CITY = re.compile(r"([\u4e00-\u9fff]{2,6}?市)")
-_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+def _place(name: str) -> tuple[Level, str] | None:
+    """Level and region from the place a name starts with (中共 dropped: 中共湖南省委)."""
+    name = name.removeprefix("中共")
+    for city in _MUNICIPALITIES:
+        if name.startswith(city):
+            rest = name[len(city) :]
+            if m := _COUNTY.match(rest):
+                return Level.OTHER, city + m.group()
+            return Level.PROVINCIAL, city
+    if m := _PROVINCE.match(name):
+        return Level.PROVINCIAL, m.group()
+    if m := _CITY.match(name):
+        if c := _COUNTY.match(name, m.end()):
+            return Level.OTHER, m.group() + c.group()
+        return Level.MUNICIPAL, m.group()
+    return None
 
 
 def guess_level_and_region(issuer: str | None, title: str | None) -> tuple[Level, str | None]:
-    issuer = issuer or ""
-    if issuer.startswith(("国务院", "国家", "中共中央", "全国")) or re.fullmatch(r"[\u4e00-\u9fff]{1,10}部", issuer):
-        return Level.NATIONAL, "全国"
-    for municipality in _MUNICIPALITIES:
-        if issuer.startswith(municipality):
-            return Level.PROVINCIAL, municipality
-    if m := _PROVINCE.match(issuer):
-        return Level.PROVINCIAL, m.group(1)
-    if m := _CITY.match(issuer):
-        return Level.MUNICIPAL, m.group(1)
-    if issuer.startswith("市"):
-        m = _CITY.search(title or "")
-        return Level.MUNICIPAL, m.group(1) if m else None
-    if issuer.startswith("省"):
-        m = _PROVINCE.search(title or "")
-        return Level.PROVINCIAL, m.group(1) if m else None
+    """国家/省/市 and the region, from the issuer's name; the title fills in a bare 市政府办公厅."""
+    issuer = (issuer or "").strip()
+    title_place = _place(_TITLE_LEAD.sub("", title or "", count=1)) if title else None
+    if issuer:
+        if issuer.startswith(_NATIONAL_PREFIX):
+            return Level.NATIONAL, "全国"
+        if found := _place(issuer):
+            return found
+        if issuer.startswith(("市", "州")):
+            region = title_place[1] if title_place and title_place[0] is Level.MUNICIPAL else None
+            return Level.MUNICIPAL, region
+        if issuer.startswith(("省", "自治区")):
+            region = title_place[1] if title_place and title_place[0] is Level.PROVINCIAL else None
+            return Level.PROVINCIAL, region
+        if all(p.endswith(_NATIONAL_SUFFIX) for p in issuer.split("、")):
+            return Level.NATIONAL, "全国"  # 财政部, 海关总署, 科技部、财政部
+        return Level.OTHER, None
+    if title:
+        if title.startswith(_NATIONAL_PREFIX):
+            return Level.NATIONAL, "全国"
+        if title_place:
+            return title_place
     return Level.OTHER, None

@@ -22,7 +22,10 @@ from enum import StrEnum
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 log = logging.getLogger(__name__)
 
@@ -314,7 +317,7 @@ def _docx_text(path: Path, data: bytes) -> str:
     return "\n".join(_block_lines(body))
 
 
-def _block_lines(container) -> list[str]:  # noqa: ANN001 - an lxml element of the body or a table cell
+def _block_lines(container: _Element) -> list[str]:
     """One line per paragraph, one per table row (cells joined by a tab), in document order."""
     lines: list[str] = []
     for child in container.iterchildren():
@@ -328,7 +331,7 @@ def _block_lines(container) -> list[str]:  # noqa: ANN001 - an lxml element of t
     return lines
 
 
-def _table_lines(tbl) -> list[str]:  # noqa: ANN001
+def _table_lines(tbl: _Element) -> list[str]:
     lines: list[str] = []
     for tr in tbl.iter(f"{_W}tr"):
         if _nearest(tr, f"{_W}tbl") is not tbl:
@@ -343,7 +346,7 @@ def _table_lines(tbl) -> list[str]:  # noqa: ANN001
     return lines
 
 
-def _paragraph_text(p) -> str:  # noqa: ANN001
+def _paragraph_text(p: _Element) -> str:
     parts: list[str] = []
     for r in p.iter(f"{_W}r"):
         if _nearest(r, f"{_W}p") is not p or any(a.tag in _SKIP_RUNS_UNDER for a in r.iterancestors()):
@@ -356,7 +359,7 @@ def _paragraph_text(p) -> str:  # noqa: ANN001
     return "".join(parts)
 
 
-def _nearest(el, tag: str):  # noqa: ANN001, ANN202
+def _nearest(el: _Element, tag: str) -> _Element | None:
     return next(el.iterancestors(tag), None)
 
 
