@@ -21,43 +21,33 @@ def transaction(db: sqlite_utils.Database) -> AbstractContextManager[sqlite_util
     return db.atomic()
 
 
-def insert_document(
-    db: sqlite_utils.Database,
-    document: Mapping[str, Any],
-    clauses: Iterable[Mapping[str, Any]],
-    noise: Iterable[Mapping[str, Any]],
-    references: Iterable[Mapping[str, Any]],
-    repeals: Iterable[Mapping[str, Any]],
-) -> None:
-    with transaction(db):
-        _write_document(db, document, clauses, noise, references, repeals)
+Rows = Iterable[Mapping[str, Any]]
 
 
-def replace_derived(
+def write_document(
     db: sqlite_utils.Database,
     document: Mapping[str, Any],
-    clauses: Iterable[Mapping[str, Any]],
-    noise: Iterable[Mapping[str, Any]],
-    references: Iterable[Mapping[str, Any]],
-    repeals: Iterable[Mapping[str, Any]],
+    clauses: Rows,
+    noise: Rows,
+    references: Rows,
+    repeals: Rows,
+    *,
+    replace: bool = False,
 ) -> None:
-    """Re-write a document's derived rows (after a parser upgrade), keeping its identity."""
+    """Store a document and its derived rows in one transaction. With ``replace``, the
+    document already exists (a parser upgrade): its derived rows are written anew."""
     with transaction(db):
-        _delete_derived(db, document["id"])
-        db.table("documents").update(document["id"], dict(document))
+        if replace:
+            _delete_derived(db, document["id"])
+            db.table("documents").update(document["id"], dict(document))
+        else:
+            db.table("documents").insert(dict(document))
         _write_children(db, clauses, noise, references, repeals)
 
 
-def _write_document(db, document, clauses, noise, references, repeals) -> None:  # type: ignore[no-untyped-def]
-    db["documents"].insert(dict(document))
-    _write_children(db, clauses, noise, references, repeals)
-
-
-def _write_children(db, clauses, noise, references, repeals) -> None:  # type: ignore[no-untyped-def]
-    db["clauses"].insert_all((dict(c) for c in clauses), batch_size=500)
-    db["noise"].insert_all((dict(n) for n in noise), batch_size=500)
-    db["doc_references"].insert_all((dict(r) for r in references), batch_size=500)
-    db["repeals"].insert_all((dict(r) for r in repeals), batch_size=500)
+def _write_children(db: sqlite_utils.Database, clauses: Rows, noise: Rows, references: Rows, repeals: Rows) -> None:
+    for table, rows in (("clauses", clauses), ("noise", noise), ("doc_references", references), ("repeals", repeals)):
+        db.table(table).insert_all((dict(r) for r in rows), batch_size=500)
 
 
 def _delete_derived(db: sqlite_utils.Database, doc_id: str) -> None:

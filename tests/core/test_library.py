@@ -132,7 +132,7 @@ def test_a_failure_while_storing_leaves_nothing_behind(workspace, tmp_path, monk
     original = documents._write_children
 
     def fail_halfway(db, clauses, noise, references, repeals):
-        db["clauses"].insert_all(dict(c) for c in clauses)
+        db.table("clauses").insert_all(dict(c) for c in clauses)
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(documents, "_write_children", fail_halfway)

@@ -174,7 +174,7 @@ class Library:
             assert row is not None
             parsed = parse_document(row["source_text"], doc_id)
             document = {k: v for k, v in row.items() if k != "source_text"} | {"parser_version": PARSER_VERSION}
-            store.replace_derived(self.db, document, *self._derived_rows(doc_id, parsed, row.get("doc_number"), row["title"]))
+            store.write_document(self.db, document, *self._derived_rows(doc_id, parsed, row.get("doc_number"), row["title"]), replace=True)
             if progress:
                 progress(done, len(stale))
         self._notify(Changes(added=frozenset(stale)))
@@ -237,7 +237,7 @@ class Library:
             "parser_version": PARSER_VERSION,
             "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
-        store.insert_document(self.db, document, *self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"]))
+        store.write_document(self.db, document, *self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"]))
         return ImportOutcome(source_name, doc_id=doc_id)
 
     @staticmethod

@@ -77,11 +77,13 @@ def _date_from_match(m: re.Match[str]) -> DateValue | None:
             year, month, day = _int(m.group("y")), _int(m.group("m")), m.group("d")
             return DateValue(dt.date(year, month, _int(day) if day else 1), "day" if day else "month")
         if m.group("cy"):
-            month = chinese_to_int(m.group("cm"))
-            day = chinese_to_int(m.group("cd")) if m.group("cd") else None
-            if month is None or (m.group("cd") and day is None):
+            cn_month = chinese_to_int(m.group("cm"))
+            cn_day = chinese_to_int(m.group("cd")) if m.group("cd") else None
+            if cn_month is None or (m.group("cd") and cn_day is None):
                 return None
-            return DateValue(dt.date(_cn_year(m.group("cy")), month, day or 1), "day" if day else "month")
+            return DateValue(
+                dt.date(_cn_year(m.group("cy")), cn_month, cn_day or 1), "day" if cn_day else "month"
+            )
         return DateValue(dt.date(_int(m.group("iy")), _int(m.group("im")), _int(m.group("id"))), "day")
     except ValueError:  # 2026年2月30日, 13月
         return None
@@ -119,12 +121,13 @@ class DocNumberMatch:
 
 
 _GAP = rf"{_S}(?:\r?\n{_S})?"  # spaces, and at most one line break
-_DOC_NUMBER = re.compile(
-    # the agency code (机关代字): a run of Han characters, single spaces allowed (letter-spaced PDFs)
-    rf"(?P<agency>[{_CJK}](?:{_SP}?[{_CJK}]){{0,19}})"
-    rf"{_GAP}[〔［【（(\[]{_GAP}(?P<year>{_D}(?:{_S}{_D}){{3}}){_GAP}[〕］】）)\]]"
+# Matched in two steps, bracket first: trying an agency code at every Han character is slow.
+_NUMBER_TAIL = re.compile(
+    rf"[〔［【（(\[]{_GAP}(?P<year>{_D}(?:{_S}{_D}){{3}}){_GAP}[〕］】）)\]]"
     rf"{_GAP}(?:第{_S})?(?P<serial>{_D}(?:{_S}{_D}){{0,5}}){_GAP}号"
 )
+# the agency code (机关代字) right before: Han characters, single spaces allowed (letter-spaced PDFs)
+_AGENCY = re.compile(rf"(?P<agency>[{_CJK}](?:{_SP}?[{_CJK}]){{0,19}}){_GAP}$")
 # Words that end the prose before a 文号 (根据湘政发〔…〕, 原湘政办发〔…〕); the code follows the last one.
 _AGENCY_CUT = re.compile(
     r".*(?:根据|依据|按照|参照|参见|详见|贯彻|落实|执行|印发|转发|下发|发布|废止|文件|通知|关于|精神|以及"
@@ -137,11 +140,13 @@ _MAX_AGENCY = 10
 def find_doc_numbers(text: str) -> list[DocNumberMatch]:
     """Every 文号 in the text, normalized; brackets, spaces and a line break may vary."""
     out = []
-    for m in _DOC_NUMBER.finditer(text):
+    previous_end = 0
+    for m in _NUMBER_TAIL.finditer(text):
         year = _int(m.group("year"))
-        if not 1900 <= year <= 2099:
+        a = _AGENCY.search(text, max(previous_end, m.start() - 60), m.start())
+        if not a or not 1900 <= year <= 2099:
             continue
-        run, run_start = m.group("agency"), m.start("agency")
+        run, run_start = a.group("agency"), a.start("agency")
         cut = _AGENCY_CUT.match(run)
         offset = cut.end() if cut else 0
         parts = [(p.start(), p.group()) for p in re.finditer(r"\S+", run[offset:])]
@@ -159,6 +164,7 @@ def find_doc_numbers(text: str) -> list[DocNumberMatch]:
         start += len("".join(p for _, p in parts)) - len(agency)  # only when trimmed; no spaces then
         normalized = f"{agency}〔{year}〕{_int(m.group('serial'))}号"
         out.append(DocNumberMatch(text[start : m.end()], normalized, start, m.end()))
+        previous_end = m.end()
     return out
 
 
@@ -193,6 +199,7 @@ _ORG_SUFFIX = (
 _ORG = re.compile(rf"[{_CJK}（）()]{{1,40}}{_ORG_SUFFIX}")
 _BODY_START = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节条]")
 _HEAD_MAX = 15
+_HEAD_LINE_MAX = 100  # longer lines are paragraphs, not a title
 
 
 def _org_name(s: str) -> str | None:
@@ -208,7 +215,7 @@ def _head(lines: list[_Line]) -> list[_Line]:
     head = []
     for line in lines[:_HEAD_MAX]:
         t = line.text
-        if t.endswith(("：", ":", "。")) or len(t) > 80:
+        if t.endswith(("：", ":", "。")) or len(t) > _HEAD_LINE_MAX:
             break
         if _BODY_START.match(t):
             break
@@ -271,7 +278,7 @@ def extract_doc_number(text: str) -> str | None:
             return m.normalized
         if m.start >= head_end:
             continue
-        covered = "".join(line.text for line in head if line.end >= m.start and line.start < m.end)
+        covered = "".join(line.text for line in head if line.end > m.start and line.start < m.end)
         own = re.sub(r"\s", "", m.raw)
         rest = re.sub(r"\s", "", covered).replace(own, "", 1)
         # a 上行文 puts 签发人 on the 文号 line; a few layouts put the issuer there
@@ -317,8 +324,12 @@ def _is_noise_head_line(t: str) -> bool:
     return bool(
         not re.search(f"[{_CJK}]", t)  # register numbers such as HNPR—2026—01011
         or t.endswith("文件")
+        or (t.endswith("令") and _org_name(t[:-1]))  # 湖南省人民政府令 / 第312号
+        or re.fullmatch(rf"第{_S}[0-9０-９〇一二三四五六七八九十百千]+{_S}号", t)
         or _pure_date(t)
-        or t.startswith(("签发人", "（此件", "(此件", "索引号", "主题分类", "发文字号", "发文机关", "成文日期"))
+        or t.startswith(
+            ("签发人", "（此件", "(此件", "索引号", "主题分类", "发文字号", "发文机关", "成文日期")
+        )
         or any(re.sub(r"\s", "", n.raw) == re.sub(r"\s", "", t) for n in find_doc_numbers(t))
     )
 
@@ -329,7 +340,7 @@ def extract_title(text: str) -> str | None:
     head = [line.text for line in _head(lines) if not _is_noise_head_line(line.text)]
     if head:
         return _title_from_head(head)
-    if lines and len(lines[0].text) > 80:
+    if lines and len(lines[0].text) > _HEAD_LINE_MAX:  # no head at all: one run-on line
         return _run_on_title(text)
     return None
 
@@ -337,7 +348,9 @@ def extract_title(text: str) -> str | None:
 def _title_from_head(head: list[str]) -> str | None:
     about = next((i for i, t in enumerate(head) if "关于" in t), None)
     if about is not None:
-        first = about - 1 if about > 0 and _org_name(head[about - 1]) else about  # 湖南省人民政府办公厅 / 关于…
+        first = (
+            about - 1 if about > 0 and _org_name(head[about - 1]) else about
+        )  # 湖南省人民政府办公厅 / 关于…
         starts = [first]
     else:
         starts = [i for i, t in enumerate(head) if not _org_name(t)]  # not a bare issuer line
@@ -347,7 +360,11 @@ def _title_from_head(head: list[str]) -> str | None:
             parts.append(t)
             if _TITLE_END.search(_normalize_title("".join(parts))):
                 nxt = first + len(parts)
-                if nxt < len(head) and _TITLE_PAREN_LINE.fullmatch(head[nxt]) and not _NOT_TITLE_PAREN.search(head[nxt]):
+                if (
+                    nxt < len(head)
+                    and _TITLE_PAREN_LINE.fullmatch(head[nxt])
+                    and not _NOT_TITLE_PAREN.search(head[nxt])
+                ):
                     parts.append(head[nxt])  # 南京市…行动计划 / （2021—2023年）
                 return _unwrap_transmittal(_normalize_title("".join(parts)))
     if about is not None:  # a kind of document not in the list: the 关于 line as it stands
@@ -370,7 +387,7 @@ def _run_on_title(text: str) -> str | None:
     if end < 0 or end > 80:
         return None
     end += len(kind)
-    if m := re.compile(_PAREN).match(opening, end):
+    if m := _TITLE_PAREN_LINE.match(opening, end):
         end = m.end()
     return _normalize_title(opening[:end])
 
@@ -453,7 +470,9 @@ _RANGE = re.compile(
     rf"(?P<until>{_DATE_TEXT}){_S}止?"
 )
 _FROM_DATE = re.compile(rf"(?P<start>{_DATE_TEXT}){_S}起{_S}(?:正式{_S})?(?:施行|实施|执行|生效)")
-_UNTIL = re.compile(rf"有效期{_S}(?:至|截至|到){_S}(?P<until>{_DATE_TEXT})|(?:至|到){_S}(?P<until2>{_DATE_TEXT}){_S}(?:止|失效)")
+_UNTIL = re.compile(
+    rf"有效期{_S}(?:至|截至|到){_S}(?P<until>{_DATE_TEXT})|(?:至|到){_S}(?P<until2>{_DATE_TEXT}){_S}(?:止|失效)"
+)
 _YEARS = re.compile(rf"有效期(?:限)?{_S}(?:为|是)?{_S}(?P<n>{_NUM}){_S}年")
 
 
@@ -472,7 +491,9 @@ class _Found:
             elif m := _FROM_DATE.search(s):
                 self.start, self.basis = _day(m.group("start")), "date"
             elif m := _FROM_EVENT.search(s):
-                self.basis = "issue" if m.group("event") in ("印发", "下发", "签发", "发文") else "publication"
+                self.basis = (
+                    "issue" if m.group("event") in ("印发", "下发", "签发", "发文") else "publication"
+                )
                 self.relative_days = chinese_to_int(m.group("days")) if m.group("days") else 0
         if self.until is None and (m := _UNTIL.search(s)):
             self.until = _day(m.group("until") or m.group("until2"))
@@ -619,7 +640,9 @@ def extract_repeals(text: str) -> list[Repeal]:
         books, numbers = _books(segment), find_doc_numbers(segment)
         titled = _numbered(books, numbers, segment)
         used = {id(b) for b in titled.values()}
-        items = [(b.start, b.title, None) for b in books if id(b) not in used]
+        items: list[tuple[int, str | None, str | None]] = [
+            (b.start, b.title, None) for b in books if id(b) not in used
+        ]
         for n in numbers:
             book = titled.get(n.start)
             items.append((book.start if book else n.start, book.title if book else None, n.normalized))
@@ -647,11 +670,17 @@ def extract_references(
     """
     books, numbers = _books(text), find_doc_numbers(text)
     titled = _numbered(books, numbers, text)
+    own_numbers = {own_doc_number, *(m.normalized for m in find_doc_numbers(own_doc_number or ""))}
     refs = [
-        Reference("doc_number", n.normalized, titled[n.start].title if n.start in titled else None,
-                  titled[n.start].start if n.start in titled else n.start, n.end)
+        Reference(
+            "doc_number",
+            n.normalized,
+            titled[n.start].title if n.start in titled else None,
+            titled[n.start].start if n.start in titled else n.start,
+            n.end,
+        )
         for n in numbers
-        if n.normalized != own_doc_number
+        if n.normalized not in own_numbers
     ]
     numbered_titles = {_key(r.title) for r in refs if r.title}
     numbered_books = {id(b) for b in titled.values()}
@@ -677,9 +706,13 @@ _NATIONAL_PREFIX = ("国务院", "国家", "中共中央", "中央", "全国", "
 _NATIONAL_SUFFIX = ("部", "总局", "署")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")  # 直辖市: provincial level
 _PROVINCE = re.compile(rf"[{_CJK}]{{2,3}}?省|[{_CJK}]{{2,7}}?自治区")
-_CITY = re.compile(rf"[{_CJK}]{{2,4}}?(?:市|自治州)|[{_CJK}]{{2,4}}?(?:地区|盟)(?=[{_CJK}]*{_ORG_SUFFIX})")
+_CITY = re.compile(
+    rf"[{_CJK}]{{2,4}}?市|[{_CJK}]{{2,8}}?自治州|[{_CJK}]{{2,4}}?(?:地区|盟)(?=[{_CJK}]*{_ORG_SUFFIX})"
+)
 _COUNTY = re.compile(rf"[{_CJK}]{{1,5}}?(?:区|县|旗)(?=人民政府|政府|委员会|党委|区委|县委|办公室|管委会)")
-_TITLE_LEAD = re.compile(r"^(?:.*关于)?(?:印发|转发|促进|加快|推进|推动|支持|做好|加强|进一步|深化|实施|开展)*")
+_TITLE_LEAD = re.compile(
+    r"^(?:.*关于)?(?:印发|转发|促进|加快|推进|推动|支持|做好|加强|进一步|深化|实施|开展)*"
+)
 
 
 def _place(name: str) -> tuple[Level, str] | None:
@@ -703,7 +736,8 @@ def _place(name: str) -> tuple[Level, str] | None:
 def guess_level_and_region(issuer: str | None, title: str | None) -> tuple[Level, str | None]:
     """国家/省/市 and the region, from the issuer's name; the title fills in a bare 市政府办公厅."""
     issuer = (issuer or "").strip()
-    title_place = _place(_TITLE_LEAD.sub("", title or "", count=1)) if title else None
+    # a title names its place first (南京市…计划, 湖南省人民政府…关于) or after 关于促进 and the like
+    title_place = (_place(title) or _place(_TITLE_LEAD.sub("", title, count=1))) if title else None
     if issuer:
         if issuer.startswith(_NATIONAL_PREFIX):
             return Level.NATIONAL, "全国"

@@ -32,8 +32,8 @@ def document_status(
 def add_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    except ValueError:  # 29 February: a term from it ends with the last day of February
+        return dt.date(day.year + years, 3, 1)
 
 
 def last_day_of_term(start: dt.date, years: int) -> dt.date:
