@@ -26,8 +26,9 @@ def test_status_at_the_boundaries_of_the_term(day, status):
 
 
 def test_a_repeal_counts_from_the_day_the_repealing_document_takes_effect():
-    assert document_status(dt.date(2026, 2, 13), START, END, repealed_on=dt.date(2026, 2, 14)) is S.IN_FORCE
-    assert document_status(dt.date(2026, 2, 14), START, END, repealed_on=dt.date(2026, 2, 14)) is S.REPEALED
+    old_start, old_end = dt.date(2021, 6, 1), dt.date(2026, 5, 31)
+    assert document_status(dt.date(2026, 2, 13), old_start, old_end, repealed_on=START) is S.IN_FORCE
+    assert document_status(START, old_start, old_end, repealed_on=START) is S.REPEALED
 
 
 def test_no_dates_at_all_is_unknown_not_in_force():
