@@ -189,7 +189,8 @@ def cmd_docs_show(args: argparse.Namespace) -> int:
     print(f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力：{STATUS_LABELS[info.status]}")
     for c in detail.clauses:
         indent = "  " * max(c.level - 1, 0)
-        print(f"{indent}{c.path}  {c.heading or c.body[:30]}")
+        label = c.heading or c.body[:30].replace("\n", " ")
+        print(f"{indent}{c.path}  {label}")
     return 0
 
 
