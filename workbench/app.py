@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.connection import DatabaseLockedError
-from db.migrations import DatabaseTooNewError
-from workbench.core.workspace import Workspace
+from workbench.core.paths import SETTINGS_FILE, default_data_dir, resolve_data_dir
 from workbench.ui import settings as opts
 from workbench.ui.fonts import install_fonts
 from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from workbench.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -42,39 +45,89 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     return None
 
 
-def build_window(data_dir: Path | None, settings_path: str | None = None) -> MainWindow:
-    app = create_application()
-    workspace = Workspace.open(data_dir)
-    settings = opts.open_settings(settings_path or (str(workspace.data_dir / "settings.ini") if data_dir else None))
+def _prepare(app: QApplication, data_dir: Path) -> QSettings:
+    settings = opts.open_settings(str(data_dir / SETTINGS_FILE) if data_dir != default_data_dir().resolve() else None)
     install_translator(app, opts.LANGUAGE.get(settings))
     install_fonts(app)
-    window = MainWindow(workspace, settings)
+    return settings
+
+
+def open_workspace(data_dir: Path) -> Workspace:
+    from workbench.core.workspace import Workspace
+
+    return Workspace.open(data_dir)
+
+
+def build_window(data_dir: Path | None) -> MainWindow:
+    """A window with its workspace attached (screenshots, tests)."""
+    app = create_application()
+    path = resolve_data_dir(data_dir)
+    settings = _prepare(app, path)
+    return MainWindow(open_workspace(path), settings)
+
+
+def start_window(data_dir: Path | None, on_error: Callable[[str], None]) -> MainWindow:
+    """Show the window at once and open the store just after its first paint."""
+    app = create_application()
+    path = resolve_data_dir(data_dir)
+    window = MainWindow(None, _prepare(app, path))
+    window.show()
+
+    def attach() -> None:
+        from db.connection import DatabaseLockedError
+        from db.migrations import DatabaseTooNewError
+
+        try:
+            workspace = open_workspace(path)
+        except DatabaseTooNewError as exc:
+            on_error(window.tr("数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：\n{2}").format(exc.found, exc.supported, exc.path))
+            return
+        except DatabaseLockedError as exc:
+            on_error(window.tr("数据库正被另一个程序占用：{0}").format(exc))
+            return
+        window.attach(workspace)
+        from workbench.core.search import IndexState
+
+        if workspace.search.state() is not IndexState.OK:
+            window.rebuild_index()
+
+    window.installEventFilter(_AfterFirstPaint(window, attach))
     return window
+
+
+class _AfterFirstPaint(QObject):
+    """Runs a callback once the window has painted for the first time."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.callback = callback
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 def run_gui(data_dir: Path | None, screenshot: Path | None = None, panel: str = "window") -> int:
     app = create_application()
-    try:
-        window = build_window(data_dir)
-    except DatabaseTooNewError as exc:
-        QMessageBox.critical(None, "政策工作台", f"数据库由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 {exc.supported}。\n{exc.path}")
-        return 3
-    except DatabaseLockedError as exc:
-        QMessageBox.critical(None, "政策工作台", f"数据库正被另一个程序占用：{exc}")
-        return 3
-    workspace = window.workspace
     if screenshot is not None:
-        return _screenshot(app, window, screenshot, panel)
-    window.show()
-    if workspace.search.state().value != "ok":
-        QTimer.singleShot(0, window.rebuild_index)
+        return _screenshot(app, build_window(data_dir), screenshot, panel)
+
+    def fail(message: str) -> None:
+        QMessageBox.critical(None, "政策工作台", message)
+        app.exit(3)
+
+    window = start_window(data_dir, fail)
     code = app.exec()
-    workspace.close()
+    if window.workspace is not None:
+        window.workspace.close()
     return code
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, panel: str) -> int:
     """Render the window (or one panel) offscreen with sample content, save a PNG, exit."""
+    assert window.workspace is not None
     window.workspace.search.ensure_current()
     window.resize(1500, 900)
     window.show()
@@ -88,8 +141,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, panel: str) -
         "reader": window.reader_panel,
         "search": window.search_panel,
     }
-    widget = widgets[panel]
     path.parent.mkdir(parents=True, exist_ok=True)
-    ok = widget.grab().save(str(path))
+    ok = widgets[panel].grab().save(str(path))
     window.workspace.close()
     return 0 if ok else 1

@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ import sqlite_utils
 from db import documents as store
 from workbench.core import metadata
 from workbench.core.clause_parser import parse_document
-from workbench.core.models import Clause, ClauseKind, Level, ParsedDocument, ValidityStatus
+from workbench.core.models import Clause, ClauseKind, ImportProblem, Level, ParsedDocument, ValidityStatus
 from workbench.core.readers import DEFAULT_MAX_BYTES, ReadError, read_document_file
 from workbench.core.validity import document_status, last_day_of_term
 
@@ -32,23 +31,6 @@ _SEEDED_KEY = "bundled_corpus_seeded"
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-
-class ImportProblem(StrEnum):
-    """Why a file was not imported (the UI words them; reader reasons pass through)."""
-
-    NOT_FOUND = "not_found"
-    UNREADABLE = "unreadable"
-    EMPTY = "empty"
-    TOO_LARGE = "too_large"
-    BINARY = "binary"
-    UNDECODABLE = "undecodable"
-    NO_TEXT_LAYER = "no_text_layer"
-    CORRUPT = "corrupt"
-    UNSUPPORTED_TYPE = "unsupported_type"
-    DUPLICATE = "duplicate"  # the same text is already in the library
-    DUPLICATE_NUMBER = "duplicate_number"  # a document with the same 文号 is already in the library
-    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, slots=True)

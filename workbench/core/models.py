@@ -27,6 +27,23 @@ class NoiseKind(StrEnum):
     STRAY_LINE = "stray_line"  # a line repeating the tail of the line before it
 
 
+class ImportProblem(StrEnum):
+    """Why a file was not imported (the UI words them; reader reasons pass through)."""
+
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    NO_TEXT_LAYER = "no_text_layer"
+    CORRUPT = "corrupt"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    DUPLICATE = "duplicate"  # the same text is already in the library
+    DUPLICATE_NUMBER = "duplicate_number"  # a document with the same 文号 is already in the library
+    CANCELLED = "cancelled"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int

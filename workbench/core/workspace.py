@@ -5,20 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 import sqlite_utils
 
 from db.connection import open_database
 from workbench.core.library import Library
+from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
 from workbench.core.search import SearchService
 
-APP_NAME = "PolicyWorkbench"
-DATABASE_FILE = "library.sqlite3"
-INDEX_DIR = "search-index"
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+__all__ = ["INDEX_DIR", "Workspace"]
 
 
 @dataclass
@@ -32,7 +26,7 @@ class Workspace:
     def open(cls, data_dir: Path | None = None, *, seed: bool = True) -> Workspace:
         """Open (creating and migrating as needed) the store in ``data_dir``; on
         first start fill it with the bundled corpus."""
-        data_dir = (data_dir or default_data_dir()).expanduser().resolve()
+        data_dir = resolve_data_dir(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.core.library import ImportProblem
-from workbench.core.models import Level, ValidityStatus
+from workbench.core.models import ImportProblem, Level, ValidityStatus
 
 
 def status_label(status: ValidityStatus) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -19,20 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.library import Changes, ImportOutcome, ImportProblem
-from workbench.core.workspace import Workspace
+from workbench.core.models import ImportProblem
 from workbench.ui import settings as opts
 from workbench.ui.labels import problem_label
-from workbench.ui.panels.library_panel import LibraryPanel
-from workbench.ui.panels.reader_panel import ReaderPanel
-from workbench.ui.panels.search_panel import SearchPanel
 from workbench.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from workbench.core.library import Changes, ImportOutcome
+    from workbench.core.workspace import Workspace
+    from workbench.ui.panels.library_panel import LibraryPanel
+    from workbench.ui.panels.reader_panel import ReaderPanel
+    from workbench.ui.panels.search_panel import SearchPanel
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 
 
 def import_job(data_dir: Path, paths: list[Path], *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[ImportOutcome]:
     """Runs on a worker thread with its own connection (and index writer)."""
+    from workbench.core.workspace import Workspace
+
     ws = Workspace.open(data_dir, seed=False)
     try:
         return ws.library.import_files(paths, progress=progress, cancelled=cancelled)
@@ -41,6 +47,8 @@ def import_job(data_dir: Path, paths: list[Path], *, progress: Callable[[int, in
 
 
 def rebuild_job(data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> bool:
+    from workbench.core.workspace import Workspace
+
     ws = Workspace.open(data_dir, seed=False)
     try:
         return ws.search.ensure_current(progress=progress, cancelled=cancelled)
@@ -49,50 +57,69 @@ def rebuild_job(data_dir: Path, *, progress: Callable[[int, int], None], cancell
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings, runner: TaskRunner | None = None) -> None:
+    def __init__(self, workspace: Workspace | None, settings: QSettings, runner: TaskRunner | None = None) -> None:
+        """The window paints at once; the panels come with ``attach(workspace)``, so that
+        opening the store and the index never delays the first paint."""
         super().__init__()
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self.settings = settings
         self.runner = runner or TaskRunner()
         self.task: Task | None = None
         self.setWindowTitle(self.tr("政策工作台"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
-
-        self.library_panel = LibraryPanel(workspace.library)
-        self.reader_panel = ReaderPanel(workspace.library)
-        self.search_panel = SearchPanel(workspace.search)
         # The checklist and indicators panels of later issues join as tabs here.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.tabs.addTab(self.reader_panel, self.tr("阅读"))
         self.setCentralWidget(self.tabs)
-        self.library_dock = self._dock(self.tr("文库"), "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.search_dock = self._dock(self.tr("检索"), "searchDock", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.library_dock = self._dock(self.tr("文库"), "libraryDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock(self.tr("检索"), "searchDock", Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setVisible(False)
-        self.status_label = QLabel()
+        self.status_label = QLabel(self.tr("正在打开文库…"))
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.cancel_button.clicked.connect(self.cancel_task)
-
         self._menus()
+        self._restore_state()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Build the panels over the opened workspace (imported here: not needed for the first paint)."""
+        from workbench.ui.panels.library_panel import LibraryPanel
+        from workbench.ui.panels.reader_panel import ReaderPanel
+        from workbench.ui.panels.search_panel import SearchPanel
+
+        self.workspace = workspace
+        self.library_panel: LibraryPanel = LibraryPanel(workspace.library)
+        self.reader_panel: ReaderPanel = ReaderPanel(workspace.library)
+        self.search_panel: SearchPanel = SearchPanel(workspace.search)
+        self.tabs.addTab(self.reader_panel, self.tr("阅读"))
+        self.library_dock.setWidget(self.library_panel)
+        self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
         self.reader_panel.open_document.connect(self.open_document)
         self.search_panel.result_chosen.connect(self.open_result)
         workspace.library.subscribe(self._library_changed)
-        self._restore_state()
+        splitter = opts.restore_state(self.settings, "reader_splitter")
+        if splitter is not None:
+            self.reader_panel.splitter.restoreState(splitter)
+        else:
+            self.reader_panel.splitter.setSizes([300, 700])
+        for action in self.workspace_actions:
+            action.setEnabled(True)
         self._update_status()
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        dock.setWidget(QWidget())
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
@@ -108,8 +135,11 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        copy_action = QAction(self.tr("复制条款及出处"), self, shortcut=QKeySequence("Ctrl+Shift+C"), triggered=self.reader_panel.copy_current_clause)
+        copy_action = QAction(self.tr("复制条款及出处"), self, shortcut=QKeySequence("Ctrl+Shift+C"), triggered=lambda: self.reader_panel.copy_current_clause())
         edit_menu.addActions([self.find_action, copy_action])
+        self.workspace_actions = [self.import_action, self.rebuild_action, self.find_action, copy_action]
+        for action in self.workspace_actions:
+            action.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         view_menu.addActions([self.library_dock.toggleViewAction(), self.search_dock.toggleViewAction()])
         settings_menu = self.menuBar().addMenu(self.tr("设置(&T)"))
@@ -147,6 +177,8 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(f) for f in files])
 
     def import_paths(self, paths: list[Path]) -> Task | None:
+        if self.workspace is None:
+            return None
         if self.task is not None:
             self.statusBar().showMessage(self.tr("请等待当前任务完成"), 5000)
             return None
@@ -156,6 +188,9 @@ class MainWindow(QMainWindow):
         return task
 
     def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
+        from workbench.core.library import Changes
+
+        assert self.workspace is not None
         added = frozenset(o.doc_id for o in outcomes if o.doc_id)
         self.workspace.library.announce(Changes(added=added))
         cancelled = [o for o in outcomes if o.problem is ImportProblem.CANCELLED]
@@ -172,7 +207,7 @@ class MainWindow(QMainWindow):
             self.open_document(next(iter(added)))
 
     def rebuild_index(self) -> Task | None:
-        if self.task is not None:
+        if self.task is not None or self.workspace is None:
             return None
         task = self.runner.start("rebuild", rebuild_job, self.workspace.data_dir)
         self._track(task, self.tr("正在建立检索索引…"))
@@ -216,7 +251,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于政策工作台"),
-            self.tr("政策工作台：离线阅读、检索和使用产业政策文件。\n\n数据文件夹：{0}").format(self.workspace.data_dir),
+            self.tr("政策工作台：离线阅读、检索和使用产业政策文件。\n\n数据文件夹：{0}").format(self.workspace.data_dir if self.workspace else ""),
         )
 
     # --- library changes, drag and drop, state ------------------------------------
@@ -230,6 +265,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if self.workspace is None:
+            return
         docs = self.workspace.library.documents()
         self.status_label.setText(self.tr("文库共 {0} 份文件").format(len(docs)))
 
@@ -239,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if paths and self.workspace is not None:
             event.acceptProposedAction()
             self.import_paths(paths)
 
@@ -250,16 +287,12 @@ class MainWindow(QMainWindow):
         state = opts.restore_state(self.settings, "window")
         if state is None or not self.restoreState(state):
             self.resizeDocks([self.library_dock, self.search_dock], [420, 380], Qt.Orientation.Horizontal)
-        splitter = opts.restore_state(self.settings, "reader_splitter")
-        if splitter is not None:
-            self.reader_panel.splitter.restoreState(splitter)
-        else:
-            self.reader_panel.splitter.setSizes([300, 700])
 
     def save_window_state(self) -> None:
         opts.save_state(self.settings, "geometry", self.saveGeometry())
         opts.save_state(self.settings, "window", self.saveState())
-        opts.save_state(self.settings, "reader_splitter", self.reader_panel.splitter.saveState())
+        if self.workspace is not None:
+            opts.save_state(self.settings, "reader_splitter", self.reader_panel.splitter.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.models import Level, ValidityStatus
-from workbench.core.search import Query, Result, SearchService
 from workbench.ui.labels import level_label, notice_label, status_label
+
+if TYPE_CHECKING:
+    from workbench.core.search import Query, Result, SearchService
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -127,6 +130,8 @@ class SearchPanel(QWidget):
         self.query_box.selectAll()
 
     def current_query(self) -> Query:
+        from workbench.core.search import Query
+
         return Query(
             text=self.query_box.text(),
             limit=50,

@@ -1,0 +1,80 @@
+"""Start-up as a person sees it: the window first, the library just after; language; drops; screenshots."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from workbench.app import install_translator, start_window
+from workbench.cli import main
+from workbench.ui import settings as opts
+from workbench.ui.main_window import MainWindow
+
+
+def test_the_window_paints_first_and_the_library_arrives_after(qtbot, data_dir):
+    errors: list[str] = []
+    window = start_window(data_dir, errors.append)
+    qtbot.addWidget(window)
+    assert window.workspace is None, "nothing heavy happens before the first paint"
+    assert not window.import_action.isEnabled()
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    assert errors == []
+    assert window.import_action.isEnabled()
+    assert window.library_panel.select_document("nanjing-bioeconomy-2021")
+    window.workspace.close()
+
+
+def test_a_database_from_a_newer_version_is_reported_and_left_alone(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "library.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = db.read_bytes()
+    errors: list[str] = []
+    window = start_window(data, errors.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert "999" in errors[0]
+    assert window.workspace is None and db.read_bytes() == before
+
+
+def test_the_english_interface_is_chosen_in_settings(qtbot, tmp_path):
+    settings = opts.open_settings(str(tmp_path / "settings.ini"))
+    opts.LANGUAGE.set(settings, "en")
+    translator = install_translator(QApplication.instance(), opts.LANGUAGE.get(settings))
+    try:
+        window = MainWindow(None, settings)
+        qtbot.addWidget(window)
+        assert window.windowTitle() == "Policy Workbench"
+        assert window.import_action.text() == "&Import documents…"
+    finally:
+        QApplication.instance().removeTranslator(translator)
+    chinese = MainWindow(None, settings)
+    qtbot.addWidget(chinese)
+    assert chinese.windowTitle() == "政策工作台"
+
+
+def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
+    doc = tmp_path / "拖入.txt"
+    doc.write_text("常德市人民政府\n常德市促进生物医药发展的若干措施\n常政发〔2024〕21号\n一、总体要求\n（一）支持中药材基地。给予奖补。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(doc))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    task = window.task
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents()))
+
+
+def test_screenshot_renders_the_window_to_a_png(data_dir, tmp_path):
+    out = tmp_path / "shot.png"
+    assert main(["--data-dir", str(data_dir), "--screenshot", str(out), "--panel", "search"]) == 0
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() > 200
