@@ -74,7 +74,7 @@
     <message>
         <location filename="../../workbench/ui/main_window.py" line="83"/>
         <source>正在打开文库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the library…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="128"/>
@@ -166,7 +166,7 @@
     <message>
         <location filename="../../workbench/ui/main_window.py" line="201"/>
         <source>，取消了 {0} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} cancelled</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="205"/>
@@ -403,7 +403,8 @@ Data folder: {0}</translation>
         <location filename="../../workbench/app.py" line="83"/>
         <source>数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：
 {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>The database was written by a newer Policy Workbench (version {0}); this program supports up to version {1}:
+{2}</translation>
     </message>
     <message>
         <location filename="../../workbench/app.py" line="86"/>
