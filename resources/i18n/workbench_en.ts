@@ -254,32 +254,62 @@ Data folder: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="78"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="80"/>
         <source>检索条款：词语、&quot;短语&quot;、OR、-排除</source>
         <translation>Search clauses: words, &quot;phrases&quot;, OR, -exclude</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="81"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="83"/>
         <source>全部层级</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="86"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="88"/>
         <source>全部效力</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="121"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="94"/>
+        <source>效力日期</source>
+        <translation>Validity on</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="95"/>
+        <source>按所选日期判断效力（默认今天）</source>
+        <translation>Judge validity on the chosen day (default: today)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="142"/>
         <source>全部地区</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="143"/>
+        <source>全部文件</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="144"/>
+        <source>全部发文机关</source>
+        <translation>All issuers</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="146"/>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="146"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="187"/>
         <source>找到 {0} 条</source>
         <translation>{0} found</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/search_panel.py" line="161"/>
+        <location filename="../../workbench/ui/panels/search_panel.py" line="187"/>
         <source>没有找到匹配的条款</source>
         <translation>No matching clause</translation>
     </message>

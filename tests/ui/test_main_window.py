@@ -137,3 +137,33 @@ def test_window_geometry_and_splitter_are_remembered(window, tmp_path, workspace
     qtbot.waitExposed(again)
     assert (again.size().width(), again.size().height()) == (700, 500)
     assert again.reader_panel.splitter.sizes() == sizes
+
+
+def test_search_filters_in_the_panel_narrow_the_hits(window):
+    panel = window.search_panel
+    panel.query_box.setText("生物经济")
+    panel.run_search()
+    everywhere = {r.doc_id for r in panel.results}
+    assert len(everywhere) > 1
+    panel.doc_box.setCurrentIndex(panel.doc_box.findData("nanjing-bioeconomy-2021"))
+    assert {r.doc_id for r in panel.results} == {"nanjing-bioeconomy-2021"}
+    panel.doc_box.setCurrentIndex(0)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2023))
+    assert {r.doc_id for r in panel.results} <= {"changsha-bioeconomy-2023", "changsha-big-health-2023"}
+    panel.year_box.setCurrentIndex(0)
+    panel.status_box.setCurrentIndex(panel.status_box.findText("现行有效"))
+    panel.as_of_check.setChecked(True)
+    from PySide6.QtCore import QDate
+
+    panel.as_of_edit.setDate(QDate(2024, 6, 1))
+    assert "changsha-bioeconomy-2023" in {r.doc_id for r in panel.results}
+    assert "hunan-biomedicine-2026" not in {r.doc_id for r in panel.results}
+
+
+def test_the_library_filter_box_narrows_the_list(window):
+    panel = window.library_panel
+    panel.filter_box.setText("南京")
+    assert panel.select_document("nanjing-bioeconomy-2021")
+    assert not panel.select_document("hunan-biomedicine-2026")
+    panel.filter_box.setText("湘政办发")
+    assert panel.select_document("hunan-biomedicine-2026")

@@ -153,11 +153,12 @@ class SearchService:
         docs = self._documents_as_of(query.as_of)
         allowed = query.doc_ids
         if query.status is not None:
-            by_status = frozenset(d.id for d in docs.values() if d.status is query.status)
+            status = ValidityStatus(query.status)  # a plain string from a form is fine too
+            by_status = frozenset(d.id for d in docs.values() if d.status is status)
             allowed = by_status if allowed is None else allowed & by_status
         filters = SearchFilters(
             doc_ids=allowed,
-            level=query.level.value if query.level else None,
+            level=Level(query.level).value if query.level else None,
             region=query.region,
             issuer=query.issuer,
             year=query.year,

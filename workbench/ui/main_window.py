@@ -110,8 +110,6 @@ class MainWindow(QMainWindow):
         splitter = opts.restore_state(self.settings, "reader_splitter")
         if splitter is not None:
             self.reader_panel.splitter.restoreState(splitter)
-        else:
-            self.reader_panel.splitter.setSizes([300, 700])
         for action in self.workspace_actions:
             action.setEnabled(True)
         self._update_status()

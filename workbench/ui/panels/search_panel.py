@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPalette,
@@ -15,7 +15,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,6 +88,15 @@ class SearchPanel(QWidget):
         self.status_box.addItem(self.tr("全部效力"), None)
         for status in (ValidityStatus.IN_FORCE, ValidityStatus.EXPIRED, ValidityStatus.NOT_YET, ValidityStatus.REPEALED):
             self.status_box.addItem(status_label(status), status)
+        self.doc_box = QComboBox()
+        self.issuer_box = QComboBox()
+        self.year_box = QComboBox()
+        self.as_of_check = QCheckBox(self.tr("效力日期"))
+        self.as_of_check.setToolTip(self.tr("按所选日期判断效力（默认今天）"))
+        self.as_of_edit = QDateEdit(QDate.currentDate())
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setEnabled(False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = QStandardItemModel(self)
@@ -99,31 +110,40 @@ class SearchPanel(QWidget):
         filters = QHBoxLayout()
         for box in (self.level_box, self.region_box, self.status_box):
             filters.addWidget(box)
+        more = QHBoxLayout()
+        for widget in (self.doc_box, self.issuer_box, self.year_box, self.as_of_check, self.as_of_edit):
+            more.addWidget(widget)
+        for box in (self.level_box, self.region_box, self.status_box, self.doc_box, self.issuer_box, self.year_box):
+            # long titles and names must not make the search dock (and the window) wide
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_box)
         layout.addLayout(filters)
+        layout.addLayout(more)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         self.query_box.textChanged.connect(lambda _: self.timer.start())
         self.query_box.returnPressed.connect(self.run_search)
         self.timer.timeout.connect(self.run_search)
-        for box in (self.level_box, self.region_box, self.status_box):
+        for box in (self.level_box, self.region_box, self.status_box, self.doc_box, self.issuer_box, self.year_box):
             box.currentIndexChanged.connect(lambda _: self.run_search())
+        self.as_of_check.toggled.connect(self.as_of_edit.setEnabled)
+        self.as_of_check.toggled.connect(lambda _: self.run_search())
+        self.as_of_edit.dateChanged.connect(lambda _: self.run_search())
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
         self.refresh_regions()
 
     def refresh_regions(self) -> None:
-        current = self.region_box.currentData()
-        self.region_box.blockSignals(True)
-        self.region_box.clear()
-        self.region_box.addItem(self.tr("全部地区"), None)
-        for region in sorted({d.region for d in self.search.library.documents() if d.region}):
-            self.region_box.addItem(region, region)
-        index = self.region_box.findData(current)
-        self.region_box.setCurrentIndex(max(index, 0))
-        self.region_box.blockSignals(False)
+        """Fill the document, region, issuer and year choices from the library."""
+        docs = self.search.library.documents()
+        _refill(self.region_box, self.tr("全部地区"), sorted({(d.region, d.region) for d in docs if d.region}))
+        _refill(self.doc_box, self.tr("全部文件"), [(d.title, d.id) for d in docs])
+        _refill(self.issuer_box, self.tr("全部发文机关"), sorted({(d.issuer, d.issuer) for d in docs if d.issuer}))
+        years = sorted({d.issued.year for d in docs if d.issued}, reverse=True)
+        _refill(self.year_box, self.tr("全部年份"), [(self.tr("{0}年").format(y), y) for y in years])
 
     def focus_query(self) -> None:
         self.query_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -132,12 +152,18 @@ class SearchPanel(QWidget):
     def current_query(self) -> Query:
         from workbench.core.search import Query
 
+        doc_id = self.doc_box.currentData()
+        as_of = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None
         return Query(
             text=self.query_box.text(),
             limit=50,
+            doc_ids=frozenset({doc_id}) if doc_id else None,
             level=self.level_box.currentData(),
             region=self.region_box.currentData(),
+            issuer=self.issuer_box.currentData(),
+            year=self.year_box.currentData(),
             status=self.status_box.currentData(),
+            as_of=as_of,
         )
 
     def run_search(self) -> None:
@@ -173,3 +199,15 @@ class SearchPanel(QWidget):
             return
         first = result.snippet[result.marks[0][0] : result.marks[0][1]] if result.marks else ""
         self.result_chosen.emit(result.doc_id, result.clause_id, first)
+
+
+def _refill(box: QComboBox, everything: str, choices: list[tuple[str, object]]) -> None:
+    """Replace a filter's choices, keeping the current one when it is still there."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(everything, None)
+    for label, value in choices:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    box.blockSignals(False)
