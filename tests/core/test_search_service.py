@@ -47,20 +47,9 @@ RELEVANCE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def library_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("search") / "data"
-    ws = Workspace.open(path)
-    ws.search.ensure_current()
-    ws.close()
-    return path
-
-
 @pytest.fixture
-def ws(library_template, tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(library_template, target)
-    workspace = Workspace.open(target)
+def ws(data_dir):
+    workspace = Workspace.open(data_dir)
     yield workspace
     workspace.close()
 

@@ -9,25 +9,6 @@ from workbench.ui import settings as opts
 from workbench.ui.main_window import MainWindow
 
 
-@pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory):
-    """One seeded data folder with a built index, copied for each test (seeding costs ~1 s)."""
-    path = tmp_path_factory.mktemp("template") / "data"
-    ws = Workspace.open(path)
-    ws.search.ensure_current()
-    ws.close()
-    return path
-
-
-@pytest.fixture
-def data_dir(seeded_template, tmp_path):
-    import shutil
-
-    target = tmp_path / "data"
-    shutil.copytree(seeded_template, target)
-    return target
-
-
 @pytest.fixture
 def workspace(data_dir):
     ws = Workspace.open(data_dir)
