@@ -67,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseLockedError as exc:
         print(f"错误：数据库 {exc} 正被另一个程序占用，请关闭后重试。", file=sys.stderr)
         return 3
+    except IndexBusyError:
+        print("错误：检索索引正被另一个程序写入，请稍后重试。", file=sys.stderr)
+        return 3
     except BrokenPipeError:
         return 0
 
@@ -283,10 +286,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_index_rebuild(args: argparse.Namespace) -> int:
     ws = _open(args)
-    try:
-        ws.search.rebuild(progress=_progress_printer("重建索引", always=True))
-    except IndexBusyError:
-        raise UserError("索引正被另一个程序写入，请稍后重试") from None
+    ws.search.rebuild(progress=_progress_printer("重建索引", always=True))
     print(f"索引已重建：{ws.search.index_path()}")
     return 0
 

@@ -130,3 +130,14 @@ def test_index_rebuild_reports_progress(run):
     assert "100%" in err and "索引已重建" in out
     code, out, _ = run("index", "status")
     assert code == 0 and out.strip() == "ok"
+
+
+def test_an_index_busy_in_another_instance_is_a_message_not_a_traceback(run, monkeypatch):
+    from workbench.core.search import IndexBusyError, SearchService
+
+    def busy(self, *args, **kwargs):
+        raise IndexBusyError("another instance is writing")
+
+    monkeypatch.setattr(SearchService, "rebuild", busy)
+    code, out, err = run("index", "rebuild")
+    assert code == 3 and "检索索引正被另一个程序写入" in err and "Traceback" not in err
