@@ -72,7 +72,7 @@ def main() -> None:
             pass
         else:
             index_time, clauses = full_import(paths, root / "full-index", with_index=True)
-            rows.append(("… + search index (incremental)", index_time, clauses))
+            rows.append(("… + search index kept current", index_time, clauses))
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Import benchmark: {count} generated documents, {Path('/proc/cpuinfo').read_text().count('processor')} cores")
     print()

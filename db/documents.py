@@ -104,8 +104,12 @@ def iter_all_clauses(db: sqlite_utils.Database) -> Iterator[Row]:
     yield from db.query("SELECT * FROM clauses ORDER BY doc_id, ordinal")
 
 
-def count_clauses(db: sqlite_utils.Database) -> int:
-    return int(db.execute("SELECT count(*) FROM clauses").fetchone()[0])
+def count_clauses(db: sqlite_utils.Database, doc_ids: Iterable[str] | None = None) -> int:
+    if doc_ids is None:
+        return int(db.execute("SELECT count(*) FROM clauses").fetchone()[0])
+    ids = list(doc_ids)
+    marks = ",".join("?" * len(ids))
+    return int(db.execute(f"SELECT count(*) FROM clauses WHERE doc_id IN ({marks})", ids).fetchone()[0])
 
 
 def references_of(db: sqlite_utils.Database, doc_id: str) -> list[Row]:

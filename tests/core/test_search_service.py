@@ -129,3 +129,21 @@ def test_a_missing_or_corrupt_index_is_rebuilt_and_search_keeps_working(ws):
     assert ws.search.state() is IndexState.MISSING
     ws.search.ensure_current()
     assert ws.search.search(Query("潇湘财银贷")).results
+
+
+def test_a_large_import_rebuilds_the_index_instead_of_one_huge_update(ws, tmp_path, monkeypatch):
+    from workbench.core import search
+
+    monkeypatch.setattr(search, "INCREMENTAL_LIMIT", 3)
+    rebuilt = []
+    real_rebuild = ws.search.rebuild
+    monkeypatch.setattr(ws.search, "rebuild", lambda *a, **k: rebuilt.append(1) or real_rebuild(*a, **k))
+    paths = []
+    for i, city in enumerate(["株洲", "湘潭"]):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(f"{city}市人民政府\n{city}市合成生物措施\n{city[0]}政发〔2024〕{i + 1}号\n一、总体要求\n（一）建设{city}合成生物中试平台。给予支持。\n（二）其他。\n", encoding="utf-8")
+        paths.append(p)
+    outcomes = ws.library.import_files(paths)
+    assert all(o.ok for o in outcomes) and rebuilt == [1]
+    assert ws.search.state() is IndexState.OK
+    assert {r.doc_id for r in ws.search.search(Query("合成生物中试平台")).results} == {o.doc_id for o in outcomes}

@@ -29,6 +29,7 @@ from workbench.core.search_index import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+INCREMENTAL_LIMIT = 2000  # clauses added at once above which a rebuild is quicker
 Cancelled = Callable[[], bool]
 
 __all__ = ["IndexBusyError", "IndexState", "Query", "Result", "SearchService"]
@@ -145,6 +146,11 @@ class SearchService:
         for doc_id in changes.removed:
             self.index.remove_document(doc_id, fingerprint)
         if changes.added:
+            if store.count_clauses(self.library.db, changes.added) > INCREMENTAL_LIMIT:
+                # One writer holding a large batch spills its postings to sorted runs on
+                # disk (several times slower); the batched rebuild is quicker from here on.
+                self.rebuild()
+                return
             self.index.add_records(self._records(changes.added), fingerprint)
 
     # --- searching -------------------------------------------------------------
