@@ -244,3 +244,9 @@ def test_any_text_at_all_parses_losslessly(text):
 @given(st.lists(st.sampled_from(["一、", "（一）", "(二)", "1.", "２．", "（1）", "专栏1", "专栏一", "—3—", "—4—", "**", "<p>", "</p>", "第一章", "第二条", "\n", "。", "，", "生物医药", "本意见自印发之日起施行", "2026年2月14日", "（此件主动公开）", "（责任单位：市科技局）", " "]), max_size=40))
 def test_marker_soup_parses_losslessly(pieces):
     assert_lossless(parse_document("".join(pieces), "soup"))
+
+
+def test_a_salutation_line_is_not_joined_to_the_title_before_it():
+    doc = _parse("changsha-bioeconomy-action-plan-2023-2025")
+    preamble = doc.clauses[0].body.split("\n")
+    assert "湖南湘江新区管委会，各区县（市）人民政府，市直机关各单位：" in preamble

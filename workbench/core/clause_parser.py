@@ -368,7 +368,8 @@ def _wraps(previous: str, line: str) -> bool:
         return False
     if line.startswith(("——", "—", "-", "*", "•")) or _MARKER.match(line):
         return False
-    return True
+    # a salutation (各市州、县市区人民政府：) stands alone, after a title it follows
+    return not line.endswith(("：", ":"))
 
 
 def _carve(d: _Draft, region: str, display: str) -> tuple[str, str, str | None]:

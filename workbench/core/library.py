@@ -24,7 +24,7 @@ from workbench.core.models import Clause, ClauseKind, ImportProblem, Level, Pars
 from workbench.core.readers import DEFAULT_MAX_BYTES, ReadError, read_document_file
 from workbench.core.validity import document_status, last_day_of_term
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # bump whenever parsing gives other clauses or display text
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 BUNDLED_MANIFEST = RESOURCES / "documents" / "manifest.json"
 _SEEDED_KEY = "bundled_corpus_seeded"

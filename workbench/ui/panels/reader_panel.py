@@ -116,7 +116,7 @@ class ReaderPanel(QWidget):
             label = clause.label if clause.marker else {ClauseKind.PREAMBLE: self.tr("文件头"), ClauseKind.SIGNATURE: self.tr("落款")}.get(clause.kind, clause.body[:16])
             item = QStandardItem(label)
             item.setData(clause.id, CLAUSE_ID_ROLE)
-            item.setToolTip(clause.path)
+            item.setToolTip(f"{clause.path}  {label}")
             parent = items.get(clause.parent_id or "")
             (parent or self.tree_model.invisibleRootItem()).appendRow(item)
             items[clause.id] = item
