@@ -66,32 +66,45 @@ def build_window(data_dir: Path | None) -> MainWindow:
     return MainWindow(open_workspace(path), settings)
 
 
+def prepare_store_job(data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> None:
+    """Worker thread: migrate, seed on first start and re-derive stale documents, so
+    that opening the store on the main thread afterwards has nothing slow left to do."""
+    open_workspace(data_dir).close()
+
+
 def start_window(data_dir: Path | None, on_error: Callable[[str], None]) -> MainWindow:
-    """Show the window at once and open the store just after its first paint."""
+    """Show the window at once; after its first paint, prepare the store in the
+    background, then attach the panels."""
     app = create_application()
     path = resolve_data_dir(data_dir)
     window = MainWindow(None, _prepare(app, path))
     window.show()
 
-    def attach() -> None:
+    def failed(exc: Exception) -> None:
         from db.connection import DatabaseLockedError
         from db.migrations import DatabaseTooNewError
 
-        try:
-            workspace = open_workspace(path)
-        except DatabaseTooNewError as exc:
+        if isinstance(exc, DatabaseTooNewError):
             on_error(window.tr("数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：\n{2}").format(exc.found, exc.supported, exc.path))
-            return
-        except DatabaseLockedError as exc:
+        elif isinstance(exc, DatabaseLockedError):
             on_error(window.tr("数据库正被另一个程序占用：{0}").format(exc))
-            return
-        window.attach(workspace)
+        else:
+            raise exc  # a bug: let it reach the log with its traceback
+
+    def attach(_: object = None) -> None:
+        window.attach(open_workspace(path))
         from workbench.core.search import IndexState
 
-        if workspace.search.state() is not IndexState.OK:
+        assert window.workspace is not None
+        if window.workspace.search.state() is not IndexState.OK:
             window.rebuild_index()
 
-    window.installEventFilter(_AfterFirstPaint(window, attach))
+    def prepare() -> None:
+        task = window.runner.start("prepare", prepare_store_job, path)
+        task.finished.connect(attach)
+        task.failed.connect(failed)
+
+    window.installEventFilter(_AfterFirstPaint(window, prepare))
     return window
 
 

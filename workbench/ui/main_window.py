@@ -10,10 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -168,6 +166,8 @@ class MainWindow(QMainWindow):
         self.reader_panel.show_document(doc_id, clause_id, highlight)
 
     def choose_and_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs cost start-up time: imported when used
+
         start = opts.LAST_IMPORT_DIR.get(self.settings)
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入政策文件"), start, self.tr("政策文件 (*.txt *.docx *.pdf);;所有文件 (*)"))
         if files:
@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
             message += self.tr("，取消了 {0} 个").format(len(cancelled))
         self.statusBar().showMessage(message, 8000)
         if failed:
+            from PySide6.QtWidgets import QMessageBox
+
             lines = [f"{o.source}：{problem_label(o.problem)}" for o in failed if o.problem]
             QMessageBox.warning(self, self.tr("部分文件未导入"), "\n".join(lines))
         if len(added) == 1:
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _task_failed(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._task_ended()
         QMessageBox.critical(self, self.tr("任务失败"), self.tr("任务未能完成：{0}").format(exc))
 
@@ -242,10 +246,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("正在取消…"))
 
     def set_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         opts.LANGUAGE.set(self.settings, code)
         QMessageBox.information(self, self.tr("界面语言"), self.tr("重新启动后生效。"))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("关于政策工作台"),
