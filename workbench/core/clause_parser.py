@@ -219,26 +219,26 @@ def _split_tail(text: str, drafts: list[_Draft]) -> None:
 def _line_starts(text: str, start: int) -> list[int]:
     """Offsets of the first non-blank character of each non-blank line from ``start``."""
     out: list[int] = []
-    for m in re.finditer(r"[^\s]", text[start:]):
-        pos = start + m.start()
-        line_begin = text.rfind("\n", 0, pos) + 1
-        if not text[line_begin:pos].strip() and (not out or text.rfind("\n", 0, pos) >= out[-1]):
-            out.append(pos)
+    pos = start
+    for line in text[start:].split("\n"):
+        stripped = line.lstrip()
+        if stripped:
+            out.append(pos + len(line) - len(stripped))
+        pos += len(line) + 1
     return out
 
 
 def _signature_start(text: str, line_starts: list[int]) -> int | None:
-    block: list[int] = []
+    """Where the closing block of signature lines starts, if the text ends with one
+    that has a date, a （此件…） note or a 抄送 line (an organisation name alone is not one)."""
+    start, anchored = None, False
     for pos in reversed(line_starts):
         end = text.find("\n", pos)
         line = text[pos : end if end >= 0 else len(text)].strip()
         if not _SIGNATURE_LINE.match(line):
             break
-        block.append(pos)
-    if not block:
-        return None
-    lines = [text[p : (text.find("\n", p) + 1 or len(text) + 1) - 1] for p in block]
-    return block[-1] if any(_SIGNATURE_ANCHOR.search(line) for line in lines) else None
+        start, anchored = pos, anchored or bool(_SIGNATURE_ANCHOR.search(line))
+    return start if anchored else None
 
 
 # --- finishing: display text, headings, responsibility lines, ids -------------
