@@ -94,10 +94,88 @@ _V2_REFERENCES_AND_REPEALS = """
 """
 
 
+# Subsidy applications (湘政办发〔2026〕15号 checklist): the current state of each
+# application, every saved revision, and the evidence files attached to conditions.
+_V3_APPLICATIONS = """
+        CREATE TABLE applications (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            rules_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE application_revisions (
+            app_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            saved_at TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (app_id, revision)
+        );
+        CREATE TABLE evidence_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            condition_key TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            stored_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX evidence_files_app ON evidence_files(app_id, condition_key);
+"""
+
+
+# Local indicators: targets taken from plan clauses, yearly observations, and an
+# audit log of every change (nothing is overwritten silently).
+_V4_INDICATORS = """
+        CREATE TABLE indicators (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT,
+            clause_id TEXT,
+            name TEXT NOT NULL,
+            region TEXT,
+            unit TEXT NOT NULL,
+            comparator TEXT NOT NULL,
+            target_low REAL NOT NULL,
+            target_high REAL,
+            baseline REAL,
+            baseline_period TEXT,
+            deadline TEXT,
+            source_text TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE observations (
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            value REAL NOT NULL,
+            source_note TEXT,
+            entered_by TEXT,
+            entered_at TEXT NOT NULL,
+            PRIMARY KEY (indicator_id, period)
+        );
+        CREATE TABLE indicator_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+"""
+
+
 # Version N is reached by running MIGRATIONS[N - 1]. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
     _V1_DOCUMENTS_AND_CLAUSES,
     _V2_REFERENCES_AND_REPEALS,
+    _V3_APPLICATIONS,
+    _V4_INDICATORS,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
-PANELS = ("window", "library", "reader", "search")
+PANELS = ("window", "library", "reader", "search", "checklist", "indicators")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="政策工作台 Policy Workbench")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the per-user data folder)")
     parser.add_argument("--screenshot", type=Path, default=None, metavar="PATH", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--panel", default="window", choices=["window", "library", "reader", "search"], help="with --screenshot: which part to render")
+    parser.add_argument("--panel", default="window", choices=["window", "library", "reader", "search", "checklist", "indicators"], help="with --screenshot: which part to render")
     sub = parser.add_subparsers(dest="command")
 
     docs = sub.add_parser("docs", help="the document library").add_subparsers(dest="docs_command", required=True)
@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_index_rebuild)
     p = index.add_parser("status", help="is the search index current?")
     p.set_defaults(handler=cmd_index_status)
+
+    # Each capability keeps its commands in a module of its own (imported here: they import this one).
+    from workbench import cli_brief, cli_checklist, cli_indicators
+
+    cli_checklist.register(sub)
+    cli_indicators.register(sub)
+    cli_brief.register(sub)
     return parser
 
 
