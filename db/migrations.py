@@ -94,21 +94,24 @@ _V2_REFERENCES_AND_REPEALS = """
 """
 
 
-# Subsidy applications (湘政办发〔2026〕15号 checklist): the current state of each
-# application, every saved revision, and the evidence files attached to conditions.
+# Subsidy applications (checklists against a rules file): the current state of each
+# application (``data``: the application file JSON), every saved revision, and the
+# evidence files attached to conditions. Detached files keep their row (``removed_at``),
+# so the history of what was attached is never lost; the file itself lives once in
+# DATA_DIR/evidence/<sha256>.
 _V3_APPLICATIONS = """
         CREATE TABLE applications (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             rules_id TEXT NOT NULL,
-            revision INTEGER NOT NULL,
+            revision INTEGER NOT NULL CHECK (revision >= 1),
             data TEXT NOT NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
         CREATE TABLE application_revisions (
             app_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
-            revision INTEGER NOT NULL,
+            revision INTEGER NOT NULL CHECK (revision >= 1),
             saved_at TEXT NOT NULL,
             summary TEXT NOT NULL,
             data TEXT NOT NULL,
@@ -119,35 +122,45 @@ _V3_APPLICATIONS = """
             app_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
             condition_key TEXT NOT NULL,
             file_name TEXT NOT NULL,
-            stored_name TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            added_at TEXT NOT NULL
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            added_at TEXT NOT NULL,
+            removed_at TEXT
         );
         CREATE INDEX evidence_files_app ON evidence_files(app_id, condition_key);
 """
 
 
-# Local indicators: targets taken from plan clauses, yearly observations, and an
-# audit log of every change (nothing is overwritten silently).
+# Local indicators: targets taken from plan clauses, observations per period, and an
+# audit log of every change (nothing is overwritten silently). ``proposal_key`` ties an
+# indicator to the extracted proposal it was accepted from; rejected proposals are kept
+# so that they are not proposed again.
 _V4_INDICATORS = """
         CREATE TABLE indicators (
             id TEXT PRIMARY KEY,
             doc_id TEXT,
             clause_id TEXT,
             name TEXT NOT NULL,
+            measure TEXT NOT NULL,
             region TEXT,
             unit TEXT NOT NULL,
             comparator TEXT NOT NULL,
+            comparator_word TEXT,
             target_low REAL NOT NULL,
             target_high REAL,
             baseline REAL,
             baseline_period TEXT,
             deadline TEXT,
+            recurring INTEGER NOT NULL DEFAULT 0,
             source_text TEXT,
+            origin TEXT NOT NULL,
+            proposal_key TEXT UNIQUE,
             created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            updated_at TEXT NOT NULL,
+            CHECK (target_high IS NULL OR target_high >= target_low)
         );
+        CREATE INDEX indicators_doc ON indicators(doc_id);
+        CREATE INDEX indicators_measure ON indicators(measure);
         CREATE TABLE observations (
             indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
             period TEXT NOT NULL,
@@ -156,6 +169,13 @@ _V4_INDICATORS = """
             entered_by TEXT,
             entered_at TEXT NOT NULL,
             PRIMARY KEY (indicator_id, period)
+        );
+        CREATE TABLE rejected_proposals (
+            proposal_key TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            rejected_at TEXT NOT NULL,
+            rejected_by TEXT,
+            data TEXT NOT NULL
         );
         CREATE TABLE indicator_audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -167,6 +187,7 @@ _V4_INDICATORS = """
             before TEXT,
             after TEXT
         );
+        CREATE INDEX indicator_audit_entity ON indicator_audit(entity_id);
 """
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from db.connection import open_database
+from workbench.core.indicators import IndicatorService
 from workbench.core.library import Library
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
 from workbench.core.search import SearchService
@@ -21,6 +22,7 @@ class Workspace:
     db: sqlite_utils.Database
     library: Library
     search: SearchService
+    indicators: IndicatorService
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, seed: bool = True) -> Workspace:
@@ -30,10 +32,11 @@ class Workspace:
         data_dir.mkdir(parents=True, exist_ok=True)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)
-        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR))
+        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR), indicators=IndicatorService(db, library))
         library.reparse_stale()
         if seed:
             library.seed_bundled()
+            workspace.indicators.seed_bundled()  # after the documents its targets cite
         return workspace
 
     def close(self) -> None:

@@ -1,0 +1,137 @@
+"""Rows of the indicator family of tables: indicators, observations, rejected proposals, audit.
+
+Plain dicts in and out (values must be plain Python: str, int, float, None). The
+audit row of a change is written by the same call, inside the caller's
+transaction, so a change and its record stand or fall together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import sqlite_utils
+
+Row = dict[str, Any]
+
+INDICATOR_COLUMNS = (
+    "id", "doc_id", "clause_id", "name", "measure", "region", "unit", "comparator", "comparator_word",
+    "target_low", "target_high", "baseline", "baseline_period", "deadline", "recurring", "source_text",
+    "origin", "proposal_key", "created_at", "updated_at",
+)
+
+
+def list_indicators(db: sqlite_utils.Database, *, region: str | None = None, doc_id: str | None = None) -> list[Row]:
+    sql = f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE 1 = 1"
+    params: list[Any] = []
+    if region is not None:
+        sql += " AND region = ?"
+        params.append(region)
+    if doc_id is not None:
+        sql += " AND doc_id = ?"
+        params.append(doc_id)
+    return list(db.query(sql + " ORDER BY doc_id IS NULL, doc_id, created_at, id", params))
+
+
+def get_indicator(db: sqlite_utils.Database, indicator_id: str) -> Row | None:
+    rows = list(db.query(f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE id = ?", [indicator_id]))
+    return rows[0] if rows else None
+
+
+def insert_indicator(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
+    db.table("indicators").insert(dict(row))
+
+
+def update_indicator(db: sqlite_utils.Database, indicator_id: str, changes: Mapping[str, Any]) -> None:
+    db.table("indicators").update(indicator_id, dict(changes))
+
+
+def delete_indicator(db: sqlite_utils.Database, indicator_id: str) -> bool:
+    return db.execute("DELETE FROM indicators WHERE id = ?", [indicator_id]).rowcount > 0
+
+
+def observations_of(db: sqlite_utils.Database, indicator_id: str) -> list[Row]:
+    return list(
+        db.query(
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations "
+            "WHERE indicator_id = ? ORDER BY period",
+            [indicator_id],
+        )
+    )
+
+
+def all_observations(db: sqlite_utils.Database) -> list[Row]:
+    return list(db.query("SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDER BY indicator_id, period"))
+
+
+def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> Row | None:
+    rows = list(
+        db.query(
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations WHERE indicator_id = ? AND period = ?",
+            [indicator_id, period],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def upsert_observation(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, source_note = excluded.source_note, "
+        "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
+        [row["indicator_id"], row["period"], row["value"], row.get("source_note"), row.get("entered_by"), row["entered_at"]],
+    )
+
+
+def delete_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> bool:
+    return db.execute("DELETE FROM observations WHERE indicator_id = ? AND period = ?", [indicator_id, period]).rowcount > 0
+
+
+def rejected_keys(db: sqlite_utils.Database, doc_id: str) -> set[str]:
+    return {r["proposal_key"] for r in db.query("SELECT proposal_key FROM rejected_proposals WHERE doc_id = ?", [doc_id])}
+
+
+def accepted_keys(db: sqlite_utils.Database, doc_id: str) -> set[str]:
+    return {
+        r["proposal_key"]
+        for r in db.query("SELECT proposal_key FROM indicators WHERE doc_id = ? AND proposal_key IS NOT NULL", [doc_id])
+    }
+
+
+def insert_rejection(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
+    db.table("rejected_proposals").insert(dict(row), replace=True)
+
+
+def write_audit(
+    db: sqlite_utils.Database,
+    *,
+    at: str,
+    actor: str | None,
+    entity: str,
+    entity_id: str,
+    action: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> None:
+    db.execute(
+        "INSERT INTO indicator_audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [at, actor, entity, entity_id, action, _json(before), _json(after)],
+    )
+
+
+def audit_rows(db: sqlite_utils.Database, entity_id: str | None = None) -> list[Row]:
+    sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM indicator_audit"
+    params: list[Any] = []
+    if entity_id is not None:
+        sql += " WHERE entity_id = ?"
+        params.append(entity_id)
+    rows = list(db.query(sql + " ORDER BY id", params))
+    for r in rows:
+        r["before"] = json.loads(r["before"]) if r["before"] else None
+        r["after"] = json.loads(r["after"]) if r["after"] else None
+    return rows
+
+
+def _json(data: Mapping[str, Any] | None) -> str | None:
+    return None if data is None else json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
