@@ -127,8 +127,8 @@ class BriefDocument:
         return "<br/>".join(parts)
 
     def style(self, role: Role, size: float, *, align: int = TA_JUSTIFY, indent: bool = False, leading: float | None = None,
-              space_before: float = 0, space_after: float = 0, left_indent: float = 0) -> ParagraphStyle:
-        key = (role, size, align, indent, leading, space_before, space_after, left_indent)
+              space_before: float = 0, space_after: float = 0, left_indent: float = 0, keep_with_next: bool = False) -> ParagraphStyle:
+        key = (role, size, align, indent, leading, space_before, space_after, left_indent, keep_with_next)
         style = self._styles.get(key)
         if style is None:
             style = ParagraphStyle(
@@ -143,6 +143,7 @@ class BriefDocument:
                 spaceBefore=space_before,
                 spaceAfter=space_after,
                 wordWrap="CJK",  # breaks between any two characters: long unbroken strings wrap too
+                keepWithNext=int(keep_with_next),
                 allowWidows=0,
                 allowOrphans=0,
             )
@@ -164,8 +165,10 @@ class BriefDocument:
         ``text`` carries its own marker."""
         role = {1: Role.HEI, 2: Role.KAI}.get(level, Role.FANGSONG)
         heading = self.para(text, role, BODY_SIZE, align=TA_LEFT, indent=True, leading=BODY_LEADING, space_before=BODY_LEADING * 0.25)
-        # A heading never ends a page: keep it with at least three lines after it.
-        self.flowables.append(CondPageBreak(BODY_LEADING * 4))
+        # A heading never ends a page: it needs room for itself and a few lines (or a
+        # table's header and first row) after it. keepWithNext would push a whole long
+        # table to the next page instead.
+        self.flowables.append(CondPageBreak(BODY_LEADING * 6))
         self.flowables.append(heading)
 
     def paragraph(self, text: str, *, indent: bool = True, role: Role = Role.FANGSONG, size: float = BODY_SIZE) -> None:
