@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from db.connection import open_database
+from workbench.core.applications import ApplicationService
 from workbench.core.indicators import IndicatorService
 from workbench.core.library import Library
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
@@ -23,6 +24,7 @@ class Workspace:
     library: Library
     search: SearchService
     indicators: IndicatorService
+    applications: ApplicationService
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, seed: bool = True) -> Workspace:
@@ -32,7 +34,7 @@ class Workspace:
         data_dir.mkdir(parents=True, exist_ok=True)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)
-        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR), indicators=IndicatorService(db, library))
+        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR), indicators=IndicatorService(db, library), applications=ApplicationService(db, data_dir))
         library.reparse_stale()
         if seed:
             library.seed_bundled()
