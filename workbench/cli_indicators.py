@@ -3,8 +3,196 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from workbench.core.indicators import IndicatorError, IndicatorStatus, StatusReport
+
+STATUS_WORDS = {
+    IndicatorStatus.ACHIEVED: "已实现",
+    IndicatorStatus.ON_TRACK: "进展顺利",
+    IndicatorStatus.NEEDS_ACCELERATION: "需加快进度",
+    IndicatorStatus.LIMITED_PROGRESS: "进展有限",
+    IndicatorStatus.DETERIORATING: "出现倒退",
+    IndicatorStatus.NO_DATA: "暂无数据",
+    IndicatorStatus.OVERDUE: "已逾期",
+}
+COMPARATOR_WORDS = {"at_least": "不低于", "more_than": "超过", "about": "左右", "range": "区间", "at_most": "不高于"}
+ERROR_WORDS = {
+    "unknown_indicator": "没有这个指标",
+    "unknown_document": "文库中没有这个文件",
+    "invalid_period": "期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）",
+    "impossible_period": "期间不存在（月份或年份超出范围）",
+    "invalid_value": "数值不是数字",
+    "observation_exists": "该期间已有数值；如要替换，请加 --replace",
+    "invalid_name": "指标名称为空",
+    "invalid_unit": "单位为空",
+    "invalid_comparator": "比较方式无效",
+    "invalid_range": "目标区间无效",
+    "invalid_deadline": "期限格式不对（应为年份或 YYYY-MM-DD）",
+    "baseline_incomplete": "基期值和基期须同时填写",
+    "no_observation": "该期间没有数值",
+    "unknown_field": "没有这个字段",
+    "already_decided": "该建议已处理",
+}
+ROW_WORDS = ERROR_WORDS | {
+    "missing_column": "缺少列",
+    "unknown_indicator": "没有这个指标编号",
+    "wrong_unit": "单位与指标不符",
+    "not_a_number": "不是数字",
+    "missing_value": "未填写",
+    "invalid_period": "期间格式不对",
+    "impossible_period": "期间不存在",
+    "duplicate_period": "文件中同一指标同一期间出现两次",
+    "duplicate_indicator": "文件中同一指标编号出现两次",
+    "observation_exists": "该期间已有数值（加 --replace 替换）",
+}
+TABLE_ERRORS = {"unsupported_type": "不支持的文件类型（支持 .xlsx、.csv）", "unreadable": "文件无法读取", "empty": "文件为空", "not_found": "文件不存在"}
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to the main parser's ``sub``."""
+    from workbench.cli import parse_date_arg
+
+    ind = sub.add_parser("indicators", help="plan targets and their progress").add_subparsers(dest="indicators_command", required=True)
+    p = ind.add_parser("list", help="indicators with their status on a date")
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="status on this date (default: today)")
+    p.add_argument("--region", default=None)
+    p.add_argument("--doc", default=None, metavar="DOC_ID", help="only the targets of this document")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+    p = ind.add_parser("extract", help="targets proposed by a document's text")
+    p.add_argument("doc_id")
+    p.add_argument("--all", action="store_true", help="include proposals already accepted or rejected")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_extract)
+    p = ind.add_parser("record", help="record the value achieved in a period")
+    p.add_argument("indicator_id")
+    p.add_argument("period", help="2024, 2024-06, 2024-Q2 or 2024-H1")
+    p.add_argument("value")
+    p.add_argument("--note", default=None, help="where the value comes from")
+    p.add_argument("--by", default=None, help="who enters it")
+    p.add_argument("--replace", action="store_true", help="replace a value already recorded for the period")
+    p.set_defaults(handler=cmd_record)
+    p = ind.add_parser("import", help="import observations or indicators from .xlsx/.csv (all or nothing)")
+    p.add_argument("path", type=Path)
+    p.add_argument("--replace", action="store_true", help="replace values already recorded for the same periods")
+    p.add_argument("--by", default=None)
+    p.add_argument("--dry-run", action="store_true", help="check the file and show what would be imported")
+    p.set_defaults(handler=cmd_import)
+    p = ind.add_parser("export", help="export indicators and observations to .xlsx (both) or .csv")
+    p.add_argument("path", type=Path)
+    p.add_argument("--indicators", action="store_true", help=".csv: the indicators instead of the observations")
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.set_defaults(handler=cmd_export)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from workbench.cli import _open as open_workspace
+
+    return open_workspace(args)
+
+
+def _user_error(exc: IndicatorError) -> Exception:
+    from workbench.cli import UserError
+
+    return UserError(f"{ERROR_WORDS.get(exc.code, exc.code)}：{exc.value}")
+
+
+def _deadline_text(report: StatusReport) -> str:
+    i = report.indicator
+    return "每年" if i.recurring else (i.deadline or "未定期限")
+
+
+def _target_text(report: StatusReport) -> str:
+    i = report.indicator
+    value = f"{i.target_low:g}—{i.target_high:g}" if i.target_high is not None else f"{i.target_low:g}"
+    return f"{COMPARATOR_WORDS.get(i.comparator.value, '')} {value}{i.unit}"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from workbench.cli import _print_json
+
+    ws = _open(args)
+    reports = ws.indicators.list(args.as_of, region=args.region, doc_id=args.doc)
+    if args.json:
+        _print_json([r.to_json() for r in reports])
+        return 0
+    if not reports:
+        print("没有指标。")
+    for r in reports:
+        latest = f"{r.latest.period}：{r.latest.value:g}{r.indicator.unit}" if r.latest else "无观测值"
+        print(f"{r.indicator.id}\t[{STATUS_WORDS[r.status]}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from workbench.cli import _print_json
+
+    ws = _open(args)
+    try:
+        proposals = ws.indicators.extract(args.doc_id) if args.all else ws.indicators.proposals(args.doc_id)
+    except IndicatorError as exc:
+        raise _user_error(exc) from None
+    if args.json:
+        _print_json([p.to_json() for p in proposals])
+        return 0
+    if not proposals:
+        print("没有待处理的目标建议。")
+    for p in proposals:
+        deadline = "每年" if p.recurring else (p.deadline or "未定期限")
+        print(f"{p.clause_id}\t{p.name}\t{p.value_text}\t{deadline}")
+    return 0
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        before = [o for o in ws.indicators.observations(args.indicator_id) if o.period == args.period]
+        obs = ws.indicators.record(args.indicator_id, args.period, args.value, note=args.note, by=args.by, replace=args.replace)
+    except IndicatorError as exc:
+        raise _user_error(exc) from None
+    indicator = ws.indicators.get(args.indicator_id)
+    replaced = f"（替换原值 {before[0].value:g}）" if before and args.replace else ""
+    print(f"已记录 {args.indicator_id} {obs.period}：{obs.value:g}{indicator.unit if indicator else ''}{replaced}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workbench.cli import UserError
+    from workbench.core.indicator_tables import TableFileError, apply_import, preview_import
+
+    ws = _open(args)
+    try:
+        preview = preview_import(ws.indicators, args.path, replace=args.replace)
+    except TableFileError as exc:
+        raise UserError(f"{TABLE_ERRORS.get(exc.code, exc.code)}：{args.path}") from None
+    if not preview.ok:
+        for p in preview.problems:
+            where = f"工作表“{p.sheet}”" if p.sheet else ""
+            value = "" if p.value is None else f"“{p.value}”"
+            print(f"{where}第 {p.row} 行，列“{p.column}”{value}：{ROW_WORDS.get(p.code, p.code)}（{p.code}）", file=sys.stderr)
+        raise UserError(f"{args.path} 有 {len(preview.problems)} 处错误，未导入任何数据")
+    summary = f"观测值 {len(preview.observations)} 条（其中替换 {preview.replacements} 条），指标 {len(preview.indicators)} 个"
+    if args.dry_run:
+        print(f"检查通过，可导入：{summary}")
+        return 0
+    apply_import(ws.indicators, preview, by=args.by)
+    print(f"已导入：{summary}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workbench.cli import UserError
+    from workbench.core.indicator_tables import TableFileError, export_file
+
+    ws = _open(args)
+    try:
+        count = export_file(ws.indicators, args.path, kind="indicators" if args.indicators else "observations", as_of=args.as_of)
+    except TableFileError as exc:
+        raise UserError(f"{TABLE_ERRORS.get(exc.code, exc.code)}：{args.path}") from None
+    except OSError as exc:
+        raise UserError(f"无法写入 {args.path}：{exc.strerror}") from None
+    print(f"已导出 {count} 行到 {args.path}")
+    return 0

@@ -574,6 +574,12 @@ def _validated(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def validate_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The service's checks on indicator fields, for callers that validate before writing
+    (table import); raises ``IndicatorError``, returns the normalised fields."""
+    return _validated(dict(values))
+
+
 def _indicator(row: Mapping[str, Any]) -> Indicator:
     return Indicator(
         id=row["id"],
@@ -906,4 +912,4 @@ def _proposal_offset(key: str | None) -> int:
     return 0
 
 
-__all__ += ["EDITABLE_FIELDS", "deadline_date", "parse_deadline"]
+__all__ += ["EDITABLE_FIELDS", "deadline_date", "parse_deadline", "validate_fields"]

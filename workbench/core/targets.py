@@ -79,6 +79,7 @@ _BEFORE_WORDS: list[tuple[str, Comparator]] = [
 _AFTER_WORDS: list[tuple[str, Comparator]] = [
     ("以上", Comparator.AT_LEAST), ("左右", Comparator.ABOUT), ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST),
 ]
+COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {"区间": Comparator.RANGE}
 _FILLERS = re.compile(r"力争|争取|努力|积极|实现|累计|总共|共计|^完成")
 _LEADING = re.compile(r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+")
 _TRAILING = re.compile(r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约)+$")
