@@ -1,10 +1,188 @@
-"""Command line: ``checklist evaluate|list|export|import``: subsidy applications (湘政办发〔2026〕15号)."""
+"""Command line: ``checklist evaluate|list|history|export|import``: subsidy applications
+checked against a rules file (resources/rules, e.g. 湘政办发〔2026〕15号)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from workbench.cli import UserError, _open, _print_json, parse_date_arg
+from workbench.core.applications import ApplicationError
+from workbench.core.eligibility import (
+    STATE_TEXT,
+    ApplicationFileError,
+    Evaluation,
+    ItemResult,
+    describe,
+    evaluate_application,
+    format_yuan,
+    load_application_file,
+    rules_by_id,
+)
+
+APPLICATION_PROBLEMS = {
+    "not_found": "没有编号为 {value} 的申报",
+    "no_such_revision": "没有这个版本：{value}",
+    "evidence_unreadable": "证明材料文件无法读取：{value}",
+    "unknown_evidence_key": "没有这个条件：{value}",
+    "no_such_file": "没有这个证明材料文件：{value}",
+    "unwritable": "无法写入文件：{value}",
+}
+STATE_MARK = {"eligible": "✔", "ineligible": "✘", "needs_info": "？"}
 
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to the main parser's ``sub``."""
+    checklist = sub.add_parser("checklist", help="subsidy applications checked against policy rules").add_subparsers(dest="checklist_command", required=True)
+
+    p = checklist.add_parser("evaluate", help="evaluate an application file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="evaluation date (default: the file's as_of, else today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_evaluate)
+
+    p = checklist.add_parser("list", help="saved applications")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_list)
+
+    p = checklist.add_parser("history", help="the revisions of a saved application")
+    p.add_argument("app_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_history)
+
+    p = checklist.add_parser("export", help="write a saved application to an application file")
+    p.add_argument("app_id")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_checklist_export)
+
+    p = checklist.add_parser("import", help="save an application file (as a new application, or a new revision with --into)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--into", default=None, metavar="ID", help="add it as a new revision of this application")
+    p.set_defaults(handler=cmd_checklist_import)
+
+
+def _file_error(path: Path, exc: ApplicationFileError) -> UserError:
+    return UserError(f"{path}：{exc}")
+
+
+def _app_error(exc: ApplicationError) -> UserError:
+    return UserError(APPLICATION_PROBLEMS.get(exc.code, exc.code).format(value=exc.value))
+
+
+def cmd_checklist_evaluate(args: argparse.Namespace) -> int:
+    # Pure: the bundled rules and the file; no data folder needed.
+    try:
+        app = load_application_file(args.file)
+    except ApplicationFileError as exc:
+        raise _file_error(args.file, exc) from None
+    rules = rules_by_id(app.rules_id)
+    assert rules is not None  # the parser checked it
+    evaluation = evaluate_application(rules, app, args.as_of)
+    if args.json:
+        _print_json(evaluation.to_json())
+    else:
+        print_evaluation(evaluation)
+    return 0
+
+
+def print_evaluation(e: Evaluation, out: Any = None) -> None:
+    out = out or sys.stdout
+    w = lambda line="": print(line, file=out)  # noqa: E731
+    r = e.rules
+    w(f"《{r.title}》（{r.doc_number or '无文号'}）")
+    w(f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期：{r.validity.issued.isoformat()} 至 {r.validity.valid_until.isoformat()}")
+    policy = next(c for c in e.items[0].conditions if c.id == "validity.in_force") if e.items else None
+    if policy:
+        w(f"政策效力：{describe(policy.reason, policy.params)}〔{policy.citation.clause_id}〕")
+    w(f"适用范围：{STATE_TEXT[e.scope_state]}〔{r.scope_citation.clause_id}〕")
+    for c in e.scope:
+        w(f"  {STATE_MARK[c.state.value]} {c.text}：{describe(c.reason, c.params)}")
+    clause = None
+    for item in e.items:
+        if item.item.clause_id != clause:
+            clause = item.item.clause_id
+            w()
+            w(f"【{clause}】")
+        _print_item(w, item)
+    w()
+    w("合计（奖补资金，不含融资支持和非资金支持）：")
+    if not e.totals:
+        w("  无")
+    for t in e.totals:
+        line = f"  {t.year} 年：{format_yuan(t.before_cap)}"
+        if t.cap_applied:
+            line += f" → 适用每年 {format_yuan(t.cap)} 上限后 {format_yuan(t.after_cap)}〔{t.cap_citation.clause_id if t.cap_citation else ''}〕"
+        if t.pending:
+            line += f"（另有待补充 {format_yuan(t.pending)}）"
+        w(line)
+    w(f"  总计：{format_yuan(e.total_after_cap)}" + (f"（适用上限前 {format_yuan(e.total_before_cap)}）" if e.total_after_cap != e.total_before_cap else ""))
+
+
+def _print_item(w: Any, r: ItemResult) -> None:
+    claim = f"——{r.claim.title or r.claim.id}" if r.claim else "（未申报）"
+    amount = ""
+    if r.max_amount is not None:
+        amount = f"　最高 {format_yuan(r.max_amount)}"
+        if len(r.per_year) > 1:
+            amount += "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.per_year.items())) + "）"
+        amount += f"，计入 {format_yuan(r.amount)}"
+    w(f"  [{STATE_TEXT[r.state]}] {r.item.title}{claim}{amount}")
+    for c in r.conditions:
+        if c.id in ("validity.in_force", "scope") and c.state.value == "eligible":
+            continue  # the header already says so
+        w(f"      {STATE_MARK[c.state.value]} {c.text}：{describe(c.reason, c.params)}〔{c.citation.clause_id}〕")
+    for n in r.notes:
+        w(f"      · {describe(n.code, n.params)}" + (f"〔{n.citation.clause_id}〕" if n.citation else ""))
+    if r.fund and r.state.value != "ineligible":
+        w(f"      · 资金来源：{r.fund.name}")
+
+
+def cmd_checklist_list(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    rows = ws.applications.summaries()
+    if args.json:
+        _print_json([{"id": a.id, "name": a.name, "rules": a.rules_id, "revision": a.revision, "updated_at": a.updated_at} for a in rows])
+        return 0
+    if not rows:
+        print("还没有保存的申报。用 checklist import 文件.json 导入一个。")
+    for a in rows:
+        print(f"{a.id}\t第 {a.revision} 版\t{a.updated_at}\t{a.rules_id}\t{a.name}")
+    return 0
+
+
+def cmd_checklist_history(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        revisions = ws.applications.history(args.app_id)
+    except ApplicationError as exc:
+        raise _app_error(exc) from None
+    if args.json:
+        _print_json([{"revision": r.revision, "saved_at": r.saved_at, "summary": r.summary} for r in revisions])
+        return 0
+    for r in revisions:
+        print(f"第 {r.revision} 版\t{r.saved_at}\t{r.summary}")
+    return 0
+
+
+def cmd_checklist_export(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        ws.applications.export_file(args.app_id, args.file)
+    except ApplicationError as exc:
+        raise _app_error(exc) from None
+    print(f"已导出到 {args.file}")
+    return 0
+
+
+def cmd_checklist_import(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        stored = ws.applications.import_file(args.file, into=args.into)
+    except ApplicationFileError as exc:
+        raise _file_error(args.file, exc) from None
+    except ApplicationError as exc:
+        raise _app_error(exc) from None
+    print(f"已导入：{stored.id}（第 {stored.revision} 版）{stored.application.name}")
+    return 0

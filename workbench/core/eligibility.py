@@ -168,6 +168,7 @@ class ExclusiveRule:
     id: str
     items: tuple[str, ...]
     citation: Citation
+    text: str  # the rule as a condition, e.g. 一个产品只按一个类别申报
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +258,7 @@ def parse_rules(data: Any, *, source: str = "<rules>") -> RuleSet:
         for m in members:
             if m not in ids:
                 raise RulesError(source, f"{where}.items", f"unknown item id {m!r}")
-        exclusive.append(ExclusiveRule(r.text(ex, "id", where), members, r.citation(ex, where)))
+        exclusive.append(ExclusiveRule(r.text(ex, "id", where), members, r.citation(ex, where), r.text(ex, "text", where)))
     return RuleSet(
         id=r.text(top, "id", ""),
         doc_id=doc_id,
@@ -880,21 +881,21 @@ REASON_TEXT: dict[str, str] = {
     "policy_in_force": "评估日 {as_of} 政策现行有效（{valid_from} 至 {valid_until}）",
     "policy_not_yet_in_force": "评估日 {as_of} 政策尚未印发实施（{valid_from} 起实施），其下不能支付任何奖补",
     "policy_expired": "评估日 {as_of} 政策已于 {valid_until} 期满失效，其下不能支付任何奖补",
-    "outside_scope": "申请单位不在适用范围内：{failed}",
-    "scope_unknown": "适用范围尚待确认：{unknown}",
+    "outside_scope": "不在适用范围内：未满足“{failed}”",
+    "scope_unknown": "适用范围尚待确认：“{unknown}”",
     "scope_met": "申请单位在适用范围内",
     "conflicting_claims": "同一产品“{project}”同时按“{items}”申报，一个产品只能属于一个类别",
     "no_conflict": "未与其他类别重复申报",
     # notes on amounts
     "excluded_by_user": "已在试算中排除，不计入合计",
-    "requested_below_max": "申请金额 {requested} 元，低于上限 {max} 元，按申请金额计",
-    "share_capped_by_base": "按实际投资额的一定比例补助，不超过实际投资额 {base} 元",
+    "requested_below_max": "申请金额 {requested}，低于上限 {max}，按申请金额计",
+    "share_capped_by_base": "按实际投资额的一定比例补助，不超过实际投资额 {base}",
     "instalment_after_expiry": "第 {n} 年（{date}）已超出有效期（至 {valid_until}），不予计算",
-    "superseded_by_other_policy": "同一项目已按“{policy}”获得或申报 {other} 元，从优就高不重复：按较高者计，本项不再计入",
-    "counted_here_over_other": "同一项目另按“{policy}”申报 {other} 元，从优就高不重复：按本项 {amount} 元计，另一项不应重复享受",
+    "superseded_by_other_policy": "同一项目已按“{policy}”获得或申报 {other}，从优就高不重复：按较高者计，本项不再计入",
+    "counted_here_over_other": "同一项目另按“{policy}”申报 {other}，从优就高不重复：按本项 {amount}计，另一项不应重复享受",
     "duplicate_project_lower": "同一项目“{project}”已按“{other_item}”计入较高金额，从优就高不重复，本项不再计入",
     "amount_not_fixed": "政策未规定金额，按相关政策执行，不计入合计",
-    "financing_not_money": "属融资支持（额度上限 {limit} 元），不是奖补资金，不计入合计",
+    "financing_not_money": "属融资支持（额度上限 {limit}），不是奖补资金，不计入合计",
     "financing_no_limit": "属融资支持，不是奖补资金，不计入合计",
     "non_monetary": "属非资金支持，不计入合计",
     "fund_selected": "资金来源：{fund}",
@@ -904,11 +905,14 @@ REASON_TEXT: dict[str, str] = {
     "trace.scope": "适用范围：{state_text}",
     "trace.item": "“{item}”{claim}：{state_text}",
     "trace.condition": "　条件“{condition}”：{reason_text}",
-    "trace.amount": "　最高 {max} 元，计入 {amount} 元",
+    "trace.amount": "　最高 {max}，计入 {amount}",
     "trace.note": "　{note_text}",
-    "trace.year": "{year} 年：合计 {before} 元，适用上限后 {after} 元",
-    "trace.cap": "{year} 年合计 {before} 元超过同一独立法人单位每年 {cap} 元上限，按 {cap} 元计",
-    "trace.total": "合计（各年适用上限后）：{after} 元；适用上限前：{before} 元",
+    "trace.year": "{year} 年：合计 {before}，适用上限后 {after}",
+    "trace.cap": "{year} 年合计 {before}，超过每个单位每年 {cap}的上限，按 {cap}计",
+    # the conditions every item carries
+    "cond.validity": "评估日在政策有效期内",
+    "cond.scope": "申请单位在适用范围内",
+    "trace.total": "合计（各年适用上限后）：{after}；适用上限前：{before}",
     # application file problems
     "file.not_json": "不是有效的 JSON 文件：{value}",
     "file.unreadable": "文件无法读取：{value}",
@@ -933,11 +937,26 @@ class _SafeParams(dict[str, Any]):
         return "{" + key + "}"
 
 
+# Parameters that are amounts in 元: ``describe`` writes them with ``format_yuan``.
+AMOUNT_PARAMS = frozenset({"requested", "max", "base", "other", "amount", "limit", "before", "after", "cap"})
+
+
+def format_yuan(amount: int | None) -> str:
+    """5000000 → 500万元, 1234567 → 1,234,567元 (None → —)."""
+    if amount is None:
+        return "—"
+    if amount and amount % 10_000 == 0:
+        return f"{amount // 10_000}万元"
+    return f"{amount:,}元"
+
+
 def describe(code: str, params: Mapping[str, Any] | None = None, table: Mapping[str, str] | None = None) -> str:
-    """Fill the Chinese template for ``code`` (``table`` lets the UI pass translated templates)."""
+    """Fill the Chinese template for ``code`` (``table`` lets the UI pass translated templates);
+    amount parameters are written with ``format_yuan``."""
     template = (table or REASON_TEXT).get(code, code)
+    shown = {k: (format_yuan(v) if k in AMOUNT_PARAMS and isinstance(v, int) and not isinstance(v, bool) else v) for k, v in (params or {}).items()}
     try:
-        return template.format_map(_SafeParams(params or {}))
+        return template.format_map(_SafeParams(shown))
     except (ValueError, IndexError):
         return template
 
@@ -1002,7 +1021,7 @@ class _Evaluator:
             status, state, reason = PolicyStatus.EXPIRED, State.INELIGIBLE, "policy_expired"
         else:
             status, state, reason = PolicyStatus.IN_FORCE, State.ELIGIBLE, "policy_in_force"
-        return status, ConditionResult("validity.in_force", "评估日在政策有效期内", state, reason, self._params(), citation)
+        return status, ConditionResult("validity.in_force", describe("cond.validity"), state, reason, self._params(), citation)
 
     def _scope_condition(self, cond: Condition) -> ConditionResult:
         return self._condition(cond, None, f"scope.{cond.id}", f"profile:{cond.id}")
@@ -1011,7 +1030,7 @@ class _Evaluator:
         failed = "、".join(c.text for c in scope if c.state is State.INELIGIBLE)
         unknown = "、".join(c.text for c in scope if c.state is State.NEEDS_INFO)
         reason = {State.ELIGIBLE: "scope_met", State.INELIGIBLE: "outside_scope", State.NEEDS_INFO: "scope_unknown"}[state]
-        return ConditionResult("scope", "申请单位在适用范围内", state, reason, {"failed": failed, "unknown": unknown}, self.rules.scope_citation)
+        return ConditionResult("scope", describe("cond.scope"), state, reason, {"failed": failed, "unknown": unknown}, self.rules.scope_citation)
 
     def _conflicts(self) -> dict[str, tuple[ExclusiveRule, str, list[str]]]:
         """Claim id → (rule, project, the items the project is claimed under) for refused claims."""
@@ -1076,7 +1095,7 @@ class _Evaluator:
         conditions += [self._condition(c, claim, c.id, f"{prefix}:{c.id}") for c in item.conditions]
         if claim and claim.id in conflicts:
             rule, project, titles = conflicts[claim.id]
-            conditions.append(ConditionResult(f"exclusive.{rule.id}", "一个产品只按一个类别申报", State.INELIGIBLE, "conflicting_claims", {"project": project, "items": "”“".join(titles)}, rule.citation))
+            conditions.append(ConditionResult(f"exclusive.{rule.id}", rule.text, State.INELIGIBLE, "conflicting_claims", {"project": project, "items": "”“".join(titles)}, rule.citation))
         state = _combine(c.state for c in conditions)
         result = ItemResult(item, claim, state, conditions, None, {})
         result.fund = self._fund(item, claim)

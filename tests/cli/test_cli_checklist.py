@@ -1,0 +1,102 @@
+"""``checklist`` commands as a person or a script uses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    data = tmp_path / "data"
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_evaluate_json_gives_items_reasons_citations_amounts_totals_and_trace(run):
+    code, out, err = run("checklist", "evaluate", str(EXAMPLES / "changsha-innovative-drug.json"), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    drug = next(i for i in result["items"] if i["claim"] == "drug-1")
+    assert drug["state"] == "eligible" and drug["state_text"] == "符合"
+    assert drug["max_amount"] == 5_000_000 and drug["amount"] == 5_000_000
+    assert all(c["citation"]["clause_id"] and c["citation"]["quote"] and c["reason"] for c in drug["conditions"])
+    guarantee = next(i for i in result["items"] if i["claim"] == "guarantee")
+    assert guarantee["amount"] == 0 and guarantee["financing_limit"] == 30_000_000
+    assert result["totals"]["by_year"] == [{"year": 2026, "before_cap": 5_500_000, "after_cap": 5_500_000, "cap": 50_000_000, "cap_applied": False, "cap_citation": None, "pending": 0}]
+    assert result["trace"][0]["code"] == "trace.start" and result["trace"][-1]["code"] == "trace.total"
+
+
+def test_evaluate_as_of_after_expiry_says_so(run):
+    code, out, _ = run("checklist", "evaluate", str(EXAMPLES / "changsha-innovative-drug.json"), "--json", "--as-of", "2031-03-01")
+    assert code == 0
+    result = json.loads(out)
+    assert result["policy_status"] == "expired" and result["totals"]["after_cap"] == 0
+
+
+def test_evaluate_prints_a_chinese_checklist_with_the_cap(run):
+    code, out, _ = run("checklist", "evaluate", str(EXAMPLES / "annual-cap-exceeded.json"))
+    assert code == 0
+    assert "【hunan-biomedicine-2026:一/（四）】" in out and "[符合] 首次获得药品注册批件的创新药——创新药一号" in out
+    assert "2026 年：5500万元 → 适用每年 5000万元 上限后 5000万元〔hunan-biomedicine-2026:附则2〕" in out
+
+
+def test_evaluate_outside_hunan_cites_the_scope_clause(run):
+    code, out, _ = run("checklist", "evaluate", str(EXAMPLES / "outside-hunan.json"))
+    assert code == 0
+    assert "适用范围：不符合〔hunan-biomedicine-2026:附则1〕" in out and "[符合]" not in out
+
+
+def test_a_bad_application_file_is_one_line_naming_the_field(run, tmp_path):
+    data = json.loads((EXAMPLES / "changsha-innovative-drug.json").read_text(encoding="utf-8"))
+    data["claims"][0]["event_date"] = "2026-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("checklist", "evaluate", str(bad), "--json")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "claims[0].event_date" in err and "2026-02-30" in err
+    missing = tmp_path / "absent.json"
+    code, _, err = run("checklist", "evaluate", str(missing))
+    assert code == 2 and "absent.json" in err
+
+
+def test_import_list_history_export_round_trip(run, tmp_path):
+    code, out, err = run("checklist", "import", str(EXAMPLES / "changsha-innovative-drug.json"))
+    assert code == 0, err
+    code, out, _ = run("checklist", "list", "--json")
+    [entry] = json.loads(out)
+    assert entry["name"] == "长沙某创新药企业 2026 年度申报" and entry["revision"] == 1
+    code, out, _ = run("checklist", "list")
+    assert entry["id"] in out and "第 1 版" in out
+    target = tmp_path / "exported.json"
+    assert run("checklist", "export", entry["id"], str(target))[0] == 0
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    original = json.loads((EXAMPLES / "changsha-innovative-drug.json").read_text(encoding="utf-8"))
+    assert exported["claims"][0]["id"] == original["claims"][0]["id"] and exported["version"] == 1
+    code, _, _ = run("checklist", "import", str(target), "--into", entry["id"])
+    code, out, _ = run("checklist", "history", entry["id"], "--json")
+    assert [r["revision"] for r in json.loads(out)] == [1]  # the same content adds no revision
+
+
+def test_a_refused_import_leaves_the_list_unchanged(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}, "claims": [{"id": "x", "item": "nope"}]}', encoding="utf-8")
+    code, _, err = run("checklist", "import", str(bad))
+    assert code == 2 and "claims[0].item" in err and "nope" in err
+    assert json.loads(run("checklist", "list", "--json")[1]) == []
+
+
+def test_export_of_an_unknown_application_is_a_user_error(run, tmp_path):
+    code, _, err = run("checklist", "export", "app-nope", str(tmp_path / "x.json"))
+    assert code == 2 and "app-nope" in err
