@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,7 +142,7 @@ def _read_tables(path: Path) -> list[tuple[str | None, Any]]:
         raise TableFileError("not_found", path) from None
     except pd.errors.EmptyDataError:
         raise TableFileError("empty", path) from None
-    except (OSError, ValueError, KeyError) as exc:  # openpyxl/zipfile report a bad file as these
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # how openpyxl and zipfile report a bad file
         raise TableFileError("unreadable", path, str(exc)) from None
     raise TableFileError("unsupported_type", path, suffix)
 
