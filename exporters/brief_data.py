@@ -5,14 +5,65 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
 
 from exporters.document_brief import AwardLine, TargetLine, build_document_brief
+from exporters.dossier_brief import EvidenceLine, build_dossier_brief, citation_text, evidence_from_file
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, chinese_date
 from exporters.search_brief import build_search_brief
+from workbench.core.eligibility import Amount, AmountType, format_yuan
 from workbench.core.search import Query, Result
 from workbench.core.targets import TargetProposal
 from workbench.core.workspace import Workspace
+
+
+class BriefKind(StrEnum):
+    SEARCH = "search"
+    DOCUMENT = "document"
+    INDICATORS = "indicators"
+    DOSSIER = "dossier"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRequest:
+    """What to print, as a value a background job can take (no open connections)."""
+
+    kind: BriefKind
+    query: Query | None = None  # SEARCH
+    chosen: tuple[Result, ...] | None = None  # SEARCH: None = every hit of the query
+    doc_id: str | None = None  # DOCUMENT
+    region: str | None = None  # INDICATORS
+    indicator_ids: tuple[str, ...] | None = None  # INDICATORS: None = every one shown
+    application_id: str | None = None  # DOSSIER: a stored application
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BriefOutput:
+    pdf: bytes
+    pages: int
+    title: str  # the PDF's title, also a file name to suggest
+
+
+def make_brief(ws: Workspace, request: BriefRequest, *, fonts: BriefFonts | None = None, created: dt.datetime | None = None) -> BriefOutput:
+    """Build the requested brief and render it."""
+    brief: BriefDocument
+    if request.kind is BriefKind.SEARCH:
+        assert request.query is not None
+        brief = search_brief(ws, request.query, request.chosen, fonts=fonts, created=created)
+    elif request.kind is BriefKind.DOCUMENT:
+        assert request.doc_id is not None
+        brief = document_brief(ws, request.doc_id, as_of=request.as_of, fonts=fonts, created=created)
+    elif request.kind is BriefKind.INDICATORS:
+        brief = indicator_brief(ws, region=request.region, indicator_ids=request.indicator_ids, as_of=request.as_of, fonts=fonts, created=created)
+    else:
+        assert request.application_id is not None
+        brief = dossier_brief(ws, request.application_id, as_of=request.as_of, fonts=fonts, created=created)
+    data = brief.build()
+    return BriefOutput(data, brief.page_count, brief.meta_title)
 
 
 class BriefDataError(LookupError):
@@ -60,6 +111,34 @@ def document_brief(
     )
 
 
+def indicator_brief(
+    ws: Workspace,
+    *,
+    region: str | None = None,
+    indicator_ids: Sequence[str] | None = None,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The region's indicators (all when None) with their status on ``as_of``;
+    ``indicator_ids`` chart those (and must be among them)."""
+    from exporters.indicator_brief import build_indicator_brief
+
+    as_of = as_of or dt.date.today()
+    if region is not None and region not in ws.indicators.regions():
+        raise BriefDataError("no_indicators", f"（地区 {region}）")
+    reports = ws.indicators.list(as_of=as_of, region=region)
+    known = {r.indicator.id for r in reports}
+    for indicator_id in indicator_ids or ():
+        if indicator_id not in known:
+            raise BriefDataError("unknown_indicator", indicator_id)
+    titles = {d.id: d.title for d in ws.library.documents(as_of)}
+    return build_indicator_brief(
+        reports, as_of=as_of, region=region, charted=list(indicator_ids) if indicator_ids else None,
+        document_titles=titles, fonts=fonts, created=created,
+    )
+
+
 def document_targets(ws: Workspace, doc_id: str) -> list[TargetLine] | None:
     """The targets the document sets, from the targets engine."""
     from workbench.core import targets
@@ -73,7 +152,88 @@ def document_targets(ws: Workspace, doc_id: str) -> list[TargetLine] | None:
 
 def document_awards(doc_id: str) -> list[AwardLine] | None:
     """The award items of the document's rule file; None when no rule file covers it."""
-    return None
+    from workbench.core.eligibility import rules_for_document
+
+    rules = rules_for_document(doc_id)
+    if rules is None:
+        return None
+    return [AwardLine(item.title, amount_text(item.amount), citation_text(item.citation)) for item in rules.items]
+
+
+def amount_text(amount: Amount) -> str:
+    """What an award item pays, in words."""
+    if amount.type is AmountType.UP_TO:
+        return f"最高{format_yuan(amount.max)}"
+    if amount.type is AmountType.PER_YEAR:
+        return f"每年{format_yuan(amount.per_year)}，连续{amount.years}年"
+    if amount.type is AmountType.SHARE_OF_BASE:
+        return f"按{amount.base_label or '基数'}的一定比例，最高{format_yuan(amount.max)}"
+    if amount.type is AmountType.FINANCING_LIMIT:
+        return f"融资支持，额度最高{format_yuan(amount.limit)}"
+    if amount.type is AmountType.UNSPECIFIED:
+        return "按相关政策执行"
+    return "非资金支持"
+
+
+def dossier_brief(
+    ws: Workspace,
+    application_id: str,
+    *,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The dossier of a stored application, with its evidence notes and files."""
+    from workbench.core.applications import ApplicationError
+
+    try:
+        stored = ws.applications.get(application_id)
+        evaluation = ws.applications.evaluate(application_id, as_of)
+        slots = ws.applications.evidence(application_id, evaluation)
+    except ApplicationError:
+        raise BriefDataError("unknown_application", application_id) from None
+    evidence = [EvidenceLine(s.key, s.asked, s.note, tuple(f.file_name + ("" if f.present else "（文件缺失）") for f in s.files), s.present) for s in slots.values()]
+    return build_dossier_brief(evaluation, evidence, data_as_of=_timestamp(stored.updated_at), fonts=fonts, created=created)
+
+
+def dossier_brief_from_file(
+    ws: Workspace | None,
+    path: Path,
+    *,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The dossier of an application file (as ``checklist evaluate`` reads it)."""
+    import json
+
+    from workbench.core.eligibility import (
+        ApplicationFileError,
+        evaluate_application,
+        load_application_file,
+        rules_by_id,
+    )
+
+    try:
+        application = load_application_file(path)
+    except ApplicationFileError as exc:
+        raise BriefDataError("application_file", str(exc)) from None
+    rules = rules_by_id(application.rules_id)
+    if rules is None:  # load_application_file already refuses unknown rules; kept for a custom lookup
+        raise BriefDataError("application_file", application.rules_id)
+    evaluation = evaluate_application(rules, application, as_of)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    evidence = evidence_from_file(evaluation, raw.get("evidence") or {})
+    saved = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return build_dossier_brief(evaluation, evidence, data_as_of=saved, fonts=fonts, created=created)
+
+
+def _timestamp(text: str) -> dt.datetime | None:
+    try:
+        stamp = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.astimezone()
 
 
 def _target_line(p: TargetProposal) -> TargetLine:

@@ -177,13 +177,17 @@ class BriefDocument:
             if line.strip():
                 self.flowables.append(self.para(line.strip(), role, size, indent=indent, leading=BODY_LEADING if size == BODY_SIZE else size * 1.5))
 
-    def note(self, text: str, *, align: str = "left") -> None:
+    def note(self, text: str, *, align: str = "left", size: float = NOTE_SIZE, indent_chars: int = 0) -> None:
         """Smaller text: a stamp, a source line, an explanation under a table."""
-        self.flowables.append(self.para(text, Role.FANGSONG, NOTE_SIZE, align=_ALIGN[align], space_before=2, space_after=2))
+        self.flowables.append(self.para(text, Role.FANGSONG, size, align=_ALIGN[align], space_before=1, space_after=1, left_indent=indent_chars * size))
 
     def stamp(self, text: str) -> None:
         """A right-aligned line in the body face (date, issuer)."""
         self.flowables.append(self.para(text, Role.FANGSONG, BODY_SIZE, align=TA_RIGHT, leading=BODY_LEADING))
+
+    def need(self, height_mm: float) -> None:
+        """Start a new page unless ``height_mm`` is left on this one (for what must stay together)."""
+        self.flowables.append(CondPageBreak(height_mm * mm))
 
     def spacer(self, height_mm: float) -> None:
         self.flowables.append(Spacer(1, height_mm * mm))

@@ -73,3 +73,28 @@ def test_brief_fonts_says_which_face_stands_in_for_which_role(run):
     assert len(lines) == 4
     body = next(line for line in lines if line.startswith("正文"))
     assert "仿宋_GB2312" in body and ("以此代替" in body or "系统字体" in body or "自选字体" in body)
+
+
+def test_brief_indicators_for_a_region(run, tmp_path):
+    out = tmp_path / "ind.pdf"
+    code, _, err = run("brief", "indicators", "--region", "长沙市", "--as-of", "2024-12-31", "-o", str(out))
+    assert code == 0, err
+    text = pdf_text(out)
+    assert "产业规划指标进展报告" in text and "长沙市截至2024年12月31日" in text and "评估方法" in text
+    code, _, err = run("brief", "indicators", "--region", "火星", "-o", str(out))
+    assert code == 2 and "火星" in err
+
+
+def test_brief_checklist_from_an_application_file(run, tmp_path):
+    from tests.conftest import ROOT
+
+    out = tmp_path / "dossier.pdf"
+    code, _, err = run("brief", "checklist", str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"), "-o", str(out))
+    assert code == 0, err
+    text = pdf_text(out)
+    assert "奖补申报核对简报" in text and "奖补金额测算" in text and "评估过程" in text
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run("brief", "checklist", str(bad), "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "申报文件有误" in err and "JSON" in err
+    assert not (tmp_path / "x.pdf").exists()

@@ -145,7 +145,7 @@ def test_page_numbers_sit_outside_the_text_block_odd_right_even_left(bundled_fon
         positions[index] = found[0]
     page_height = float(reader.pages[0].mediabox.height)
     text_bottom = page_height - TOP_MARGIN - 225 * 72 / 25.4
-    for x, y in positions.values():
+    for _x, y in positions.values():
         assert y < text_bottom - 7 * 72 / 25.4 + 1  # below the text block, 7 mm clear
     assert positions[0][0] > LEFT_MARGIN + TEXT_WIDTH / 2  # odd page: right
     assert positions[1][0] < LEFT_MARGIN + TEXT_WIDTH / 2  # even page: left

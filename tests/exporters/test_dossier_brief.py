@@ -1,0 +1,102 @@
+"""The subsidy dossier: applicant, item states, conditions with citations, evidence and
+what is missing, amounts per year before and after the cap, the trace, a data-as-of stamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from exporters import brief_data
+from exporters.dossier_brief import build_dossier_brief, evidence_from_file
+from tests.conftest import ROOT
+from tests.exporters.pdf_checks import pdf_text, rendered_ink
+from workbench.core.eligibility import (
+    STATE_TEXT,
+    evaluate_application,
+    format_yuan,
+    load_application_file,
+    rules_by_id,
+)
+from workbench.core.workspace import Workspace
+
+EXAMPLES = ROOT / "resources" / "examples"
+CREATED = dt.datetime(2026, 11, 24, 10, 0).astimezone()
+
+
+def _evaluate(path: Path):  # type: ignore[no-untyped-def]
+    app = load_application_file(path)
+    return evaluate_application(rules_by_id(app.rules_id), app)
+
+
+def test_the_dossier_of_an_application_file_has_every_part(qapp, bundled_fonts):
+    path = EXAMPLES / "changsha-innovative-drug.json"
+    evaluation = _evaluate(path)
+    data = brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+    text = pdf_text(data)
+    assert "长沙示例生物医药有限公司" in text and "91430100MA0000000X" in text
+    assert "《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》（湘政办发〔2026〕15号）" in text
+    for r in evaluation.items:
+        if r.claim is not None:
+            assert f"{r.item.title}（{r.claim.title}）：{STATE_TEXT[r.state]}".replace(" ", "") in text
+            for c in r.conditions:
+                if c.id not in ("scope", "validity.in_force"):
+                    assert c.text.replace(" ", "") in text
+    path_of = lambda cid: cid.split(":", 1)[1]  # noqa: E731
+    drug = next(r for r in evaluation.items if r.claim and r.claim.id == "drug-1")
+    assert f"依据：{path_of(drug.item.clause_id)}“{drug.item.quote}”".replace(" ", "") in text
+    assert "国家药监局药品注册证书2026S00001" in text  # the one piece of evidence given
+    assert "尚缺材料清单" in text
+    for t in evaluation.totals:
+        assert f"{t.year}年{format_yuan(t.before_cap)}" in text
+    assert "评估过程" in text and evaluation.trace[0].text.replace(" ", "") in text
+    assert "数据截至" in text and "评估日2026年9月1日" in text
+    assert rendered_ink(data) > 0.01
+
+
+def test_the_cap_shows_amounts_before_and_after(bundled_fonts):
+    path = EXAMPLES / "annual-cap-exceeded.json"
+    evaluation = _evaluate(path)
+    capped = [t for t in evaluation.totals if t.cap_applied]
+    assert capped
+    text = pdf_text(brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build())
+    for t in capped:
+        assert f"{t.year}年{format_yuan(t.before_cap)}{format_yuan(t.cap)}{format_yuan(t.after_cap)}" in text
+    assert f"合计{format_yuan(evaluation.total_before_cap)}{format_yuan(evaluation.total_after_cap)}" in text
+    assert "上限依据" in text
+
+
+def test_missing_evidence_is_listed_and_given_evidence_is_not(bundled_fonts, tmp_path):
+    evaluation = _evaluate(EXAMPLES / "changsha-innovative-drug.json")
+    lines = evidence_from_file(evaluation, {"drug-1:first_registration": {"note": "证书A&B<1>"}, "drug-1:industrialised": {"note": "", "files": [{"name": "产业化<说明>.pdf"}]}})
+    given = {e.key for e in lines if e.present}
+    assert given == {"drug-1:first_registration", "drug-1:industrialised"}
+    text = pdf_text(build_dossier_brief(evaluation, lines, fonts=bundled_fonts, created=CREATED).build())
+    assert "证书A&B<1>" in text and "产业化<说明>.pdf" in text
+    missing = [e for e in lines if e.asked and not e.present and e.key.split(":")[0] in {"profile", "drug-1", "device-1", "guarantee", "testing"}]
+    assert f"尚缺{len(missing)}项" in text
+
+
+def test_a_stored_application_prints_its_evidence_and_save_time(data_dir, bundled_fonts, tmp_path):
+    ws = Workspace.open(data_dir)
+    try:
+        stored = ws.applications.import_file(EXAMPLES / "changsha-innovative-drug.json")
+        data = brief_data.dossier_brief(ws, stored.id, fonts=bundled_fonts, created=CREATED).build()
+        with pytest.raises(brief_data.BriefDataError):
+            brief_data.dossier_brief(ws, "no-such-application")
+    finally:
+        ws.close()
+    text = pdf_text(data)
+    saved = dt.datetime.fromisoformat(stored.updated_at)
+    assert f"数据截至{saved.year}年{saved.month}月{saved.day}日" in text
+    assert "国家药监局药品注册证书2026S00001" in text
+
+
+def test_a_bad_application_file_is_a_data_error_naming_the_field(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "workbench.application", "version": 1, "rules": "no-such-rules"}), encoding="utf-8")
+    with pytest.raises(brief_data.BriefDataError) as caught:
+        brief_data.dossier_brief_from_file(None, bad)
+    assert caught.value.reason == "application_file" and "rules" in caught.value.value
