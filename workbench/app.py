@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -153,8 +154,30 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, panel: str) -
         "library": window.library_panel,
         "reader": window.reader_panel,
         "search": window.search_panel,
+        "checklist": window.checklist_panel,
     }
+    if panel == "checklist":
+        _show_example_application(app, window)
     path.parent.mkdir(parents=True, exist_ok=True)
     ok = widgets[panel].grab().save(str(path))
     window.workspace.close()
     return 0 if ok else 1
+
+
+def _show_example_application(app: QApplication, window: MainWindow) -> None:
+    """The checklist with the bundled example application (imported once per data folder)."""
+    example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "changsha-innovative-drug.json"
+    panel = window.checklist_panel
+    service = panel.service
+    existing = next((s.id for s in service.summaries() if s.name == json.loads(example.read_text(encoding="utf-8"))["name"]), None)
+    if existing:
+        panel.open_application(existing)
+    else:
+        panel.import_path(example)
+    window.tabs.setCurrentWidget(panel)
+    # the checklist wants the width: the picture shows it without the docks
+    window.library_dock.hide()
+    window.search_dock.hide()
+    panel.select(panel.application.claims[0].id if panel.application.claims else panel.rules.items[0].id)
+    for _ in range(3):
+        app.processEvents()

@@ -99,6 +99,14 @@ class MainWindow(QMainWindow):
         self.reader_panel: ReaderPanel = ReaderPanel(workspace.library)
         self.search_panel: SearchPanel = SearchPanel(workspace.search)
         self.tabs.addTab(self.reader_panel, self.tr("阅读"))
+        from workbench.ui.panels.checklist_panel import ChecklistPanel
+
+        def clause_text(clause_id: str) -> str | None:
+            clause = workspace.library.clause(clause_id)
+            return clause.text if clause else None
+
+        self.checklist_panel: ChecklistPanel = ChecklistPanel(workspace.applications, clause_text)
+        self.tabs.addTab(self.checklist_panel, self.tr("申报核对"))
         self.library_dock.setWidget(self.library_panel)
         self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
