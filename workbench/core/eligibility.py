@@ -88,6 +88,7 @@ class Condition:
     field: str | None = None  # "profile.<key>" or "claim.<attribute>"
     values: tuple[str, ...] = ()
     evidence: str | None = None  # what proves it; None when no evidence is asked for
+    multiple: bool = False  # FIELD_IN on a list field (several values may be chosen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +347,7 @@ class _RulesReader:
             field=fld,
             values=values,
             evidence=data.get("evidence"),
+            multiple=bool(data.get("multiple", False)),
         )
 
     def amount(self, raw: Any, where: str, kind: ItemKind) -> Amount:

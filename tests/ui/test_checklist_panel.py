@@ -1,0 +1,238 @@
+"""The checklist panel over a real application service: type and click, check the data;
+change the data, check the widget."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbench.core.eligibility import State
+from workbench.ui.panels.checklist_panel import ChecklistPanel
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+DRUG = EXAMPLES / "changsha-innovative-drug.json"
+
+
+@pytest.fixture
+def panel(qtbot, workspace):
+    def clause_text(clause_id: str) -> str | None:
+        clause = workspace.library.clause(clause_id)
+        return clause.text if clause else None
+
+    widget = ChecklistPanel(workspace.applications, clause_text)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def loaded(panel):
+    assert panel.import_path(DRUG)
+    return panel
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (QTest.keyClicks only takes ASCII: Chinese arrives as
+    key events carrying the text, as an input method commits it)."""
+    for ch in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def tree_state(panel: ChecklistPanel, key: str) -> str:
+    return panel.tree_items[key].text(1)
+
+
+def test_an_imported_application_shows_states_amounts_and_the_total(loaded):
+    assert tree_state(loaded, "drug-1") == "符合"
+    assert loaded.tree_items["drug-1"].text(2) == "500万元"
+    assert tree_state(loaded, "national-innovation-centre") == "待补充"
+    assert tree_state(loaded, "guarantee") == "符合" and loaded.tree_items["guarantee"].text(2) == "非资金"
+    assert "550万元" in loaded.total_label.text() and "5000万元" in loaded.total_label.text()
+    assert loaded.app_box.currentData() == loaded.app_id
+
+
+def test_each_condition_shows_its_clause_text_and_badge(loaded):
+    loaded.select("drug-1")
+    rows = {row.cond.id: row for row in loaded.condition_rows}
+    industrialised = rows["industrialised"]
+    assert "符合产业化落地等相关条件" in industrialised.quote.text()
+    assert "奖补资金由省先进制造业高地建设资金予以支持" in industrialised.quote.toolTip()  # the whole clause
+    assert industrialised.badge.text() == "符合"
+    assert industrialised.badge.state is State.ELIGIBLE
+
+
+def test_choosing_another_province_makes_everything_ineligible_at_once(loaded, qtbot):
+    province = loaded.profile_fields["in_hunan"]
+    province.setFocus()
+    province.lineEdit().selectAll()
+    type_text(province.lineEdit(), "江苏省")
+    assert loaded.application.profile["province"] == "江苏省"
+    assert loaded.scope_badges["in_hunan"].text() == "不符合"
+    assert all(node.text(1) == "不符合" for node in loaded.tree_items.values())
+    assert "奖补合计 0元" in loaded.total_label.text()
+    assert loaded.evaluation.total_after_cap == 0
+    assert loaded.dirty_label.text()
+
+
+def test_unticking_a_claim_with_the_space_bar_takes_it_out_of_the_total(loaded, qtbot):
+    loaded.select("drug-1")
+    form = loaded.claim_form
+    assert form is not None
+    form.included.setFocus()
+    qtbot.keyClick(form.included, Qt.Key.Key_Space)
+    assert not loaded.application.claim("drug-1").included
+    assert loaded.evaluation.total_after_cap == 500_000
+    assert "50万元" in loaded.total_label.text()
+    assert loaded.tree_items["drug-1"].text(3) == "0元"
+
+
+def test_answering_no_with_the_keyboard_turns_the_badge_red(loaded, qtbot):
+    loaded.select("drug-1")
+    row = next(r for r in loaded.condition_rows if r.cond.id == "industrialised")
+    assert row.answer is not None
+    row.answer.setFocus()
+    qtbot.keyClick(row.answer, Qt.Key.Key_Down)  # 是 → 否
+    assert loaded.application.claim("drug-1").answers["industrialised"] is False
+    assert row.badge.text() == "不符合" and loaded.detail_badge.text() == "不符合"
+    assert tree_state(loaded, "drug-1") == "不符合"
+    qtbot.keyClick(row.answer, Qt.Key.Key_Home)  # 未知
+    assert row.badge.text() == "待补充" and tree_state(loaded, "drug-1") == "待补充"
+
+
+def test_claiming_an_item_by_keyboard_filling_it_in_and_saving(loaded, qtbot, workspace):
+    loaded.select("innovative-device-class-3")
+    loaded.tree.setFocus()
+    qtbot.keyClick(loaded, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    claim_id = loaded.current_key
+    assert claim_id == "innovative-device-class-3-1" and loaded.application.claim(claim_id) is not None
+    form = loaded.claim_form
+    form.title.selectAll()
+    type_text(form.title, "手术机器人")
+    qtbot.keyClicks(form.event_date, "2026-08-08")
+    for row in loaded.condition_rows:
+        if row.answer is not None:
+            row.answer.setCurrentIndex(1)  # 是
+    assert tree_state(loaded, claim_id) == "符合"
+    assert loaded.evaluation.total_after_cap == 6_500_000
+    qtbot.keyClick(loaded, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = workspace.applications.get(loaded.app_id)
+    assert stored.revision == 2 and stored.application.claim(claim_id).title == "手术机器人"
+    assert not loaded.dirty
+
+
+def test_an_impossible_date_is_flagged_and_not_taken(loaded, qtbot):
+    loaded.select("drug-1")
+    form = loaded.claim_form
+    form.event_date.selectAll()
+    qtbot.keyClicks(form.event_date, "2026-02-30")
+    assert "2026-02-30" in form.problem.text()
+    assert loaded.application.claim("drug-1").event_date.isoformat() == "2026-05-18"
+
+
+def test_a_requested_amount_in_wan_is_what_counts(loaded, qtbot):
+    loaded.select("drug-1")
+    type_text(loaded.claim_form.requested, "300万")
+    assert loaded.application.claim("drug-1").requested_amount == 3_000_000
+    assert loaded.evaluation.result_for_claim("drug-1").amount == 3_000_000
+
+
+def test_the_cap_shows_in_the_total_when_it_bites(panel):
+    panel.import_path(EXAMPLES / "annual-cap-exceeded.json")
+    text = panel.total_label.text()
+    assert "5500万元" in text and "超过每年 5000万元 上限" in text and "附则2" in text
+
+
+def test_an_evaluation_date_after_expiry_says_nothing_is_payable(loaded):
+    from PySide6.QtCore import QDate
+
+    loaded.as_of.setDate(QDate(2031, 3, 1))
+    assert "已于 2031-02-13 期满失效" in loaded.total_label.text()
+    assert all(node.text(1) == "不符合" for node in loaded.tree_items.values())
+
+
+def test_evidence_note_and_file_show_present_and_are_stored(loaded, qtbot, workspace, tmp_path):
+    loaded.select("drug-1")
+    row = next(r for r in loaded.condition_rows if r.cond.id == "industrialised")
+    assert "缺少" in row.evidence_mark.text()
+    type_text(row.note, "长沙生产基地")
+    assert "已有" in row.evidence_mark.text()
+    assert loaded.application.notes["drug-1:industrialised"] == "长沙生产基地"
+    proof = tmp_path / "生产许可证.pdf"
+    proof.write_bytes(b"%PDF licence")
+    assert loaded.attach_evidence("drug-1:industrialised", proof)
+    row = next(r for r in loaded.condition_rows if r.cond.id == "industrialised")
+    assert "生产许可证.pdf" in row.files_label.text()
+    [f] = workspace.applications.evidence_files(loaded.app_id)
+    assert f.key == "drug-1:industrialised" and f.present
+    assert workspace.applications.get(loaded.app_id).application.notes["drug-1:industrialised"] == "长沙生产基地"
+
+
+def test_a_bad_file_is_refused_with_the_field_named_and_nothing_stored(panel, tmp_path, workspace):
+    data = json.loads(DRUG.read_text(encoding="utf-8"))
+    data["claims"][0]["item"] = "no-such-award"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert not panel.import_path(bad)
+    assert "claims[0].item" in panel.last_message and "no-such-award" in panel.last_message
+    assert workspace.applications.summaries() == []
+    box = panel.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    box.close()
+
+
+def test_a_change_saved_elsewhere_shows_in_the_panel(loaded, workspace, tmp_path):
+    data = json.loads(DRUG.read_text(encoding="utf-8"))
+    data["name"] = "另一处修改"
+    data["claims"][0]["answers"]["industrialised"] = False
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    workspace.applications.import_file(path, into=loaded.app_id)
+    assert loaded.name_edit.text() == "另一处修改"
+    assert tree_state(loaded, "drug-1") == "不符合"
+    assert "第 2 版" in loaded.app_box.currentText()
+
+
+def test_history_restores_an_earlier_revision(loaded, qtbot, workspace):
+    loaded.name_edit.end(False)
+    type_text(loaded.name_edit, "（修改）")
+    loaded.save()
+    assert loaded.revision == 2
+    loaded.restore_revision(1)
+    assert loaded.revision == 3 and not loaded.name_edit.text().endswith("（修改）")
+    assert [r.revision for r in workspace.applications.history(loaded.app_id)] == [1, 2, 3]
+
+
+def test_a_new_application_starts_unanswered(loaded):
+    loaded.new_application()
+    assert loaded.app_id is None and loaded.application.claims == ()
+    assert loaded.scope_badges["registered"].text() == "待补充"
+    assert all(node.text(1) in ("待补充", "不符合") for node in loaded.tree_items.values())
+
+
+def test_the_window_has_the_checklist_tab(window):
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "申报核对" in tabs
+    assert window.tabs.widget(tabs.index("申报核对")) is window.checklist_panel
+
+
+def test_the_checklist_screenshot_shows_the_example_application(data_dir, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from workbench.cli import main
+    from workbench.core.workspace import Workspace
+
+    out = tmp_path / "checklist.png"
+    assert main(["--data-dir", str(data_dir), "--screenshot", str(out), "--panel", "checklist"]) == 0
+    assert not QImage(str(out)).isNull()
+    ws = Workspace.open(data_dir)
+    try:
+        assert [s.name for s in ws.applications.summaries()] == ["长沙某创新药企业 2026 年度申报"]
+    finally:
+        ws.close()
