@@ -159,9 +159,55 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, panel: str) -
     if panel == "checklist":
         _show_example_application(app, window)
     path.parent.mkdir(parents=True, exist_ok=True)
-    ok = widgets[panel].grab().save(str(path))
+    if panel == "indicators":
+        ok = _grab_sample_indicators(app, window.workspace, path)
+    else:
+        ok = widgets[panel].grab().save(str(path))
     window.workspace.close()
     return 0 if ok else 1
+
+
+def _grab_sample_indicators(app: QApplication, workspace: Workspace, path: Path) -> bool:
+    """The indicators panel with a few sample observations, recorded in a throw-away copy
+    of the store (never in the data folder the picture was asked for)."""
+    import datetime as dt
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from PySide6.QtCore import QDate
+
+    from workbench.core.paths import DATABASE_FILE
+    from workbench.core.workspace import Workspace
+    from workbench.ui.panels.indicators_panel import IndicatorsPanel
+
+    folder = Path(tempfile.mkdtemp(prefix="workbench-screenshot-"))
+    try:
+        copy = sqlite3.connect(str(folder / DATABASE_FILE))
+        workspace.db.conn.backup(copy)
+        copy.close()
+        sample = Workspace.open(folder, seed=False)
+        try:
+            service = sample.indicators
+            chosen = service.get("changsha-bioeconomy-2023.t01") or next(iter(service.indicators()), None)
+            if chosen is not None:
+                base = chosen.target_low
+                for year, share in (("2022", 0.645), ("2023", 0.738), ("2024", 0.845)):
+                    service.record(chosen.id, year, round(base * share), note="示例数据", by="截图", replace=True)
+            panel = IndicatorsPanel(service, sample.library)
+            panel.as_of_edit.setDate(QDate(2025, 6, 30) if dt.date.today() > dt.date(2025, 6, 30) else QDate.currentDate())
+            panel.resize(1500, 900)
+            panel.show()
+            if chosen is not None:
+                panel.select_indicator(chosen.id)
+            app.processEvents()
+            ok = panel.grab().save(str(path))
+            panel.close()
+            return ok
+        finally:
+            sample.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _show_example_application(app: QApplication, window: MainWindow) -> None:

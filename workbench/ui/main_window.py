@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
 
         self.checklist_panel: ChecklistPanel = ChecklistPanel(workspace.applications, clause_text)
         self.tabs.addTab(self.checklist_panel, self.tr("申报核对"))
+        from workbench.ui.panels.indicators_panel import IndicatorsPanel
+
+        self.indicators_panel: IndicatorsPanel = IndicatorsPanel(workspace.indicators, workspace.library)
+        self.tabs.addTab(self.indicators_panel, self.tr("指标跟踪"))
+        self.indicators_panel.open_clause.connect(self.open_result)
         self.library_dock.setWidget(self.library_panel)
         self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)

@@ -1,0 +1,167 @@
+"""The indicators panel over a real workspace: table, filters, chart, entry, source clause, review, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+
+from workbench.core.indicators import IndicatorStatus
+from workbench.ui.item_models.indicator_table_model import REPORT_ROLE, STATUS_COLOURS
+from workbench.ui.panels.indicators_panel import IndicatorsPanel
+
+SCALE = "changsha-bioeconomy-2023.t01"  # 生物经济产业规模 ≥ 4000 亿元 by 2025
+
+
+@pytest.fixture
+def panel(qtbot, workspace):
+    widget = IndicatorsPanel(workspace.indicators, workspace.library)
+    qtbot.addWidget(widget)
+    widget.as_of_edit.setDate(QDate(2025, 6, 30))
+    widget.resize(1400, 850)
+    widget.show()
+    return widget
+
+
+def shown_reports(panel):
+    return [panel.proxy.index(r, 0).data(REPORT_ROLE) for r in range(panel.proxy.rowCount())]
+
+
+def test_every_bundled_target_is_listed_with_its_status_in_words_and_colour(panel, workspace):
+    reports = shown_reports(panel)
+    assert len(reports) == len(workspace.indicators.indicators()) >= 40
+    overdue_row = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].status is IndicatorStatus.OVERDUE)
+    index = panel.proxy.index(overdue_row, 0)
+    assert "已逾期" in index.data()
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[IndicatorStatus.OVERDUE][1]
+    assert "显示" in panel.count_label.text() and "已逾期" in panel.count_label.text()
+
+
+def test_filters_by_region_document_status_and_deadline(panel):
+    panel.region_combo.setCurrentIndex(panel.region_combo.findData("南京市"))
+    assert {r.indicator.region for r in shown_reports(panel)} == {"南京市"}
+    panel.region_combo.setCurrentIndex(0)
+    panel.doc_combo.setCurrentIndex(panel.doc_combo.findData("changsha-big-health-2023"))
+    assert {r.indicator.doc_id for r in shown_reports(panel)} == {"changsha-big-health-2023"}
+    panel.doc_combo.setCurrentIndex(0)
+    panel.deadline_combo.setCurrentIndex(panel.deadline_combo.findData("recurring"))
+    assert shown_reports(panel) and all(r.indicator.recurring for r in shown_reports(panel))
+    panel.deadline_combo.setCurrentIndex(panel.deadline_combo.findData("2025"))
+    assert {r.indicator.deadline for r in shown_reports(panel)} == {"2025"}
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("achieved"))
+    assert shown_reports(panel) == []
+
+
+def test_recording_a_value_through_the_form_updates_status_chart_and_table(panel, workspace):
+    assert panel.select_indicator(SCALE)
+    for period, value in (("2022", "2580"), ("2023", "2,950"), ("2024", "3380")):
+        panel.period_edit.setText(period)
+        panel.value_edit.setText(value)
+        panel.by_edit.setText("张三")
+        panel.record_button.click()
+        assert panel.form_error.text() == ""
+    assert [o.value for o in workspace.indicators.observations(SCALE)] == [2580, 2950, 3380]
+    assert panel.current_report().indicator.id == SCALE
+    assert panel.status_badge.text() == "需加快进度"
+    assert panel.obs_table.rowCount() == 3 and panel.obs_table.item(2, 3).text() == "张三"
+    names = [s.name() for s in panel.chart.series()]
+    assert names == ["目标路径", "实际值", "目标值"]
+    actual = panel.chart.series()[1]
+    assert [actual.at(k).y() for k in range(actual.count())] == [2580, 2950, 3380]
+    assert "15.7%" in panel.growth_label.text()
+
+
+def test_the_form_names_the_bad_field_and_refuses_a_silent_overwrite(panel, workspace):
+    panel.select_indicator(SCALE)
+    panel.period_edit.setText("2023-13")
+    panel.value_edit.setText("100")
+    assert not panel.record_current() and "期间" in panel.form_error.text() and "不存在" in panel.form_error.text()
+    panel.period_edit.setText("2023")
+    panel.value_edit.setText("三千")
+    assert not panel.record_current() and "数值" in panel.form_error.text()
+    panel.value_edit.setText("3000")
+    assert panel.record_current()
+    panel.period_edit.setText("2023")
+    panel.value_edit.setText("3100")
+    assert not panel.record_current() and "已有数值" in panel.form_error.text()
+    assert [o.value for o in workspace.indicators.observations(SCALE)] == [3000]
+    panel.replace_check.setChecked(True)
+    assert panel.record_current()
+    assert [o.value for o in workspace.indicators.observations(SCALE)] == [3100]
+
+
+def test_the_source_clause_is_one_click_away(panel, qtbot):
+    panel.select_indicator(SCALE)
+    with qtbot.waitSignal(panel.open_clause) as signal:
+        qtbot.mouseClick(panel.source_button, Qt.MouseButton.LeftButton)
+    doc_id, clause_id, highlight = signal.args
+    assert (doc_id, clause_id) == ("changsha-bioeconomy-2023", "changsha-bioeconomy-2023:二") and "4000 亿元" in highlight
+
+
+def test_the_window_opens_the_reader_at_the_clause(window, qtbot):
+    panel = window.indicators_panel
+    assert window.tabs.tabText(window.tabs.indexOf(panel)) == "指标跟踪"
+    window.tabs.setCurrentWidget(panel)
+    panel.select_indicator("nanjing-bioeconomy-2021.t01")
+    panel.source_button.click()
+    assert window.tabs.currentWidget() is window.reader_panel
+    assert window.reader_panel.current_clause().id == "nanjing-bioeconomy-2021:一/（二）"
+
+
+def test_proposals_of_an_imported_plan_are_reviewed_in_the_dialog(panel, workspace, tmp_path):
+    plan = tmp_path / "某市行动计划.txt"
+    plan.write_text("某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上，引进高层次人才 200 名。\n", encoding="utf-8")
+    (outcome,) = workspace.library.import_files([plan])
+    dialog = panel.review_proposals(outcome.doc_id)
+    assert dialog.table.rowCount() == 3
+    dialog.table.item(0, 0).setText("生物产业规模")
+    dialog.table.item(0, 1).setText("850")
+    dialog.table.selectionModel().select(dialog.table.model().index(0, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert dialog.accept_selected() == 1
+    dialog.table.selectRow(0)
+    assert dialog.reject_selected() == 1
+    assert dialog.table.rowCount() == 1
+    dialog.table.selectRow(0)
+    dialog.table.item(0, 4).setText("明年")
+    assert dialog.accept_selected() == 0 and "期限" in dialog.error.text()
+    (made,) = workspace.indicators.indicators(doc_id=outcome.doc_id)
+    assert (made.name, made.target_low, made.deadline) == ("生物产业规模", 850, "2026")
+    assert any(r.indicator.id == made.id for r in shown_reports(panel))
+
+
+def test_import_preview_lists_bad_rows_and_imports_nothing(panel, workspace, tmp_path):
+    bad = tmp_path / "观测.csv"
+    bad.write_text(f"指标编号,期间,数值\n{SCALE},2023,3000\n{SCALE},2023,3100\nnope,2023,1\n", encoding="utf-8")
+    dialog = panel.preview_import(bad)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 1).text() for r in range(2)] == ["3", "4"]
+    assert not dialog.apply() and workspace.indicators.observations(SCALE) == []
+    good = tmp_path / "好.csv"
+    good.write_text(f"指标编号,期间,数值\n{SCALE},2023,3000\n", encoding="utf-8")
+    dialog = panel.preview_import(good)
+    assert dialog.import_button.isEnabled() and "观测值 1 条" in dialog.summary.text()
+    dialog.import_button.click()
+    assert [o.value for o in workspace.indicators.observations(SCALE)] == [3000]
+    panel.select_indicator(SCALE)
+    assert panel.current_report().latest.value == 3000
+
+
+def test_export_writes_an_xlsx_with_both_sheets(panel, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "指标.xlsx"
+    assert panel.export_to(path) > 0
+    assert load_workbook(path).sheetnames == ["指标", "观测值"]
+
+
+def test_the_evaluation_date_changes_the_status(panel, workspace):
+    workspace.indicators.record("nanjing-bioeconomy-2021.t01", "2021", 3000)
+    workspace.indicators.record("nanjing-bioeconomy-2021.t01", "2022", 3700)
+    panel.as_of_edit.setDate(QDate(2023, 6, 30))
+    panel.select_indicator("nanjing-bioeconomy-2021.t01")
+    assert panel.current_report().status is IndicatorStatus.ON_TRACK
+    panel.as_of_edit.setDate(QDate(2024, 1, 1))
+    assert panel.current_report().status is IndicatorStatus.OVERDUE
+    assert panel.current_report().as_of == dt.date(2024, 1, 1)

@@ -1,0 +1,219 @@
+"""Table model of indicators with their status, a filter proxy, and the words for the core's codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.core.indicators import IndicatorStatus, StatusReport
+from workbench.core.targets import Comparator
+
+REPORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Red/amber/green, always shown with the status words (never colour alone).
+STATUS_COLOURS: dict[IndicatorStatus, tuple[str, str]] = {  # text, background
+    IndicatorStatus.ACHIEVED: ("#1b5e20", "#dcefdc"),
+    IndicatorStatus.ON_TRACK: ("#1b7f3b", "#e6f4ea"),
+    IndicatorStatus.NEEDS_ACCELERATION: ("#8a5a00", "#fff3d6"),
+    IndicatorStatus.LIMITED_PROGRESS: ("#a04800", "#ffe6cc"),
+    IndicatorStatus.DETERIORATING: ("#b3261e", "#fbe3e1"),
+    IndicatorStatus.OVERDUE: ("#b3261e", "#fbe3e1"),
+    IndicatorStatus.NO_DATA: ("#5f6368", "#f1f3f4"),
+}
+STATUS_SYMBOLS = {
+    IndicatorStatus.ACHIEVED: "✔",
+    IndicatorStatus.ON_TRACK: "●",
+    IndicatorStatus.NEEDS_ACCELERATION: "▲",
+    IndicatorStatus.LIMITED_PROGRESS: "▲",
+    IndicatorStatus.DETERIORATING: "▼",
+    IndicatorStatus.OVERDUE: "✖",
+    IndicatorStatus.NO_DATA: "○",
+}
+STATUS_ORDER = [
+    IndicatorStatus.OVERDUE, IndicatorStatus.DETERIORATING, IndicatorStatus.LIMITED_PROGRESS, IndicatorStatus.NEEDS_ACCELERATION,
+    IndicatorStatus.ON_TRACK, IndicatorStatus.ACHIEVED, IndicatorStatus.NO_DATA,
+]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("indicators", text)
+
+
+def status_label(status: IndicatorStatus) -> str:
+    return {
+        IndicatorStatus.ACHIEVED: _t("已实现"),
+        IndicatorStatus.ON_TRACK: _t("进展顺利"),
+        IndicatorStatus.NEEDS_ACCELERATION: _t("需加快进度"),
+        IndicatorStatus.LIMITED_PROGRESS: _t("进展有限"),
+        IndicatorStatus.DETERIORATING: _t("出现倒退"),
+        IndicatorStatus.NO_DATA: _t("暂无数据"),
+        IndicatorStatus.OVERDUE: _t("已逾期"),
+    }[status]
+
+
+def comparator_label(comparator: Comparator) -> str:
+    return {
+        Comparator.AT_LEAST: _t("不低于"),
+        Comparator.MORE_THAN: _t("超过"),
+        Comparator.ABOUT: _t("左右"),
+        Comparator.RANGE: _t("区间"),
+        Comparator.AT_MOST: _t("不高于"),
+    }[comparator]
+
+
+def error_label(code: str) -> str:
+    """Words for ``IndicatorError`` and import row codes."""
+    return {
+        "unknown_indicator": _t("没有这个指标"),
+        "unknown_document": _t("文库中没有这个文件"),
+        "invalid_period": _t("期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）"),
+        "impossible_period": _t("期间不存在（月份或年份超出范围）"),
+        "invalid_value": _t("数值不是数字"),
+        "not_a_number": _t("不是数字"),
+        "missing_value": _t("未填写"),
+        "missing_column": _t("缺少这一列"),
+        "wrong_unit": _t("单位与指标不符"),
+        "duplicate_period": _t("文件中同一指标同一期间出现两次"),
+        "duplicate_indicator": _t("文件中同一指标编号出现两次"),
+        "observation_exists": _t("该期间已有数值（勾选“替换已有数值”才会替换）"),
+        "invalid_name": _t("指标名称为空"),
+        "invalid_unit": _t("单位为空"),
+        "invalid_comparator": _t("比较方式无效"),
+        "invalid_range": _t("目标区间无效（上限不能低于下限）"),
+        "invalid_deadline": _t("期限格式不对（应为年份或 YYYY-MM-DD）"),
+        "baseline_incomplete": _t("基期值和基期须同时填写"),
+        "already_decided": _t("该建议已处理"),
+        "unsupported_type": _t("不支持的文件类型（支持 .xlsx、.csv）"),
+        "unreadable": _t("文件无法读取"),
+        "empty": _t("文件为空"),
+        "not_found": _t("文件不存在"),
+    }.get(code, code)
+
+
+def target_text(report_or_indicator: Any) -> str:
+    i = getattr(report_or_indicator, "indicator", report_or_indicator)
+    value = f"{i.target_low:g}—{i.target_high:g}" if i.target_high is not None else f"{i.target_low:g}"
+    return f"{comparator_label(i.comparator)} {value} {i.unit}"
+
+
+def deadline_text(indicator: Any) -> str:
+    if indicator.recurring:
+        return _t("每年")
+    return indicator.deadline or _t("未定期限")
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    COLUMNS = ("status", "region", "name", "target", "deadline", "latest", "document")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.reports: list[StatusReport] = []
+        self.doc_titles: dict[str, str] = {}
+
+    def set_reports(self, reports: list[StatusReport], doc_titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.reports = list(reports)
+        self.doc_titles = doc_titles
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.reports)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [_t("状态"), _t("地区"), _t("指标"), _t("目标"), _t("期限"), _t("最新值"), _t("来源文件")][section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        report = self.reports[index.row()]
+        column = self.COLUMNS[index.column()]
+        i = report.indicator
+        if role == REPORT_ROLE:
+            return report
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "status":
+                return f"{STATUS_SYMBOLS[report.status]} {status_label(report.status)}"
+            if column == "region":
+                return i.region or "—"
+            if column == "name":
+                return i.name
+            if column == "target":
+                return target_text(i)
+            if column == "deadline":
+                return deadline_text(i)
+            if column == "latest":
+                return f"{report.latest.value:g}（{report.latest.period}）" if report.latest else "—"
+            if column == "document":
+                return self.doc_titles.get(i.doc_id or "", i.doc_id or _t("手工录入"))
+        if role == SORT_ROLE:
+            if column == "status":
+                return STATUS_ORDER.index(report.status)
+            if column == "deadline":
+                return "9999" if i.recurring or not i.deadline else i.deadline
+            if column == "latest":
+                return report.latest.value if report.latest else float("-inf")
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATUS_COLOURS[report.status][0]))
+        if column == "status" and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[report.status][1]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return i.source_text or i.name
+        return None
+
+    def row_of(self, indicator_id: str) -> int:
+        for row, report in enumerate(self.reports):
+            if report.indicator.id == indicator_id:
+                return row
+        return -1
+
+
+class IndicatorFilterProxy(QSortFilterProxyModel):
+    """Filters by region, document, status and deadline (a year, "recurring" or "none")."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.region: str | None = None
+        self.doc_id: str | None = None
+        self.status: IndicatorStatus | None = None
+        self.deadline: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, *, region: str | None, doc_id: str | None, status: IndicatorStatus | None, deadline: str | None) -> None:
+        self.beginFilterChange()  # Qt 6.10: replaces the deprecated invalidateFilter()
+        self.region, self.doc_id, self.status, self.deadline = region, doc_id, status, deadline
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, IndicatorTableModel)
+        report = model.reports[source_row]
+        i = report.indicator
+        if self.region is not None and i.region != self.region:
+            return False
+        if self.doc_id is not None and i.doc_id != self.doc_id:
+            return False
+        if self.status is not None and report.status is not self.status:
+            return False
+        if self.deadline is not None:
+            if self.deadline == "recurring":
+                return i.recurring
+            if self.deadline == "none":
+                return not i.recurring and not i.deadline
+            return bool(i.deadline) and str(i.deadline).startswith(self.deadline)
+        return True
