@@ -14,7 +14,7 @@ from exporters.dossier_brief import EvidenceLine, build_dossier_brief, citation_
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, chinese_date
 from exporters.search_brief import build_search_brief
-from workbench.core.eligibility import Amount, AmountType, format_yuan
+from workbench.core.eligibility import Amount, AmountType, Application, format_yuan
 from workbench.core.search import Query, Result
 from workbench.core.targets import TargetProposal
 from workbench.core.workspace import Workspace
@@ -36,8 +36,10 @@ class BriefRequest:
     chosen: tuple[Result, ...] | None = None  # SEARCH: None = every hit of the query
     doc_id: str | None = None  # DOCUMENT
     region: str | None = None  # INDICATORS
-    indicator_ids: tuple[str, ...] | None = None  # INDICATORS: None = every one shown
-    application_id: str | None = None  # DOSSIER: a stored application
+    indicator_ids: tuple[str, ...] | None = None  # INDICATORS: charted; None = those with observations
+    listed_ids: tuple[str, ...] | None = None  # INDICATORS: the rows of the table; None = all of the region
+    application_id: str | None = None  # DOSSIER: a stored application (its evidence, its save time)
+    application: Application | None = None  # DOSSIER: the application as on screen (may be unsaved)
     as_of: dt.date | None = None
 
 
@@ -58,7 +60,11 @@ def make_brief(ws: Workspace, request: BriefRequest, *, fonts: BriefFonts | None
         assert request.doc_id is not None
         brief = document_brief(ws, request.doc_id, as_of=request.as_of, fonts=fonts, created=created)
     elif request.kind is BriefKind.INDICATORS:
-        brief = indicator_brief(ws, region=request.region, indicator_ids=request.indicator_ids, as_of=request.as_of, fonts=fonts, created=created)
+        brief = indicator_brief(
+            ws, region=request.region, indicator_ids=request.indicator_ids, listed_ids=request.listed_ids, as_of=request.as_of, fonts=fonts, created=created
+        )
+    elif request.application is not None:
+        brief = dossier_brief_of(ws, request.application, request.application_id, as_of=request.as_of, fonts=fonts, created=created)
     else:
         assert request.application_id is not None
         brief = dossier_brief(ws, request.application_id, as_of=request.as_of, fonts=fonts, created=created)
@@ -116,18 +122,23 @@ def indicator_brief(
     *,
     region: str | None = None,
     indicator_ids: Sequence[str] | None = None,
+    listed_ids: Sequence[str] | None = None,
     as_of: dt.date | None = None,
     fonts: BriefFonts | None = None,
     created: dt.datetime | None = None,
 ) -> BriefDocument:
-    """The region's indicators (all when None) with their status on ``as_of``;
-    ``indicator_ids`` chart those (and must be among them)."""
+    """The region's indicators (all when None; only ``listed_ids`` when given, as the
+    indicators tab filters them) with their status on ``as_of``; ``indicator_ids`` chart
+    those (and must be among them)."""
     from exporters.indicator_brief import build_indicator_brief
 
     as_of = as_of or dt.date.today()
     if region is not None and region not in ws.indicators.regions():
         raise BriefDataError("no_indicators", f"（地区 {region}）")
     reports = ws.indicators.list(as_of=as_of, region=region)
+    if listed_ids is not None:
+        wanted = set(listed_ids)
+        reports = [r for r in reports if r.indicator.id in wanted]
     known = {r.indicator.id for r in reports}
     for indicator_id in indicator_ids or ():
         if indicator_id not in known:
@@ -194,6 +205,40 @@ def dossier_brief(
         raise BriefDataError("unknown_application", application_id) from None
     evidence = [EvidenceLine(s.key, s.asked, s.note, tuple(f.file_name + ("" if f.present else "（文件缺失）") for f in s.files), s.present) for s in slots.values()]
     return build_dossier_brief(evaluation, evidence, data_as_of=_timestamp(stored.updated_at), fonts=fonts, created=created)
+
+
+def dossier_brief_of(
+    ws: Workspace,
+    application: Application,
+    application_id: str | None,
+    *,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The dossier of an application as the checklist shows it, saved or not: evidence
+    files come from the stored application, notes from what is on screen."""
+    from workbench.core.applications import ApplicationError
+    from workbench.core.eligibility import evaluate_application, rules_by_id
+
+    rules = rules_by_id(application.rules_id)
+    if rules is None:
+        raise BriefDataError("application_file", application.rules_id)
+    evaluation = evaluate_application(rules, application, as_of)
+    files: dict[str, list[dict[str, object]]] = {}
+    saved: dt.datetime | None = None
+    if application_id is not None:
+        try:
+            stored = ws.applications.get(application_id)
+            for f in ws.applications.evidence_files(application_id):
+                files.setdefault(f.key, []).append({"name": f.file_name + ("" if f.present else "（文件缺失）")})
+        except ApplicationError:
+            raise BriefDataError("unknown_application", application_id) from None
+        if stored.application == application:
+            saved = _timestamp(stored.updated_at)
+    entries = {k: {"note": application.notes.get(k, ""), "files": files.get(k, [])} for k in {*application.notes, *files}}
+    # An unsaved application's data is as of now.
+    return build_dossier_brief(evaluation, evidence_from_file(evaluation, entries), data_as_of=saved, fonts=fonts, created=created)
 
 
 def dossier_brief_from_file(

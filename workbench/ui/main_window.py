@@ -139,6 +139,12 @@ class MainWindow(QMainWindow):
         self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)
         quit_action = QAction(self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addActions([self.import_action, self.rebuild_action])
+        # ReportLab and QtPdf load only when a brief is made.
+        from workbench.ui.dialogs.brief_export import BriefExporter
+
+        self.briefs = BriefExporter(self)
+        file_menu.addSeparator()
+        file_menu.addActions(self.briefs.actions)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -146,7 +152,7 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
         copy_action = QAction(self.tr("复制条款及出处"), self, shortcut=QKeySequence("Ctrl+Shift+C"), triggered=lambda: self.reader_panel.copy_current_clause())
         edit_menu.addActions([self.find_action, copy_action])
-        self.workspace_actions = [self.import_action, self.rebuild_action, self.find_action, copy_action]
+        self.workspace_actions = [self.import_action, self.rebuild_action, self.find_action, copy_action, *self.briefs.actions]
         for action in self.workspace_actions:
             action.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
             action = QAction(name, self, checkable=True, checked=code == current)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             language_menu.addAction(action)
+        settings_menu.addAction(self.briefs.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))
 

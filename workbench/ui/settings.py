@@ -30,8 +30,15 @@ class Option(Generic[T]):
 LANGUAGE = Option[str]("options/language", "zh_CN", str)  # zh_CN or en
 SEARCH_LIMIT = Option[int]("options/search_limit", 50, int)
 LAST_IMPORT_DIR = Option[str]("options/last_import_dir", "", str)
+# PDF briefs: a TrueType file per font role (empty: a system or bundled face), and where the last brief went.
+PDF_FONT_SONG = Option[str]("options/pdf_font_song", "", str)
+PDF_FONT_HEI = Option[str]("options/pdf_font_hei", "", str)
+PDF_FONT_KAI = Option[str]("options/pdf_font_kai", "", str)
+PDF_FONT_FANGSONG = Option[str]("options/pdf_font_fangsong", "", str)
+PDF_FONT_OPTIONS = {"song": PDF_FONT_SONG, "hei": PDF_FONT_HEI, "kai": PDF_FONT_KAI, "fangsong": PDF_FONT_FANGSONG}
+LAST_EXPORT_DIR = Option[str]("options/last_export_dir", "", str)
 
-OPTIONS = (LANGUAGE, SEARCH_LIMIT, LAST_IMPORT_DIR)
+OPTIONS = (LANGUAGE, SEARCH_LIMIT, LAST_IMPORT_DIR, *PDF_FONT_OPTIONS.values(), LAST_EXPORT_DIR)
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 

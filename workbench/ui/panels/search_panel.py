@@ -104,6 +104,7 @@ class SearchPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(HtmlDelegate(self.list))
         self.list.setWordWrap(True)
+        self.list.setSelectionMode(QListView.SelectionMode.ExtendedSelection)  # pick hits for a brief
         self.list.setUniformItemSizes(False)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)

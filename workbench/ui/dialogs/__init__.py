@@ -1,0 +1,1 @@
+"""Dialogs, imported when first used (they cost start-up time)."""

@@ -1,0 +1,148 @@
+"""File → 导出 PDF 简报… / 打印简报…: a brief of whatever the window shows.
+
+The search dock (when it has focus) gives a search brief of all shown or the selected
+hits; the 申报核对 tab a dossier; the 指标跟踪 tab an indicator report; the reader a
+document summary. The brief is built in the background and shown in a preview.
+This module is imported at start-up: ReportLab and QtPdf load only when a brief is made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from exporters.brief_data import BriefOutput, BriefRequest
+    from workbench.ui.dialogs.brief_preview import BriefPreviewDialog
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.tasks import Task
+
+
+class BriefExporter(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.preview: BriefPreviewDialog | None = None
+        self.export_action = QAction(self.tr("导出 PDF 简报(&B)…"), window, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: self.export_current())
+        self.print_action = QAction(self.tr("打印简报(&P)…"), window, shortcut=QKeySequence.StandardKey.Print, triggered=lambda: self.export_current(print_after=True))
+        self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)
+        self.actions = [self.export_action, self.print_action]
+
+    # --- what to print -------------------------------------------------------------------
+
+    def current_request(self) -> BriefRequest | None:
+        """The brief for what the window shows now, or None if there is nothing to print."""
+        from exporters.brief_data import BriefKind, BriefRequest
+
+        w = self.window
+        search = getattr(w, "search_panel", None)
+        reader = getattr(w, "reader_panel", None)
+        focus = QApplication.focusWidget()
+        if search is not None and focus is not None and (focus is search or search.isAncestorOf(focus)) and search.results:
+            return self.search_request()
+        tab = w.tabs.currentWidget()
+        checklist = getattr(w, "checklist_panel", None)
+        if checklist is not None and tab is checklist:
+            as_of = checklist.as_of.date().toPython() if hasattr(checklist, "as_of") else None
+            return BriefRequest(BriefKind.DOSSIER, application=checklist.application, application_id=checklist.app_id, as_of=as_of)
+        indicators = getattr(w, "indicators_panel", None)
+        if indicators is not None and tab is indicators:
+            return self.indicator_request(indicators)
+        if reader is not None and tab is reader and reader.detail is not None:
+            return BriefRequest(BriefKind.DOCUMENT, doc_id=reader.detail.info.id)
+        if search is not None and search.results:
+            return self.search_request()
+        return None
+
+    def search_request(self) -> BriefRequest | None:
+        """All shown hits, or the selected ones when the person picks them."""
+        from exporters.brief_data import BriefKind, BriefRequest
+        from workbench.ui.panels.search_panel import RESULT_ROLE
+
+        search = self.window.search_panel
+        shown = list(search.results)
+        rows = sorted(i.row() for i in search.list.selectionModel().selectedIndexes())
+        selected = [search.model.item(r).data(RESULT_ROLE) for r in rows]
+        chosen = shown
+        if selected and len(selected) < len(shown):
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("检索简报"), self.tr("简报收入哪些检索结果？"), parent=self.window)
+            all_button = box.addButton(self.tr("全部 {0} 条").format(len(shown)), QMessageBox.ButtonRole.AcceptRole)
+            selected_button = box.addButton(self.tr("选中的 {0} 条").format(len(selected)), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(selected_button)
+            box.exec()
+            if box.clickedButton() is selected_button:
+                chosen = selected
+            elif box.clickedButton() is not all_button:
+                return None
+        return BriefRequest(BriefKind.SEARCH, query=search.current_query(), chosen=tuple(chosen))
+
+    def indicator_request(self, panel: Any) -> BriefRequest:
+        """The indicators the tab shows (its filters applied), on its evaluation date."""
+        from exporters.brief_data import BriefKind, BriefRequest
+        from workbench.ui.item_models.indicator_table_model import REPORT_ROLE
+
+        listed = tuple(panel.proxy.index(row, 0).data(REPORT_ROLE).indicator.id for row in range(panel.proxy.rowCount()))
+        return BriefRequest(BriefKind.INDICATORS, region=panel.region_combo.currentData() or None, as_of=panel.as_of(), listed_ids=listed)
+
+    # --- building and showing -------------------------------------------------------------
+
+    def export_current(self, print_after: bool = False) -> Task | None:
+        request = self.current_request()
+        if request is None:
+            self.window.statusBar().showMessage(self.tr("没有可导出的内容：请先打开文件、检索条款或选择申报"), 6000)
+            return None
+        return self.export(request, print_after)
+
+    def export(self, request: BriefRequest, print_after: bool = False) -> Task | None:
+        from workbench.ui.dialogs.brief_preview import brief_job, font_files_from
+
+        w = self.window
+        if w.workspace is None:
+            return None
+        if w.task is not None:
+            w.statusBar().showMessage(w.tr("请等待当前任务完成"), 5000)
+            return None
+        task = w.runner.start("brief", brief_job, w.workspace.data_dir, request, font_files_from(w.settings))
+        w._track(task, self.tr("正在生成 PDF 简报…"))  # the window's progress bar and cancel button
+        task.failed.disconnect(w._task_failed)  # a brief's own message instead of the generic one
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda output: self._show(output, print_after))
+        return task
+
+    def _show(self, output: BriefOutput | None, print_after: bool) -> None:
+        from workbench.ui.dialogs.brief_preview import BriefPreviewDialog
+
+        if output is None:  # cancelled
+            self.window.statusBar().showMessage(self.tr("已取消生成简报"), 5000)
+            return
+        self.preview = BriefPreviewDialog(output, self.window.settings, self.window)
+        self.preview.setModal(True)
+        self.preview.show()
+        if print_after:
+            self.preview.print_brief()
+
+    def _failed(self, exc: Exception) -> None:
+        from exporters.brief_data import BriefDataError
+
+        self.window._task_ended()
+        if not isinstance(exc, BriefDataError):
+            self.window._task_failed(exc)  # a bug: the generic message, the traceback is in the log
+            return
+        words = {
+            "unknown_document": self.tr("文库中已没有文件 {0}"),
+            "unknown_indicator": self.tr("没有指标 {0}"),
+            "no_indicators": self.tr("没有可报告的指标{0}"),
+            "unknown_application": self.tr("没有申报 {0}"),
+            "application_file": self.tr("申报数据有误：{0}"),
+            "empty_query": self.tr("检索词为空"),
+        }
+        QMessageBox.warning(self.window, self.tr("未能生成简报"), words.get(exc.reason, "{0}").format(exc.value))
+
+    def edit_settings(self) -> None:
+        from workbench.ui.dialogs.pdf_settings import PdfSettingsDialog
+
+        PdfSettingsDialog(self.window.settings, self.window).exec()
