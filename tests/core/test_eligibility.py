@@ -419,3 +419,8 @@ def test_text_that_is_not_json_is_refused():
     with pytest.raises(ApplicationFileError) as info:
         parse_application_text("{not json")
     assert info.value.code == "not_json"
+
+
+def test_a_request_above_the_ceiling_counts_the_ceiling(rules):
+    r = evaluate(rules, app_data(drug(requested_amount=9_000_000))).result_for_claim("drug")
+    assert r is not None and r.amount == 5_000_000 and any(n.code == "requested_above_max" for n in r.notes)

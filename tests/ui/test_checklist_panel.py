@@ -236,3 +236,24 @@ def test_the_checklist_screenshot_shows_the_example_application(data_dir, tmp_pa
         assert [s.name for s in ws.applications.summaries()] == ["长沙某创新药企业 2026 年度申报"]
     finally:
         ws.close()
+
+
+def test_enter_on_a_claim_moves_into_its_form_without_adding_a_claim(loaded, qtbot):
+    loaded.select("drug-1")
+    loaded.tree.setFocus()
+    qtbot.keyClick(loaded.tree, Qt.Key.Key_Return)
+    assert [c.id for c in loaded.application.claims if c.item == "innovative-drug"] == ["drug-1"]
+    assert loaded.claim_form is not None and loaded.claim_form.title.hasFocus()
+
+
+def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
+    proof = tmp_path / "营业执照.pdf"
+    proof.write_bytes(b"licence")
+    loaded.select("drug-1")
+    assert loaded.attach_evidence("drug-1:first_registration", proof)
+    row = next(r for r in loaded.condition_rows if r.cond.id == "first_registration")
+    assert row.remove_button.isVisibleTo(loaded) and "营业执照.pdf" in row.files_label.text()
+    [f] = workspace.applications.evidence_files(loaded.app_id)
+    loaded.remove_evidence(f.id)
+    assert workspace.applications.evidence_files(loaded.app_id) == []
+    assert row.files_label.text() == "" and not row.remove_button.isVisibleTo(loaded)

@@ -891,6 +891,7 @@ REASON_TEXT: dict[str, str] = {
     # notes on amounts
     "excluded_by_user": "已在试算中排除，不计入合计",
     "requested_below_max": "申请金额 {requested}，低于上限 {max}，按申请金额计",
+    "requested_above_max": "申请金额 {requested}超过上限 {max}，按上限计",
     "share_capped_by_base": "按实际投资额的一定比例补助，不超过实际投资额 {base}",
     "instalment_after_expiry": "第 {n} 年（{date}）已超出有效期（至 {valid_until}），不予计算",
     "superseded_by_other_policy": "同一项目已按“{policy}”获得或申报 {other}，从优就高不重复：按较高者计，本项不再计入",
@@ -1143,6 +1144,8 @@ class _Evaluator:
         if claim and claim.requested_amount is not None and claim.requested_amount < result.max_amount:
             result.notes.append(Note("requested_below_max", {"requested": claim.requested_amount, "max": result.max_amount}))
             _scale_to(schedule, claim.requested_amount)
+        elif claim and claim.requested_amount is not None and claim.requested_amount > result.max_amount:
+            result.notes.append(Note("requested_above_max", {"requested": claim.requested_amount, "max": result.max_amount}, result.item.citation))
         if result.state is State.ELIGIBLE and claim is not None:
             if claim.included:
                 result.counted_per_year = {y: v for y, v in schedule.items() if v}

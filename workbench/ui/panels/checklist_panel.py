@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -185,10 +186,15 @@ class ConditionRow(QFrame):
             self.attach_button = QPushButton(self.tr("附加文件…"))
             self.attach_button.clicked.connect(lambda: panel.choose_evidence_file(self.key))
             self.files_label = QLabel()
+            self.remove_button = QPushButton(self.tr("移除文件…"))
+            self.remove_button.clicked.connect(self._choose_file_to_remove)
+            self.remove_button.setVisible(False)
+            self.files: tuple[EvidenceFile, ...] = ()
             evidence.addWidget(self.evidence_mark)
             evidence.addWidget(self.note, 2)
             evidence.addWidget(self.attach_button)
             evidence.addWidget(self.files_label, 1)
+            evidence.addWidget(self.remove_button)
             grid.addLayout(evidence, 1, 1, 1, 3)
 
     def show_result(self, result: ConditionResult | None) -> None:
@@ -206,6 +212,14 @@ class ConditionRow(QFrame):
         self.evidence_mark.setStyleSheet(f"color: {STATE_COLOURS[State.ELIGIBLE if present else State.INELIGIBLE]};")
         parts = [(f.file_name if f.present else self.tr("{0}（文件缺失）").format(f.file_name)) for f in files]
         self.files_label.setText("；".join(parts))
+        self.files = tuple(files)
+        self.remove_button.setVisible(bool(files))
+
+    def _choose_file_to_remove(self) -> None:
+        menu = QMenu(self)
+        for f in self.files:
+            menu.addAction(f.file_name, lambda file_id=f.id: self.panel.remove_evidence(file_id))
+        menu.exec(self.remove_button.mapToGlobal(self.remove_button.rect().bottomLeft()))
 
 
 class ChecklistPanel(QWidget):
@@ -357,7 +371,7 @@ class ChecklistPanel(QWidget):
         for box in self.scope_answers.values():
             box.currentIndexChanged.connect(self._form_changed)
         self.tree.currentItemChanged.connect(self._tree_moved)
-        self.tree.itemActivated.connect(lambda *_: self.claim_current_item())
+        self.tree.itemActivated.connect(lambda *_: self._activate_current())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())
@@ -559,6 +573,11 @@ class ChecklistPanel(QWidget):
         self.notes_label = QLabel(wordWrap=True)
         self.detail_layout.addWidget(self.notes_label)
         self.detail_layout.addStretch(1)
+        # Shown now, not when the layout's queued show arrives: what is on screen is current.
+        for i in range(self.detail_layout.count()):
+            widget = self.detail_layout.itemAt(i).widget()
+            if widget is not None:
+                widget.show()
         self._show_evaluation()
 
     def _answer_changed(self, cond_id: str, row: ConditionRow) -> None:
@@ -599,6 +618,13 @@ class ChecklistPanel(QWidget):
             self.claim_form.title.setFocus()
             self.claim_form.title.selectAll()
         return claim.id
+
+    def _activate_current(self) -> None:
+        """Enter on an award claims it; on a claim, it moves into the claim's form."""
+        if self.application.claim(self.current_key or "") is None:
+            self.claim_current_item()
+        elif self.claim_form is not None:
+            self.claim_form.title.setFocus()
 
     def remove_current_claim(self) -> None:
         claim = self.application.claim(self.current_key or "")
@@ -788,6 +814,15 @@ class ChecklistPanel(QWidget):
         self._show_evaluation()
         return True
 
+    def remove_evidence(self, file_id: int) -> None:
+        if self.app_id is None:
+            return
+        try:
+            self.service.remove_file(self.app_id, file_id)
+        except ApplicationError as exc:
+            self._warn(self.tr("无法移除文件：{0}").format(exc.value))
+        self._show_evaluation()
+
     def show_history(self) -> None:
         if self.app_id is None:
             self._warn(self.tr("新申报还没有保存过。"))
@@ -920,7 +955,8 @@ class ClaimForm(QGroupBox):
             event_date=event_date,
             included=self.included.isChecked(),
             other_claims=tuple(others),
-            **amounts,
+            requested_amount=amounts["requested_amount"],
+            base_amount=amounts["base_amount"],
         )
         self.panel.replace_claim(updated)
         node = self.panel.tree_items.get(self.claim_id)
