@@ -257,3 +257,10 @@ def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
     loaded.remove_evidence(f.id)
     assert workspace.applications.evidence_files(loaded.app_id) == []
     assert row.files_label.text() == "" and not row.remove_button.isVisibleTo(loaded)
+
+
+def test_the_trace_lists_every_step_with_its_clause(loaded):
+    text = loaded.trace_text()
+    assert text.splitlines()[0].startswith("按《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》")
+    assert "“首次获得药品注册批件的创新药”（示例单抗注射液）：符合〔hunan-biomedicine-2026:一/（四）〕" in text
+    assert text.splitlines()[-1].startswith("合计")

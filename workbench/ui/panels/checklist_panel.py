@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -270,6 +271,7 @@ class ChecklistPanel(QWidget):
         self.save_button = QPushButton(self.tr("保存(&S)"))
         self.export_button = QPushButton(self.tr("导出(&E)…"))
         self.history_button = QPushButton(self.tr("历史版本(&H)…"))
+        self.trace_button = QPushButton(self.tr("评估过程(&T)…"))
         self.as_of = QDateEdit(calendarPopup=True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setAccessibleName(self.tr("评估日期"))
@@ -281,7 +283,7 @@ class ChecklistPanel(QWidget):
         bar.addWidget(self.as_of)
         outer.addLayout(bar)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.import_button, self.save_button, self.export_button, self.history_button):
+        for b in (self.new_button, self.import_button, self.save_button, self.export_button, self.history_button, self.trace_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         outer.addLayout(buttons)
@@ -358,6 +360,7 @@ class ChecklistPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         self.export_button.clicked.connect(self.choose_export_file)
         self.history_button.clicked.connect(self.show_history)
+        self.trace_button.clicked.connect(self.show_trace)
         self.app_box.activated.connect(self._app_chosen)
         self.as_of.dateChanged.connect(self._form_changed)
         for w in (self.name_edit, self.org_edit, self.credit_edit):
@@ -703,6 +706,7 @@ class ChecklistPanel(QWidget):
         if cap:
             head += self.tr("（每年上限 {0}）").format(format_yuan(cap.amount))
         self.total_label.setText(head + ("：" + "；".join(parts) if parts else ""))
+        self.total_label.setToolTip(f"〔{cap.citation.clause_id}〕{cap.citation.quote}" if cap else "")
         colour = STATE_COLOURS[State.INELIGIBLE] if capped else "palette(text)"
         self.total_label.setStyleSheet(f"QLabel#checklistTotal {{ color: {colour}; font-size: 14px; padding: 6px; border-top: 1px solid #999; }}")
 
@@ -830,6 +834,25 @@ class ChecklistPanel(QWidget):
         dialog = HistoryDialog(self.service, self.app_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.restore_revision(dialog.chosen)
+
+    def trace_text(self) -> str:
+        """The evaluation step by step, each step with the clause it rests on."""
+        if self.evaluation is None:
+            return ""
+        return "\n".join(step.text + (f"〔{step.citation.clause_id}〕" if step.citation else "") for step in self.evaluation.trace)
+
+    def show_trace(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("评估过程"))
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit(self.trace_text())
+        text.setReadOnly(True)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(900, 600)
+        dialog.open()
 
     def restore_revision(self, revision: int) -> None:
         assert self.app_id is not None
