@@ -99,6 +99,13 @@ def test_the_source_clause_is_one_click_away(panel, qtbot):
     assert (doc_id, clause_id) == ("changsha-bioeconomy-2023", "changsha-bioeconomy-2023:二") and "4000 亿元" in highlight
 
 
+def test_like_targets_of_another_city_are_shown_beside_the_selected_one(panel):
+    panel.select_indicator(SCALE)
+    assert "南京市" in panel.compare_label.text() and "4000" in panel.compare_label.text() and "2023" in panel.compare_label.text()
+    panel.select_indicator("changsha-bioeconomy-2023.t23")  # 上市企业总数: no like target elsewhere
+    assert panel.compare_label.text() == ""
+
+
 def test_the_window_opens_the_reader_at_the_clause(window, qtbot):
     panel = window.indicators_panel
     assert window.tabs.tabText(window.tabs.indexOf(panel)) == "指标跟踪"

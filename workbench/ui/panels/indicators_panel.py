@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -112,6 +113,8 @@ class IndicatorsPanel(QWidget):
         self.status_badge.setMargin(4)
         self.growth_label = QLabel()
         self.growth_label.setWordWrap(True)
+        self.compare_label = QLabel()  # like targets of other plans or regions (the same measure)
+        self.compare_label.setWordWrap(True)
         self.source_button = QPushButton(self.tr("查看原文条款"))
         self.source_button.setToolTip(self.tr("在阅读区打开该指标出自的条款"))
         self.quote_label = QLabel()
@@ -219,6 +222,7 @@ class IndicatorsPanel(QWidget):
         source_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(source_row)
         right_layout.addWidget(self.growth_label)
+        right_layout.addWidget(self.compare_label)
         right_layout.addWidget(self.chart_view, 1)
         right_layout.addWidget(self.obs_table)
         right_layout.addLayout(form)
@@ -228,10 +232,19 @@ class IndicatorsPanel(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
+        # In a small window the tab scrolls instead of forcing the window wider than the user made it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # --- data ------------------------------------------------------------------------
 
@@ -335,6 +348,7 @@ class IndicatorsPanel(QWidget):
             self.status_badge.setStyleSheet("")
             self.quote_label.clear()
             self.growth_label.clear()
+            self.compare_label.clear()
             self.obs_table.setRowCount(0)
             self.chart.removeAllSeries()
             self.x_axis.setVisible(False)
@@ -349,6 +363,7 @@ class IndicatorsPanel(QWidget):
         self.source_button.setEnabled(bool(i.doc_id and i.clause_id))
         self.unit_label.setText(i.unit)
         self.growth_label.setText(self._growth_text(report))
+        self.compare_label.setText(self._comparison_text(report))
         self.obs_table.setRowCount(len(report.observations))
         for row, o in enumerate(report.observations):
             for col, text in enumerate((o.period, f"{o.value:g}", o.source_note or "", o.entered_by or "")):
@@ -371,6 +386,16 @@ class IndicatorsPanel(QWidget):
         return self.tr("自基期 {0} 以来实际年均增长 {1}，按期实现目标需年均增长 {2}（比值 {3:.2f}）。").format(
             report.baseline_period, observed, required, report.ratio
         )
+
+    def _comparison_text(self, report: StatusReport) -> str:
+        others = [r for r in self.service.compare(report.indicator.measure, as_of=self.as_of()).rows if r.indicator.id != report.indicator.id]
+        if not others:
+            return ""
+        parts = [
+            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，{status_label(r.status)}）"
+            for r in others
+        ]
+        return self.tr("同口径指标：{0}").format("；".join(parts))
 
     def _draw_chart(self, report: StatusReport) -> None:
         chart = self.chart
@@ -529,6 +554,9 @@ class ProposalsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(0, 300)
+        for col in range(1, 6):
+            self.table.setColumnWidth(col, 72)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
@@ -637,10 +665,12 @@ class ImportPreviewDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.replace_check = QCheckBox(self.tr("替换已有数值（同一指标同一期间已有数值时）"))
         self.by_edit = QLineEdit(placeholderText=self.tr("填报人（可选）"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button = self.buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -673,7 +703,9 @@ class ImportPreviewDialog(QDialog):
                 cells = [problem.sheet or "", str(problem.row), problem.column, "" if problem.value is None else str(problem.value), error_label(problem.code)]
                 for col, text in enumerate(cells):
                     self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.setColumnHidden(0, all(problem.sheet is None for problem in p.problems))
         else:
+            self.table.setColumnHidden(0, False)
             self.summary.setText(
                 self.tr("将导入观测值 {0} 条（其中替换 {1} 条）、指标 {2} 个。").format(len(p.observations), p.replacements, len(p.indicators))
             )
