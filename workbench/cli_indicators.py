@@ -1,4 +1,4 @@
-"""Command line: ``indicators list|extract|record|import|export``: plan targets and their progress."""
+"""Command line: ``indicators list|extract|record|compare|import|export``: plan targets and their progress."""
 
 from __future__ import annotations
 
@@ -81,6 +81,11 @@ def register(sub: Any) -> None:
     p.add_argument("--by", default=None)
     p.add_argument("--dry-run", action="store_true", help="check the file and show what would be imported")
     p.set_defaults(handler=cmd_import)
+    p = ind.add_parser("compare", help="like targets of several plans or regions side by side")
+    p.add_argument("keys", nargs="*", metavar="MEASURE_OR_ID", help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures set by more than one plan")
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_compare)
     p = ind.add_parser("export", help="export indicators and observations to .xlsx (both) or .csv")
     p.add_argument("path", type=Path)
     p.add_argument("--indicators", action="store_true", help=".csv: the indicators instead of the observations")
@@ -143,6 +148,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for p in proposals:
         deadline = "每年" if p.recurring else (p.deadline or "未定期限")
         print(f"{p.clause_id}\t{p.name}\t{p.value_text}\t{deadline}")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from workbench.cli import UserError, _print_json
+
+    ws = _open(args)
+    service = ws.indicators
+    if not args.keys:
+        measures = service.comparable_measures()
+        if args.json:
+            _print_json(measures)
+        else:
+            print("\n".join(measures) if measures else "没有多个文件或地区共同设定的指标。")
+        return 0
+    try:
+        if len(args.keys) == 1:
+            found = service.get(args.keys[0])
+            comparison = service.compare(found.measure if found else args.keys[0], as_of=args.as_of)
+        else:
+            comparison = service.compare(args.keys, as_of=args.as_of)
+    except IndicatorError as exc:
+        raise _user_error(exc) from None
+    if not comparison.rows:
+        raise UserError(f"没有口径为 {args.keys[0]!r} 的指标（不带参数运行 compare 可列出可比口径）")
+    if args.json:
+        _print_json({"measure": comparison.measure, "unit": comparison.unit, "rows": [r.to_json() for r in comparison.rows]})
+        return 0
+    for r in comparison.rows:
+        latest = f"{r.latest.period}：{r.latest.value:g}{r.indicator.unit}" if r.latest else "无观测值"
+        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{STATUS_WORDS[r.status]}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
     return 0
 
 

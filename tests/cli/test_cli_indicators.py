@@ -90,3 +90,14 @@ def test_import_with_bad_rows_lists_them_and_imports_nothing_then_export_round_t
     assert run("indicators", "export", str(tmp_path / "all.xlsx"))[0] == 0
     code, _, err = run("indicators", "export", str(tmp_path / "x.json"))
     assert code == 2 and ".xlsx" in err
+
+
+def test_compare_puts_the_two_cities_4000_yi_targets_side_by_side(run):
+    code, out, _ = run("indicators", "compare")
+    assert code == 0 and "生物经济产业规模" in out.splitlines()
+    code, out, _ = run("indicators", "compare", "changsha-bioeconomy-2023.t01", "--as-of", "2024-06-30", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["unit"] == "亿元"
+    assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [("南京市", 4000, "2023", "overdue"), ("长沙市", 4000, "2025", "no_data")]
+    code, _, err = run("indicators", "compare", "没有这个口径")
+    assert code == 2 and "没有这个口径" in err

@@ -163,3 +163,21 @@ def test_bundled_targets_cover_the_three_plans_without_ceilings_or_thresholds(bu
         ranged = t["comparator"] == "range"
         assert (t["target_high"] is not None) == ranged
         assert (t["deadline"] is None) == t["recurring"]
+
+
+def test_markup_and_page_numbers_of_an_imported_text_do_not_reach_the_targets(library, tmp_path):
+    text = (
+        "某省生物经济发展规划\n一、发展目标\n**到2025年，生物经济总量达到 1,200 亿元**，<p>新增国家级平台 5—8 个。</p>\n"
+        "—2—\n二、远景\n到 2035 年，生物经济规模突破 2 万亿元。\n"
+    )
+    path = tmp_path / "某省规划.txt"
+    path.write_text(text, encoding="utf-8")
+    (outcome,) = library.import_files([path])
+    try:
+        found = extract_targets(library.document(outcome.doc_id))
+        assert [(p.target_low, p.target_high, p.unit, p.deadline) for p in found] == [(1200, None, "亿元", "2025"), (5, 8, "个", "2025"), (2, None, "万亿元", "2035")]
+        for p in found:
+            assert "**" not in p.sentence and "<p>" not in p.sentence
+            assert p.sentence in library.clause(p.clause_id).text
+    finally:
+        library.remove(outcome.doc_id)

@@ -41,18 +41,18 @@ class Comparator(StrEnum):
 
 # Longest first: the unit regex takes the first alternative that matches.
 UNITS = (
-    "亿美元", "万美元", "亿元", "万元", "千元", "元", "亿",
+    "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元", "万亿", "亿",
     "个百分点", "万人次", "人次", "万人", "万亩", "万吨", "万件", "万台", "万家",
     "%", "‰", "家", "个", "件", "名", "人", "项", "所", "种", "座", "台", "套", "张", "款", "支", "批", "亩", "吨", "户", "次", "场", "例", "床",
 )
-MONEY_UNITS = frozenset({"亿美元", "万美元", "亿元", "万元", "千元", "元"})
-UNIT_ALIASES = {"亿": "亿元", "％": "%"}
+MONEY_UNITS = frozenset({"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元"})
+UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
 
 # Length-preserving folding, so offsets found in the folded text cut the original.
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"})
 _DASHES = "—–―~～－\\-"
 
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,200 with thousands separators, 3.5
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
@@ -297,7 +297,7 @@ def _sentence_targets(
         if not name:
             continue
         previous_name = name
-        low = float(m.group("low"))
+        low = _float(m.group("low"))
         yield TargetProposal(
             key=f"{clause.id}@{offset + m.start()}",
             doc_id=ctx.doc_id,
@@ -307,7 +307,7 @@ def _sentence_targets(
             measure=measure_key(name, ctx.region),
             value_text=re.sub(r"\s+", "", clause.text[offset + m.start(): offset + m.end()]),
             target_low=low,
-            target_high=float(high) if high else None,
+            target_high=_float(high) if high else None,
             unit=unit,
             comparator=comparator,
             comparator_word=word,
@@ -316,6 +316,10 @@ def _sentence_targets(
             deadline_source=deadline.source,
             sentence=quote,
         )
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _unit(m: re.Match[str]) -> str:
