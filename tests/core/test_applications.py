@@ -175,3 +175,19 @@ def test_an_unknown_application_is_a_user_error(service):
     with pytest.raises(ApplicationError) as info:
         service.get("app-nope")
     assert info.value.code == "not_found"
+
+
+def test_attaching_and_removing_a_file_are_revisions_that_record_the_files(service, stored, tmp_path):
+    source = tmp_path / "证书.pdf"
+    source.write_bytes(b"cert")
+    f = service.attach_file(stored.id, "drug-1:first_registration", source)
+    service.remove_file(stored.id, f.id)
+    history = service.history(stored.id)
+    assert [h.revision for h in history] == [1, 2, 3]
+    assert "证书.pdf" in history[1].summary and "移除" in history[2].summary
+    from db import applications as table
+
+    with_file = json.loads(table.get_revision(service.db, stored.id, 2)["data"])
+    assert with_file["evidence"]["drug-1:first_registration"]["files"][0]["sha256"] == f.sha256
+    without = json.loads(table.get_revision(service.db, stored.id, 3)["data"])
+    assert "files" not in without["evidence"].get("drug-1:first_registration", {})

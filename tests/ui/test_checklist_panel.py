@@ -256,7 +256,9 @@ def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
     [f] = workspace.applications.evidence_files(loaded.app_id)
     loaded.remove_evidence(f.id)
     assert workspace.applications.evidence_files(loaded.app_id) == []
+    row = next(r for r in loaded.condition_rows if r.cond.id == "first_registration")
     assert row.files_label.text() == "" and not row.remove_button.isVisibleTo(loaded)
+    assert loaded.revision == 3  # attaching and removing are revisions
 
 
 def test_the_trace_lists_every_step_with_its_clause(loaded):

@@ -138,7 +138,7 @@ class ApplicationService:
     def create(self, application: Application, summary: str = "新建") -> StoredApplication:
         self._check(application)
         app_id = "app-" + uuid.uuid4().hex[:12]
-        table.insert_application(self.db, app_id, application.name, application.rules_id, self._dump(application), _now(), summary)
+        table.insert_application(self.db, app_id, application.name, application.rules_id, self._dump(application, None), _now(), summary)
         self._changed(app_id)
         return self.get(app_id)
 
@@ -150,7 +150,7 @@ class ApplicationService:
         if application == current.application:
             return current
         table.save_revision(
-            self.db, app_id, current.revision if expected_revision is None else expected_revision, application.name, application.rules_id, self._dump(application), _now(), summary
+            self.db, app_id, current.revision if expected_revision is None else expected_revision, application.name, application.rules_id, self._dump(application, app_id), _now(), summary
         )
         self._changed(app_id)
         return self.get(app_id)
@@ -175,7 +175,8 @@ class ApplicationService:
         return self._load(row["data"])
 
     def restore(self, app_id: str, revision: int) -> StoredApplication:
-        """Make an earlier revision current again, as a new revision (history stays)."""
+        """Make an earlier revision's answers, claims and notes current again, as a new
+        revision (history stays; attached files are not detached or re-attached)."""
         return self.save(app_id, self.revision(app_id, revision), f"恢复第 {revision} 版")
 
     def evaluate(self, app_id: str, as_of: dt.date | None = None) -> Evaluation:
@@ -187,10 +188,7 @@ class ApplicationService:
     def export_file(self, app_id: str, path: Path) -> None:
         """Write the application file (format version 1) with its evidence file records."""
         stored = self.get(app_id)
-        files: dict[str, list[dict[str, Any]]] = {}
-        for f in self.evidence_files(app_id):
-            files.setdefault(f.key, []).append({"name": f.file_name, "sha256": f.sha256, "size": f.size})
-        data = application_to_json(stored.application, files)
+        data = application_to_json(stored.application, self._file_records(app_id))
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
             _write_atomically(Path(path), text)
@@ -240,13 +238,19 @@ class ApplicationService:
                 os.replace(tmp, target)
         except OSError as exc:
             raise ApplicationError("evidence_unreadable", f"{source}: {exc.strerror or exc}") from None
-        file_id = table.add_evidence_file(self.db, app_id, key, source.name, digest, size, _now())
+        with self.db.atomic():
+            file_id = table.add_evidence_file(self.db, app_id, key, source.name, digest, size, _now())
+            self._snapshot(current, f"附加证明材料 {source.name}（{key}）")
         self._changed(app_id)
         return next(f for f in self.evidence_files(app_id) if f.id == file_id)
 
     def remove_file(self, app_id: str, file_id: int) -> None:
-        if not table.remove_evidence_file(self.db, app_id, file_id, _now()):
-            raise ApplicationError("no_such_file", file_id)
+        current = self.get(app_id)
+        name = next((f.file_name for f in self.evidence_files(app_id) if f.id == file_id), None)
+        with self.db.atomic():
+            if name is None or not table.remove_evidence_file(self.db, app_id, file_id, _now()):
+                raise ApplicationError("no_such_file", file_id)
+            self._snapshot(current, f"移除证明材料 {name}")
         self._changed(app_id)
 
     def evidence_files(self, app_id: str) -> list[EvidenceFile]:
@@ -295,8 +299,20 @@ class ApplicationService:
         if not ok:
             raise ApplicationError("unknown_evidence_key", key)
 
-    def _dump(self, application: Application) -> str:
-        return json.dumps(application_to_json(application), ensure_ascii=False, sort_keys=True)
+    def _dump(self, application: Application, app_id: str | None) -> str:
+        """A revision's data: the application file as it would be exported then
+        (so a revision also records which evidence files were attached)."""
+        return json.dumps(application_to_json(application, self._file_records(app_id) if app_id else None), ensure_ascii=False, sort_keys=True)
+
+    def _file_records(self, app_id: str) -> dict[str, list[dict[str, Any]]]:
+        files: dict[str, list[dict[str, Any]]] = {}
+        for r in table.evidence_files(self.db, app_id):
+            files.setdefault(r["condition_key"], []).append({"name": r["file_name"], "sha256": r["sha256"], "size": r["size"]})
+        return files
+
+    def _snapshot(self, current: StoredApplication, summary: str) -> None:
+        app = current.application
+        table.save_revision(self.db, current.id, current.revision, app.name, app.rules_id, self._dump(app, current.id), _now(), summary)
 
     def _load(self, data: str) -> Application:
         return parse_application(json.loads(data), self.rules_lookup)

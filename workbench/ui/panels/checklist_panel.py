@@ -735,7 +735,7 @@ class ChecklistPanel(QWidget):
         if app_id and app_id != self.app_id:
             self.open_application(app_id)
 
-    def open_application(self, app_id: str) -> None:
+    def open_application(self, app_id: str, *, keep_selection: bool = False) -> None:
         stored = self.service.get(app_id)
         rules = rules_by_id(stored.application.rules_id)
         if rules is not None:
@@ -743,7 +743,8 @@ class ChecklistPanel(QWidget):
         self.app_id, self.revision = stored.id, stored.revision
         self.application = stored.application
         self.dirty = False
-        self.current_key = None
+        if not keep_selection:
+            self.current_key = None
         self._load_into_form()
         self.refresh_list()
 
@@ -864,7 +865,7 @@ class ChecklistPanel(QWidget):
         if app_id == self.app_id and not self.dirty:
             stored = self.service.get(app_id)
             if stored.revision != self.revision:
-                self.open_application(app_id)
+                self.open_application(app_id, keep_selection=True)
 
     def _warn(self, message: str) -> None:
         self.last_message = message
