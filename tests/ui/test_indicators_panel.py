@@ -172,3 +172,41 @@ def test_the_evaluation_date_changes_the_status(panel, workspace):
     panel.as_of_edit.setDate(QDate(2024, 1, 1))
     assert panel.current_report().status is IndicatorStatus.OVERDUE
     assert panel.current_report().as_of == dt.date(2024, 1, 1)
+
+
+def test_setting_a_baseline_in_the_edit_form_gives_a_status_from_one_observation(panel, workspace):
+    workspace.indicators.record(SCALE, "2023", 3000)
+    panel.select_indicator(SCALE)
+    assert panel.current_report().status is IndicatorStatus.NO_DATA
+    dialog = panel.edit_current()
+    dialog.baseline_edit.setText("2500")
+    dialog.baseline_period_edit.setText("2022年")
+    dialog.actor_edit.setText("审核员")
+    assert dialog.save()
+    assert panel.current_report().indicator.baseline == 2500 and panel.current_report().status is IndicatorStatus.ON_TRACK
+    assert workspace.indicators.audit(SCALE)[-1].actor == "审核员"
+
+
+def test_the_edit_form_names_the_refused_field_and_saves_nothing(panel, workspace):
+    panel.select_indicator(SCALE)
+    dialog = panel.edit_current()
+    dialog.deadline_edit.setText("明年")
+    assert not dialog.save() and dialog.error.text().startswith("期限")
+    dialog.deadline_edit.setText("2025")
+    dialog.baseline_edit.setText("2500")
+    assert not dialog.save() and dialog.error.text().startswith("基期")
+    assert workspace.indicators.get(SCALE).baseline is None
+    assert [a.action for a in workspace.indicators.audit(SCALE)] == ["create"]
+
+
+def test_a_new_indicator_made_in_the_form_joins_the_table(panel, workspace):
+    dialog = panel.new_indicator()
+    dialog.name_edit.setText("新增孵化器")
+    dialog.region_edit.setText("长沙市")
+    dialog.unit_edit.setText("家")
+    dialog.low_edit.setText("十")
+    assert not dialog.save() and dialog.error.text().startswith("目标值")
+    dialog.low_edit.setText("10")
+    dialog.deadline_edit.setText("2027")
+    assert dialog.save()
+    assert any(r.indicator.name == "新增孵化器" and r.indicator.origin == "manual" for r in shown_reports(panel))

@@ -547,7 +547,10 @@ def _validated(row: dict[str, Any]) -> dict[str, Any]:
         comparator = Comparator.RANGE
     baseline = _optional_number(row.get("baseline"), "baseline")
     baseline_period = row.get("baseline_period")
-    baseline_period = parse_period(baseline_period).text if _text(baseline_period) else None
+    try:
+        baseline_period = parse_period(baseline_period).text if _text(baseline_period) else None
+    except IndicatorError as exc:
+        raise IndicatorError(exc.code, "baseline_period", baseline_period) from None
     if (baseline is None) != (baseline_period is None):
         raise IndicatorError("baseline_incomplete", "baseline" if baseline is None else "baseline_period", baseline)
     recurring = bool(row.get("recurring"))

@@ -32,13 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.indicators import IndicatorError, IndicatorStatus, StatusReport, parse_period
+from workbench.core.indicators import (
+    EDITABLE_FIELDS,
+    Indicator,
+    IndicatorDraft,
+    IndicatorError,
+    IndicatorStatus,
+    StatusReport,
+    parse_period,
+)
+from workbench.core.targets import Comparator
 from workbench.ui.item_models.indicator_table_model import (
     REPORT_ROLE,
     STATUS_COLOURS,
     STATUS_ORDER,
     IndicatorFilterProxy,
     IndicatorTableModel,
+    comparator_label,
     deadline_text,
     error_label,
     status_label,
@@ -117,6 +127,9 @@ class IndicatorsPanel(QWidget):
         self.compare_label.setWordWrap(True)
         self.source_button = QPushButton(self.tr("查看原文条款"))
         self.source_button.setToolTip(self.tr("在阅读区打开该指标出自的条款"))
+        self.edit_button = QPushButton(self.tr("编辑指标…"))
+        self.edit_button.setToolTip(self.tr("修改名称、目标值、期限，或设定基期值"))
+        self.new_button = QPushButton(self.tr("新建指标…"))
         self.quote_label = QLabel()
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -161,6 +174,8 @@ class IndicatorsPanel(QWidget):
         self.as_of_edit.dateChanged.connect(lambda _: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.source_button.clicked.connect(self.open_source)
+        self.edit_button.clicked.connect(lambda: self.edit_current().open())
+        self.new_button.clicked.connect(lambda: self.new_indicator().open())
         self.record_button.clicked.connect(self.record_current)
         self.value_edit.returnPressed.connect(self.record_current)
         self.review_button.clicked.connect(self.choose_and_review)
@@ -185,6 +200,7 @@ class IndicatorsPanel(QWidget):
         self.doc_combo.setMinimumContentsLength(14)
         self.doc_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         filters.addStretch(1)
+        filters.addWidget(self.new_button)
         filters.addWidget(self.review_button)
         filters.addWidget(self.import_button)
         filters.addWidget(self.export_button)
@@ -219,7 +235,11 @@ class IndicatorsPanel(QWidget):
         right_layout.addLayout(head)
         source_row = QHBoxLayout()
         source_row.addWidget(self.quote_label, 1)
-        source_row.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignTop)
+        source_buttons = QVBoxLayout()
+        source_buttons.addWidget(self.source_button)
+        source_buttons.addWidget(self.edit_button)
+        source_buttons.addStretch(1)
+        source_row.addLayout(source_buttons)
         right_layout.addLayout(source_row)
         right_layout.addWidget(self.growth_label)
         right_layout.addWidget(self.compare_label)
@@ -340,7 +360,7 @@ class IndicatorsPanel(QWidget):
 
     def _show(self, report: StatusReport | None) -> None:
         self.form_error.clear()
-        for w in (self.source_button, self.record_button, self.period_edit, self.value_edit, self.note_edit, self.by_edit, self.replace_check):
+        for w in (self.source_button, self.edit_button, self.record_button, self.period_edit, self.value_edit, self.note_edit, self.by_edit, self.replace_check):
             w.setEnabled(report is not None)
         if report is None:
             self.title_label.setText(self.tr("未选择指标"))
@@ -443,6 +463,14 @@ class IndicatorsPanel(QWidget):
         y_axis.applyNiceNumbers()
 
     # --- actions ---------------------------------------------------------------------------
+
+    def edit_current(self) -> IndicatorDialog:
+        """The form to edit the selected indicator (not shown: the caller opens it)."""
+        report = self.current_report()
+        return IndicatorDialog(self.service, report.indicator if report else None, self)
+
+    def new_indicator(self) -> IndicatorDialog:
+        return IndicatorDialog(self.service, None, self)
 
     def open_source(self) -> None:
         report = self.current_report()
@@ -726,5 +754,96 @@ class ImportPreviewDialog(QDialog):
         if not self.preview.ok:
             return False
         self.result = apply_import(self.service, self.preview, by=self.by_edit.text().strip() or None)
+        self.accept()
+        return True
+
+
+class IndicatorDialog(QDialog):
+    """Create or edit one indicator; a refused value is named by its field and nothing is saved."""
+
+    def __init__(self, service: IndicatorService, indicator: Indicator | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.indicator = indicator
+        self.saved: Indicator | None = None
+        self.setWindowTitle(self.tr("编辑指标") if indicator else self.tr("新建指标"))
+        self.setMinimumWidth(460)
+        self.name_edit = QLineEdit()
+        self.region_edit = QLineEdit()
+        self.unit_edit = QLineEdit()
+        self.comparator_combo = QComboBox()
+        for comparator in Comparator:
+            self.comparator_combo.addItem(comparator_label(comparator), comparator.value)
+        self.low_edit = QLineEdit()
+        self.high_edit = QLineEdit(placeholderText=self.tr("仅区间目标填写"))
+        self.deadline_edit = QLineEdit(placeholderText=self.tr("如 2025 或 2023-12-31"))
+        self.recurring_check = QCheckBox(self.tr("每年目标（无期限）"))
+        self.baseline_edit = QLineEdit(placeholderText=self.tr("可选"))
+        self.baseline_period_edit = QLineEdit(placeholderText=self.tr("如 2022"))
+        self.actor_edit = QLineEdit(placeholderText=self.tr("修改人（记入变更记录）"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        self.fields: dict[str, QWidget] = {
+            "name": self.name_edit, "region": self.region_edit, "unit": self.unit_edit, "comparator": self.comparator_combo,
+            "target_low": self.low_edit, "target_high": self.high_edit, "deadline": self.deadline_edit, "recurring": self.recurring_check,
+            "baseline": self.baseline_edit, "baseline_period": self.baseline_period_edit,
+        }
+        self.labels = {
+            "name": self.tr("指标名称"), "region": self.tr("地区"), "unit": self.tr("单位"), "comparator": self.tr("比较方式"),
+            "target_low": self.tr("目标值"), "target_high": self.tr("目标上限"), "deadline": self.tr("期限"), "recurring": self.tr("每年"),
+            "baseline": self.tr("基期值"), "baseline_period": self.tr("基期"),
+        }
+        for key, widget in self.fields.items():
+            form.addRow(self.labels[key], widget)
+        form.addRow(self.tr("修改人"), self.actor_edit)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        form.addRow(buttons)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        if indicator is not None:
+            self.name_edit.setText(indicator.name)
+            self.region_edit.setText(indicator.region or "")
+            self.unit_edit.setText(indicator.unit)
+            self.comparator_combo.setCurrentIndex(self.comparator_combo.findData(indicator.comparator.value))
+            self.low_edit.setText(f"{indicator.target_low:g}")
+            self.high_edit.setText("" if indicator.target_high is None else f"{indicator.target_high:g}")
+            self.deadline_edit.setText(indicator.deadline or "")
+            self.recurring_check.setChecked(indicator.recurring)
+            self.baseline_edit.setText("" if indicator.baseline is None else f"{indicator.baseline:g}")
+            self.baseline_period_edit.setText(indicator.baseline_period or "")
+
+    def values(self) -> dict[str, Any]:
+        def text(edit: QLineEdit) -> str | None:
+            return edit.text().strip() or None
+
+        return {
+            "name": text(self.name_edit), "region": text(self.region_edit), "unit": text(self.unit_edit),
+            "comparator": self.comparator_combo.currentData(), "target_low": text(self.low_edit), "target_high": text(self.high_edit),
+            "deadline": text(self.deadline_edit), "recurring": self.recurring_check.isChecked(),
+            "baseline": text(self.baseline_edit), "baseline_period": text(self.baseline_period_edit),
+        }
+
+    def save(self) -> bool:
+        values = self.values()
+        actor = self.actor_edit.text().strip() or None
+        try:
+            if self.indicator is None:
+                values["comparator"] = Comparator(values["comparator"])
+                self.saved = self.service.create(IndicatorDraft(**values), actor=actor)
+            else:
+                changes = {k: v for k, v in values.items() if k in EDITABLE_FIELDS}
+                self.saved = self.service.edit(self.indicator.id, changes, actor=actor)
+        except IndicatorError as exc:
+            label = self.labels.get(exc.field or "", exc.field or "")
+            self.error.setText(f"{label}：{error_label(exc.code)}")
+            widget = self.fields.get(exc.field or "")
+            if widget is not None:
+                widget.setFocus()
+            return False
         self.accept()
         return True
