@@ -513,8 +513,16 @@ class IndicatorsPanel(QWidget):
     def choose_and_review(self) -> None:
         doc_id = self.doc_combo.currentData()
         if not doc_id:
-            self.form_error.setText(self.tr("请先在“文件”筛选中选择一个文件，再审核它的目标建议。"))
-            return
+            from PySide6.QtWidgets import QInputDialog
+
+            titles = self._doc_titles()
+            if not titles:
+                return
+            ids = list(titles)
+            choice, ok = QInputDialog.getItem(self, self.tr("审核目标建议"), self.tr("从哪个文件提取目标？"), [titles[d] for d in ids], 0, False)
+            if not ok:
+                return
+            doc_id = ids[[titles[d] for d in ids].index(choice)]
         self.review_proposals(doc_id).open()
 
     def review_proposals(self, doc_id: str) -> ProposalsDialog:
