@@ -1,4 +1,4 @@
-"""Command line: ``indicators list|extract|record|compare|import|export``: plan targets and their progress."""
+"""Command line: ``indicators list|extract|record|history|compare|import|export``: plan targets and their progress."""
 
 from __future__ import annotations
 
@@ -81,6 +81,10 @@ def register(sub: Any) -> None:
     p.add_argument("--by", default=None)
     p.add_argument("--dry-run", action="store_true", help="check the file and show what would be imported")
     p.set_defaults(handler=cmd_import)
+    p = ind.add_parser("history", help="the audit log of an indicator: every change, with before and after")
+    p.add_argument("indicator_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history)
     p = ind.add_parser("compare", help="like targets of several plans or regions side by side")
     p.add_argument("keys", nargs="*", metavar="MEASURE_OR_ID", help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures set by more than one plan")
     p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
@@ -148,6 +152,38 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for p in proposals:
         deadline = "每年" if p.recurring else (p.deadline or "未定期限")
         print(f"{p.clause_id}\t{p.name}\t{p.value_text}\t{deadline}")
+    return 0
+
+
+ACTION_WORDS = {
+    "create": "创建", "edit": "修改", "delete": "删除", "record": "记录", "replace": "替换",
+    "delete_observation": "删除观测值", "accept": "采纳建议", "reject": "不采纳建议",
+}
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from workbench.cli import UserError, _print_json
+
+    ws = _open(args)
+    entries = ws.indicators.audit(args.indicator_id)
+    if not entries:
+        raise UserError(f"没有指标 {args.indicator_id!r} 的变更记录")
+    if args.json:
+        _print_json([asdict(e) for e in entries])
+        return 0
+    for e in entries:
+        detail = ""
+        if e.entity == "observation":
+            before = e.before["value"] if e.before else None
+            after = e.after["value"] if e.after else None
+            period = (e.after or e.before or {}).get("period")
+            detail = f"{period}：{'' if before is None else f'{before:g} → '}{'' if after is None else f'{after:g}'}"
+        elif e.action == "edit" and e.before and e.after:
+            changed = [k for k in e.after if k in e.before and e.before[k] != e.after[k] and k != "updated_at"]
+            detail = "，".join(f"{k}：{e.before[k]} → {e.after[k]}" for k in changed)
+        print(f"{e.at}\t{e.actor or '—'}\t{ACTION_WORDS.get(e.action, e.action)}\t{detail}")
     return 0
 
 

@@ -101,3 +101,17 @@ def test_compare_puts_the_two_cities_4000_yi_targets_side_by_side(run):
     assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [("南京市", 4000, "2023", "overdue"), ("长沙市", 4000, "2025", "no_data")]
     code, _, err = run("indicators", "compare", "没有这个口径")
     assert code == 2 and "没有这个口径" in err
+
+
+def test_history_shows_every_change_with_who_and_the_old_value(run):
+    nj = "nanjing-bioeconomy-2021.t01"
+    run("indicators", "record", nj, "2022", "3500", "--by", "张三")
+    run("indicators", "record", nj, "2022", "3600", "--by", "李四", "--replace")
+    code, out, _ = run("indicators", "history", nj)
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 3
+    assert "创建" in lines[0] and "张三" in lines[1] and "记录" in lines[1]
+    assert "李四" in lines[2] and "替换" in lines[2] and "3500 → 3600" in lines[2]
+    code, out, _ = run("indicators", "history", nj, "--json")
+    assert [e["action"] for e in json.loads(out)] == ["create", "record", "replace"]
+    assert run("indicators", "history", "no-such")[0] == 2
