@@ -210,3 +210,10 @@ def test_a_new_indicator_made_in_the_form_joins_the_table(panel, workspace):
     dialog.deadline_edit.setText("2027")
     assert dialog.save()
     assert any(r.indicator.name == "新增孵化器" and r.indicator.origin == "manual" for r in shown_reports(panel))
+
+
+def test_a_target_whose_document_was_removed_has_no_clause_to_open(panel, workspace):
+    assert workspace.library.remove("nanjing-bioeconomy-2021")
+    panel.select_indicator("nanjing-bioeconomy-2021.t01")
+    assert panel.current_report().indicator.id == "nanjing-bioeconomy-2021.t01"
+    assert not panel.source_button.isEnabled() and panel.record_button.isEnabled()

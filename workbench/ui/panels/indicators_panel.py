@@ -380,7 +380,8 @@ class IndicatorsPanel(QWidget):
         self.status_badge.setText(status_label(report.status))
         self.status_badge.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;")
         self.quote_label.setText(f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）"))
-        self.source_button.setEnabled(bool(i.doc_id and i.clause_id))
+        # a removed document takes its clauses with it: then there is nothing to open
+        self.source_button.setEnabled(bool(i.doc_id and i.clause_id) and (self.library is None or self.library.clause(i.clause_id or "") is not None))
         self.unit_label.setText(i.unit)
         self.growth_label.setText(self._growth_text(report))
         self.compare_label.setText(self._comparison_text(report))
