@@ -151,14 +151,24 @@ def indicator_brief(
 
 
 def document_targets(ws: Workspace, doc_id: str) -> list[TargetLine] | None:
-    """The targets the document sets, from the targets engine."""
+    """The targets the document sets: the indicators tracked from it, or, when none is
+    tracked yet, the targets the engine reads from its text (marked as unreviewed)."""
+    from exporters.indicator_brief import target_text
     from workbench.core import targets
 
+    tracked = ws.indicators.targets_of_document(doc_id)
+    if tracked:
+        return [TargetLine(_clause_path(i.clause_id), i.name, target_text(i), "") for i in tracked]
     detail = ws.library.document(doc_id)
     if detail is None:
         return None
-    proposals = targets.extract_targets(detail)
-    return [_target_line(p) for p in proposals]
+    return [_target_line(p) for p in targets.extract_targets(detail)]
+
+
+def _clause_path(clause_id: str | None) -> str:
+    if not clause_id:
+        return "—"
+    return clause_id.split(":", 1)[1] if ":" in clause_id else clause_id
 
 
 def document_awards(doc_id: str) -> list[AwardLine] | None:
@@ -295,4 +305,4 @@ def _target_line(p: TargetProposal) -> TargetLine:
             deadline = p.deadline
     else:
         deadline = ""
-    return TargetLine(path, p.name, value, deadline)
+    return TargetLine(path, p.name, value, deadline, reviewed=False)

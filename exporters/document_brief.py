@@ -24,8 +24,9 @@ class TargetLine:
 
     clause_path: str
     name: str
-    value: str  # e.g. "≥ 5000 亿元"
-    deadline: str  # e.g. "2025年" or ""
+    value: str  # e.g. "到2025年达到5000亿元"
+    deadline: str  # e.g. "2025年", or "" when ``value`` says it
+    reviewed: bool = True  # False: read from the text by the engine, not yet accepted by a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,12 @@ def build_document_brief(
     elif not targets:
         brief.paragraph("本文件未设定可量化的目标指标。")
     else:
-        brief.table(["条款", "指标", "目标值", "期限"], [[t.clause_path, t.name, t.value, t.deadline or "—"] for t in targets], [0.2, 0.4, 0.22, 0.18])
+        if any(t.deadline for t in targets):
+            brief.table(["条款", "指标", "目标值", "期限"], [[t.clause_path, t.name, t.value, t.deadline or "—"] for t in targets], [0.2, 0.4, 0.22, 0.18])
+        else:
+            brief.table(["条款", "指标", "目标"], [[t.clause_path, t.name, t.value] for t in targets], [0.2, 0.45, 0.35])
+        if not all(t.reviewed for t in targets):
+            brief.note("以上目标由程序从条文中自动识别，尚未在“指标跟踪”中审核确认。")
 
     if awards is not None:  # only documents with a rule file have awards
         next_part("奖补事项")

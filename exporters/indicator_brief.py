@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import TEXT_WIDTH, BriefDocument, Cell, chinese_date
-from workbench.core.indicators import METHOD, IndicatorStatus, StatusReport
+from workbench.core.indicators import METHOD, Indicator, IndicatorStatus, StatusReport
 from workbench.core.targets import Comparator
 
 TITLE = "产业规划指标进展报告"
@@ -50,8 +50,8 @@ COMPARATOR_WORDS = {
 }
 
 
-def target_text(report: StatusReport) -> str:
-    i = report.indicator
+def target_text(i: Indicator) -> str:
+    """到2025年达到5000亿元, 每年30个左右 and the like."""
     value = _number(i.target_low) + (f"—{_number(i.target_high)}" if i.target_high is not None else "") + i.unit
     if i.comparator is Comparator.ABOUT:
         value = f"{value}左右"
@@ -108,7 +108,7 @@ def build_indicator_brief(
         rows.append([
             str(n),
             f"{i.name}（{i.region}）" if i.region else i.name,
-            target_text(r),
+            target_text(r.indicator),
             latest_text(r),
             Cell(STATUS_WORDS[r.status], fill=STATUS_FILLS[r.status], align="center"),
             source,

@@ -263,7 +263,9 @@ class BriefDocument:
 
     def keep_together(self, start: int) -> None:
         """Keep the flowables added since ``len(self.flowables) == start`` on one page when they fit."""
-        items = self.flowables[start:]
+        # A CondPageBreak inside a KeepTogether reports a false height and pushes the group
+        # to the next page; the group keeps its heading with it anyway.
+        items = [f for f in self.flowables[start:] if not isinstance(f, CondPageBreak)]
         del self.flowables[start:]
         self.flowables.append(KeepTogether(items))
 

@@ -78,12 +78,9 @@ def build_search_brief(
             facts = [f"发文机关：{info.issuer or '不详'}", f"成文日期：{optional_date(info.issued)}", f"效力：{STATUS_LABELS[info.status]}"]
             brief.note("　".join(facts))
         for h, hit in enumerate(hits, start=1):
-            start = len(brief.flowables)
             brief.heading(3, f"{h}.{hit.path}" + (f"　{hit.heading}" if hit.heading else ""))
             brief.paragraph(hit.text)
             brief.note(f"出处：《{hit.doc_title}》{number}{hit.path}　（条款编号 {hit.clause_id}）")
-            if len(hit.text) < 300:
-                brief.keep_together(start)
     return brief
 
 

@@ -29,12 +29,16 @@ def test_brief_search_writes_a_pdf_with_the_hits_and_filters(run, tmp_path):
     assert all(f["embedded"] for f in fonts_of(out.read_bytes()).values())
 
 
-def test_brief_doc_writes_the_summary(run, tmp_path):
+def test_brief_doc_writes_the_summary(run, tmp_path, data_dir):
     out = tmp_path / "doc.pdf"
     code, _, err = run("brief", "doc", "hunan-biomedicine-2026", "--as-of", "2026-11-24", "-o", str(out))
     assert code == 0, err
     text = pdf_text(out)
     assert "湘政办发〔2026〕15号" in text and "效力（2026年11月24日）现行有效" in text and "责任分工" in text
+    assert "奖补事项" in text  # the Hunan opinions have a rule file
+    data = out.read_bytes()
+    for path in (str(tmp_path), str(data_dir), "resources/fonts", "/tmp/"):
+        assert path.encode() not in data
 
 
 def test_an_unknown_document_is_one_line_and_no_file(run, tmp_path):
