@@ -68,8 +68,7 @@ def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
     window.dropEvent(event)
     task = window.task
     assert task is not None
-    with qtbot.waitSignal(task.finished, timeout=30000):
-        pass
+    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
     qtbot.waitUntil(lambda: any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents()))
 
 

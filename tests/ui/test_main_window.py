@@ -71,8 +71,7 @@ def test_importing_a_bad_file_shows_a_message_and_changes_nothing(window, qtbot,
     bad.write_bytes(b"not a pdf at all")
     before = [d.id for d in window.workspace.library.documents()]
     task = window.import_paths([bad])
-    with qtbot.waitSignal(task.finished, timeout=30000):
-        pass
+    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
     qtbot.waitUntil(lambda: bool(messages))
     assert "扫描件.pdf" in messages[0]
     assert [d.id for d in window.workspace.library.documents()] == before
@@ -82,8 +81,7 @@ def test_a_good_import_appears_in_the_library_and_is_searchable(window, qtbot, t
     doc = tmp_path / "衡阳.txt"
     doc.write_text("衡阳市人民政府\n衡阳市支持合成生物产业发展的若干措施\n衡政发〔2024〕8号\n一、总体要求\n（一）支持合成生物平台。给予奖补。\n", encoding="gb18030")
     task = window.import_paths([doc])
-    with qtbot.waitSignal(task.finished, timeout=30000):
-        pass
+    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
     qtbot.waitUntil(lambda: len(window.workspace.library.documents()) == 6)
     assert window.reader_panel.detail.info.doc_number == "衡政发〔2024〕8号"
     window.search_panel.query_box.setText("合成生物平台")
