@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _textsplit_module
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -43,8 +44,16 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as _paragraph_module
 
 from exporters.pdf_fonts import BriefFonts, Role, default_brief_fonts
+
+# ReportLab's CJK wrapping keeps a closing mark off the start of a line (it hangs in the
+# margin instead) only for the marks it lists, which lack the full-width ，；：？！”》.
+# GB/T 15834 forbids those at a line start too.
+_NO_LINE_START = "，。、；：？！”’）》〉」』】〕％"
+for _module in (_paragraph_module, _textsplit_module):  # one-run and many-run paragraphs
+    _module.ALL_CANNOT_START += "".join(ch for ch in _NO_LINE_START if ch not in _module.ALL_CANNOT_START)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TEXT_WIDTH = 156 * mm

@@ -222,3 +222,12 @@ def test_cells_carry_their_fill_colour(bundled_fonts):
     assert "已达标" in pdf_text(data) and "滞后" in pdf_text(data)
     content = pypdf.PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data()
     assert b".843137 .941176 .823529 rg" in content  # #d7f0d2, the "good" fill
+
+
+def test_no_line_starts_with_a_closing_punctuation_mark(bundled_fonts):
+    brief = _brief(bundled_fonts)
+    for n in range(1, 12):
+        brief.paragraph(("对新获批的一类创新药" + "药" * n + "，按研发投入给予奖补；“首台套”产品。") * 5)
+    lines = [line.strip() for page in pypdf.PdfReader(io.BytesIO(brief.build())).pages for line in page.extract_text().splitlines()]
+    assert len(lines) > 30
+    assert not [line for line in lines if line[:1] in "，。、；：？！”）》"]
