@@ -84,3 +84,15 @@ def test_without_observations_the_report_says_no_chart_was_drawn(workspace, bund
     text = pdf_text(brief_data.indicator_brief(workspace, region="南京市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
     assert "所选指标均无观测数据，未绘制走势图" in text
     assert "暂无数据" in text or "已逾期" in text
+
+
+def test_hostile_indicator_names_print_verbatim(workspace, bundled_fonts):
+    from workbench.core.indicators import IndicatorDraft
+    from workbench.core.targets import Comparator
+
+    made = workspace.indicators.create(IndicatorDraft(name="A&B公司<b>产值<unclosed", unit="亿元", comparator=Comparator.AT_LEAST, target_low=10, deadline="2025", region="长沙市"))
+    workspace.indicators.record(made.id, "2023", 4)
+    workspace.indicators.record(made.id, "2024", 6)
+    text = pdf_text(brief_data.indicator_brief(workspace, region="长沙市", indicator_ids=[made.id], as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
+    assert "A&B公司<b>产值<unclosed（长沙市）" in text
+    assert "1.A&B公司<b>产值<unclosed" in text
