@@ -261,6 +261,8 @@ class BriefDocument:
 
     def drawing(self, drawing: Drawing, caption: str | None = None) -> None:
         """A chart; scaled down to the text block's width when wider."""
+        # The renderer starts every drawing in Helvetica, which would then be declared, unembedded.
+        drawing.initialFontName = self.fonts.name(Role.FANGSONG)
         if drawing.width > TEXT_WIDTH:
             factor = TEXT_WIDTH / drawing.width
             drawing.scale(factor, factor)

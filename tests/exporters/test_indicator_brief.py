@@ -10,7 +10,7 @@ import pytest
 
 from exporters import brief_data
 from exporters.indicator_brief import STATUS_WORDS
-from tests.exporters.pdf_checks import pdf_text, rendered_ink
+from tests.exporters.pdf_checks import fonts_of, pdf_text, rendered_ink
 from workbench.core.indicators import METHOD, IndicatorStatus
 from workbench.core.workspace import Workspace
 
@@ -69,6 +69,12 @@ def test_one_chart_per_chosen_indicator(workspace, observed, bundled_fonts):
     assert chosen.count("实线为观测值") == 1
     name = workspace.indicators.get(observed[1]).name
     assert f"1.{name}" in chosen
+
+
+def test_charts_declare_no_font_that_is_not_embedded(workspace, observed, bundled_fonts):
+    data = brief_data.indicator_brief(workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build()
+    fonts = fonts_of(data)
+    assert fonts and all(facts["embedded"] for facts in fonts.values()), fonts
 
 
 def test_unknown_region_or_indicator_is_a_data_error(workspace):
