@@ -34,3 +34,14 @@ def test_only_the_search_module_imports_whoosh():
             if any(n == "whoosh" or n.startswith("whoosh.") for n in names):
                 importers.append(path.relative_to(ROOT).as_posix())
     assert sorted(set(importers)) == ["workbench/core/search_index.py"]
+
+
+def test_opening_the_library_does_not_import_pandas(data_dir):
+    """pandas and numpy cost about 0.3 s before the library shows; only table import/export needs them."""
+    code = (
+        "import sys; from pathlib import Path; from workbench.core.workspace import Workspace; "
+        f"ws = Workspace.open(Path({str(data_dir)!r})); ws.close(); "
+        "sys.exit(sorted({'pandas', 'numpy'} & set(sys.modules)) or 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

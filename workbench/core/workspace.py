@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from db.connection import open_database
+from db.connection import open_database  # first: it imports sqlite-utils without pandas
 from workbench.core.applications import ApplicationService
 from workbench.core.indicators import IndicatorService
 from workbench.core.library import Library
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
 from workbench.core.search import SearchService
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["INDEX_DIR", "Workspace"]
 
