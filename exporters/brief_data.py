@@ -241,7 +241,7 @@ def dossier_brief_of(
         try:
             stored = ws.applications.get(application_id)
             for f in ws.applications.evidence_files(application_id):
-                files.setdefault(f.key, []).append({"name": f.file_name + ("" if f.present else "（文件缺失）")})
+                files.setdefault(f.key, []).append({"name": f.file_name + ("" if f.present else "（文件缺失）"), "present": f.present})
         except ApplicationError:
             raise BriefDataError("unknown_application", application_id) from None
         if stored.application == application:

@@ -214,7 +214,8 @@ def _condition_row(c: ConditionResult) -> list[str | Cell]:
 
 def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, object]) -> list[EvidenceLine]:
     """Evidence lines from an application file's ``evidence`` object: notes count as
-    given; file records are listed by name (their contents are not in the file)."""
+    given; file records are listed by name (their contents are not in the file). A record
+    marked ``"present": false`` (its stored copy is gone or altered) is listed but not provided."""
     asked: dict[str, str | None] = {}
     for c in [*evaluation.scope, *(c for r in evaluation.items for c in r.conditions)]:
         if c.evidence_key and c.evidence:
@@ -223,8 +224,10 @@ def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, objec
     for key in dict.fromkeys([*asked, *file_evidence]):
         entry = file_evidence.get(key)
         note = str(entry.get("note") or "") if isinstance(entry, dict) else ""
-        files = tuple(str(f.get("name", "")) for f in entry.get("files", []) if isinstance(f, dict)) if isinstance(entry, dict) else ()
-        lines.append(EvidenceLine(key, asked.get(key), note, files, bool(note.strip()) or bool(files)))
+        records = [f for f in entry.get("files", []) if isinstance(f, dict)] if isinstance(entry, dict) else []
+        files = tuple(str(f.get("name", "")) for f in records)
+        provided = any(f.get("present", True) is not False for f in records)
+        lines.append(EvidenceLine(key, asked.get(key), note, files, bool(note.strip()) or provided))
     return lines
 
 

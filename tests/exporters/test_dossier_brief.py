@@ -100,3 +100,28 @@ def test_a_bad_application_file_is_a_data_error_naming_the_field(tmp_path):
     with pytest.raises(brief_data.BriefDataError) as caught:
         brief_data.dossier_brief_from_file(None, bad)
     assert caught.value.reason == "application_file" and "rules" in caught.value.value
+
+
+@pytest.mark.parametrize("build", ["stored", "on_screen"])
+def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(data_dir, bundled_fonts, tmp_path, build):
+    ws = Workspace.open(data_dir)
+    try:
+        stored = ws.applications.import_file(EXAMPLES / "changsha-innovative-drug.json")
+        scan = tmp_path / "器械注册证.pdf"
+        scan.write_bytes(b"%PDF-1.4 scan")
+        key = "device-1:production_approval"
+        evidence = ws.applications.attach_file(stored.id, key, scan)
+        ws.applications.evidence_path(evidence).write_bytes(b"altered")
+        app = ws.applications.get(stored.id).application
+        if build == "stored":
+            data = brief_data.dossier_brief(ws, stored.id, fonts=bundled_fonts, created=CREATED).build()
+        else:
+            data = brief_data.dossier_brief_of(ws, app, stored.id, fonts=bundled_fonts, created=CREATED).build()
+        slots = ws.applications.evidence(stored.id)
+    finally:
+        ws.close()
+    assert not slots[key].present
+    text = pdf_text(data)
+    assert "器械注册证.pdf（文件缺失）" in text
+    # the example's one note (the drug's registration certificate) is all that is provided
+    assert "已提供1项，尚缺6项" in text
