@@ -19,7 +19,7 @@ from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import TEXT_WIDTH, BriefDocument, Cell, chinese_date
 from workbench.core.indicators import METHOD, Indicator, IndicatorStatus, StatusReport
-from workbench.core.targets import Comparator
+from workbench.core.targets import target_phrase
 
 TITLE = "产业规划指标进展报告"
 CHART_HEIGHT_MM = 62
@@ -42,27 +42,22 @@ STATUS_FILLS = {
     IndicatorStatus.OVERDUE: "bad",
     IndicatorStatus.NO_DATA: "none",
 }
-COMPARATOR_WORDS = {
-    Comparator.AT_LEAST: "达到",
-    Comparator.MORE_THAN: "超过",
-    Comparator.ABOUT: "左右",
-    Comparator.AT_MOST: "不超过",
-}
-
-
 def target_text(i: Indicator) -> str:
     """到2025年达到5000亿元, 每年30个左右 and the like."""
-    value = _number(i.target_low) + (f"—{_number(i.target_high)}" if i.target_high is not None else "") + i.unit
-    if i.comparator is Comparator.ABOUT:
-        value = f"{value}左右"
-    else:
-        value = f"{i.comparator_word or COMPARATOR_WORDS.get(i.comparator, '')}{value}"
+    value = target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word)  # 10家以上, as the panel and the CLI write it
     if i.recurring:
         return f"每年{value}"
     if i.deadline:
         deadline = f"{i.deadline}年" if len(i.deadline) == 4 else chinese_date(dt.date.fromisoformat(i.deadline))
         return f"到{deadline}{value}"
     return value
+
+
+def status_text(report: StatusReport) -> str:
+    """As the panel and the CLI say it: no observation past the deadline is no data, marked."""
+    if report.reason == "no_observation_past_deadline":
+        return "暂无数据（已过期限）"
+    return STATUS_WORDS[report.status]
 
 
 def latest_text(report: StatusReport) -> str:
@@ -110,12 +105,12 @@ def build_indicator_brief(
             f"{i.name}（{i.region}）" if i.region else i.name,
             target_text(r.indicator),
             latest_text(r),
-            Cell(STATUS_WORDS[r.status], fill=STATUS_FILLS[r.status], align="center"),
+            Cell(status_text(r), fill=STATUS_FILLS[r.status], align="center"),
             source,
         ])
     if rows:
         brief.table(["序号", "指标", "目标", "最新值", "状态", "来源"], rows, [0.07, 0.22, 0.2, 0.17, 0.12, 0.22], size=10.5)
-        brief.note("状态底色：绿色为已实现或进展顺利，黄色为需加快进度，红色为进展有限、出现倒退或已逾期，灰色为暂无数据。")
+        brief.note("状态底色：绿色为已实现或进展顺利，黄色为需加快进度，红色为进展有限、出现倒退或已逾期，灰色为暂无数据（含已过期限而无观测值）。")
 
     brief.need(CHART_HEIGHT_MM + 45)  # the section heading stays with its first chart
     brief.heading(1, f"{part_marker(3)}指标走势")
@@ -126,7 +121,7 @@ def build_indicator_brief(
     for n, r in enumerate(chosen, start=1):
         brief.need(CHART_HEIGHT_MM + 25)
         brief.heading(3, f"{n}.{r.indicator.name}" + (f"（{r.indicator.region}）" if r.indicator.region else ""))
-        brief.drawing(indicator_chart(r, brief.fonts), caption=f"实线为观测值，虚线为按期实现目标的路径，红线为目标值（{r.indicator.unit}）；横轴刻度为年末。状态：{STATUS_WORDS[r.status]}")
+        brief.drawing(indicator_chart(r, brief.fonts), caption=f"实线为观测值，虚线为按期实现目标的路径，红线为目标值（{r.indicator.unit}）；横轴刻度为年末。状态：{status_text(r)}")
     if charted is None and len(chosen) < len(reports):
         brief.note("无观测数据的指标未绘制走势图。")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.indicators import IndicatorError, IndicatorStatus, StatusReport
+from workbench.core.targets import number_text, target_phrase
 
 STATUS_WORDS = {
     IndicatorStatus.ACHIEVED: "已实现",
@@ -18,7 +19,6 @@ STATUS_WORDS = {
     IndicatorStatus.NO_DATA: "暂无数据",
     IndicatorStatus.OVERDUE: "已逾期",
 }
-COMPARATOR_WORDS = {"at_least": "不低于", "more_than": "超过", "about": "左右", "range": "区间", "at_most": "不高于"}
 ERROR_WORDS = {
     "unknown_indicator": "没有这个指标",
     "unknown_document": "文库中没有这个文件",
@@ -116,8 +116,13 @@ def _deadline_text(report: StatusReport) -> str:
 
 def _target_text(report: StatusReport) -> str:
     i = report.indicator
-    value = f"{i.target_low:g}—{i.target_high:g}" if i.target_high is not None else f"{i.target_low:g}"
-    return f"{COMPARATOR_WORDS.get(i.comparator.value, '')} {value}{i.unit}"
+    return target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word)
+
+
+def _status_text(report: StatusReport) -> str:
+    if report.reason == "no_observation_past_deadline":
+        return "暂无数据（已过期限）"
+    return STATUS_WORDS[report.status]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -131,8 +136,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not reports:
         print("没有指标。")
     for r in reports:
-        latest = f"{r.latest.period}：{r.latest.value:g}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.id}\t[{STATUS_WORDS[r.status]}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
+        latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
+        print(f"{r.indicator.id}\t[{_status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
     return 0
 
 
@@ -179,7 +184,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             before = e.before["value"] if e.before else None
             after = e.after["value"] if e.after else None
             period = (e.after or e.before or {}).get("period")
-            detail = f"{period}：{'' if before is None else f'{before:g} → '}{'' if after is None else f'{after:g}'}"
+            detail = f"{period}：{'' if before is None else f'{number_text(before)} → '}{'' if after is None else number_text(after)}"
         elif e.action == "edit" and e.before and e.after:
             changed = [k for k in e.after if k in e.before and e.before[k] != e.after[k] and k != "updated_at"]
             detail = "，".join(f"{k}：{e.before[k]} → {e.after[k]}" for k in changed)
@@ -213,8 +218,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _print_json({"measure": comparison.measure, "unit": comparison.unit, "rows": [r.to_json() for r in comparison.rows]})
         return 0
     for r in comparison.rows:
-        latest = f"{r.latest.period}：{r.latest.value:g}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{STATUS_WORDS[r.status]}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
+        latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
+        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{_status_text(r)}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
     return 0
 
 
@@ -226,8 +231,8 @@ def cmd_record(args: argparse.Namespace) -> int:
     except IndicatorError as exc:
         raise _user_error(exc) from None
     indicator = ws.indicators.get(args.indicator_id)
-    replaced = f"（替换原值 {before[0].value:g}）" if before and args.replace else ""
-    print(f"已记录 {args.indicator_id} {obs.period}：{obs.value:g}{indicator.unit if indicator else ''}{replaced}")
+    replaced = f"（替换原值 {number_text(before[0].value)}）" if before and args.replace else ""
+    print(f"已记录 {args.indicator_id} {obs.period}：{number_text(obs.value)}{indicator.unit if indicator else ''}{replaced}")
     return 0
 
 

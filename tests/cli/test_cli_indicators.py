@@ -33,7 +33,21 @@ def test_list_json_has_the_promised_fields_for_every_bundled_target(run):
     assert ranged["target_high"] > ranged["target_low"]
     recurring = next(r for r in rows if r["recurring"])
     assert recurring["deadline"] is None
-    assert next(r for r in rows if r["deadline"] == "2023-12-31")["status"] == "overdue"
+    past = next(r for r in rows if r["deadline"] == "2023-12-31")
+    assert (past["status"], past["reason"]) == ("no_data", "no_observation_past_deadline")  # nothing recorded is not a miss
+
+
+def test_list_text_writes_targets_as_chinese_does_and_marks_no_data_past_the_deadline(run):
+    code, out, _ = run("indicators", "list", "--as-of", "2026-06-30")
+    lines = {line.split("\t")[0]: line.split("\t") for line in out.splitlines()}
+    assert code == 0
+    assert lines["nanjing-bioeconomy-2021.t06"][4] == "10家左右"  # 营收超50亿元的企业10家左右
+    assert lines["changsha-bioeconomy-2023.t26"][4] == "30个左右"
+    assert lines["changsha-bioeconomy-2023.t23"][4] == "达到35家"
+    assert lines["changsha-bioeconomy-2023.t04"][4] == "2—3家"
+    assert any(t[4].endswith("以上") for t in lines.values())
+    assert lines["nanjing-bioeconomy-2021.t01"][1] == "[暂无数据（已过期限）]"
+    assert lines["changsha-bioeconomy-2023.t26"][1] == "[暂无数据]"  # recurring: never past a deadline
 
 
 def test_list_filters_by_region(run):
@@ -98,7 +112,7 @@ def test_compare_puts_the_two_cities_4000_yi_targets_side_by_side(run):
     code, out, _ = run("indicators", "compare", "changsha-bioeconomy-2023.t01", "--as-of", "2024-06-30", "--json")
     data = json.loads(out)
     assert code == 0 and data["unit"] == "亿元"
-    assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [("南京市", 4000, "2023", "overdue"), ("长沙市", 4000, "2025", "no_data")]
+    assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [("南京市", 4000, "2023", "no_data"), ("长沙市", 4000, "2025", "no_data")]
     code, _, err = run("indicators", "compare", "没有这个口径")
     assert code == 2 and "没有这个口径" in err
 

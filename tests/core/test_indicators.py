@@ -92,7 +92,16 @@ def test_overdue_starts_the_day_after_the_deadline():
     data = obs(("2021", 2000), ("2022", 3000))
     assert assess(ind, data, dt.date(2023, 12, 31)).status is not S.OVERDUE
     assert assess(ind, data, dt.date(2024, 1, 1)).status is S.OVERDUE
-    assert assess(ind, [], dt.date(2024, 1, 1)).status is S.OVERDUE
+
+
+
+def test_no_observation_after_the_deadline_is_no_data_marked_past_deadline():
+    # Open SDG: without data there is no judgement; nobody recorded a value, so nothing says it was missed.
+    ind = indicator(deadline="2023-12-31")
+    before, after = assess(ind, [], dt.date(2023, 12, 31)), assess(ind, [], dt.date(2024, 1, 1))
+    assert (before.status, before.reason) == (S.NO_DATA, "no_observation")
+    assert (after.status, after.reason) == (S.NO_DATA, "no_observation_past_deadline")
+    assert "暂无数据（已过期限）" in METHOD
     # reached in time: still achieved afterwards
     assert assess(ind, obs(("2021", 2000), ("2023", 4100)), dt.date(2026, 1, 1)).status is S.ACHIEVED
 
@@ -251,7 +260,7 @@ def test_like_targets_of_two_cities_are_compared_side_by_side(ws):
     comparison = ws.indicators.compare("生物经济产业规模", as_of=dt.date(2024, 6, 30))
     assert comparison.unit == "亿元"
     assert [(r.indicator.region, r.indicator.target_low, r.indicator.deadline) for r in comparison.rows] == [("南京市", 4000, "2023"), ("长沙市", 4000, "2025")]
-    assert [r.status for r in comparison.rows] == [S.OVERDUE, S.NO_DATA]
+    assert [(r.status, r.reason) for r in comparison.rows] == [(S.NO_DATA, "no_observation_past_deadline"), (S.NO_DATA, "single_observation")]
     assert "生物经济产业规模" in ws.indicators.comparable_measures()
     by_ids = ws.indicators.compare(["changsha-bioeconomy-2023.t01", "changsha-big-health-2023.t06"])
     assert by_ids.measure is None and len(by_ids.rows) == 2

@@ -102,3 +102,11 @@ def test_hostile_indicator_names_print_verbatim(workspace, bundled_fonts):
     text = pdf_text(brief_data.indicator_brief(workspace, region="长沙市", indicator_ids=[made.id], as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
     assert "A&B公司<b>产值<unclosed（长沙市）" in text
     assert "1.A&B公司<b>产值<unclosed" in text
+
+
+def test_the_report_words_targets_and_unrecorded_past_deadlines_as_the_panel_does(qapp, workspace, bundled_fonts):
+    brief = brief_data.indicator_brief(workspace, region="南京市", as_of=dt.date(2026, 6, 30), fonts=bundled_fonts, created=CREATED)
+    text = pdf_text(brief.build())
+    assert "10家左右" in text and "到2023年5家以上" in text  # not 左右10家 / 以上5家
+    assert "暂无数据（已过期限）" in text
+    assert "已逾期" not in text.split("评估方法")[0].replace("红色为进展有限、出现倒退或已逾期", "")  # nothing was recorded, so nothing is a miss

@@ -31,11 +31,28 @@ def shown_reports(panel):
 def test_every_bundled_target_is_listed_with_its_status_in_words_and_colour(panel, workspace):
     reports = shown_reports(panel)
     assert len(reports) == len(workspace.indicators.indicators()) >= 40
+    workspace.indicators.record("nanjing-bioeconomy-2021.t01", "2023", 3500)  # 4000亿元 by 2023, missed
     overdue_row = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].status is IndicatorStatus.OVERDUE)
     index = panel.proxy.index(overdue_row, 0)
     assert "已逾期" in index.data()
     assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[IndicatorStatus.OVERDUE][1]
     assert "显示" in panel.count_label.text() and "已逾期" in panel.count_label.text()
+    # nothing recorded past the deadline: grey no data, said so, not red 已逾期
+    unrecorded = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].indicator.id == "nanjing-bioeconomy-2021.t03")
+    index = panel.proxy.index(unrecorded, 0)
+    assert "暂无数据（已过期限）" in index.data()
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[IndicatorStatus.NO_DATA][1]
+
+
+def test_targets_read_in_chinese_word_order(panel):
+    def target_of(indicator_id):
+        row = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].indicator.id == indicator_id)
+        return panel.proxy.index(row, 3).data()
+
+    assert target_of("nanjing-bioeconomy-2021.t06") == "10家左右"
+    assert target_of("changsha-bioeconomy-2023.t04") == "2—3家"
+    assert target_of("changsha-bioeconomy-2023.t01") == "达到4000亿元"
+    assert any(panel.proxy.index(r, 3).data().endswith("以上") for r in range(panel.proxy.rowCount()))
 
 
 def test_filters_by_region_document_status_and_deadline(panel):

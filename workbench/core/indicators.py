@@ -21,12 +21,14 @@ ratio = observed / required:
 
 - ``achieved``: the latest value meets the target (at_least/range: x ≥ T;
   more_than: x > T; about: x ≥ 95 % of T; at_most: x ≤ T);
-- ``overdue``: the deadline has passed (as_of after it) and the target is not met;
+- ``overdue``: the deadline has passed (as_of after it) and the latest value does not meet the target;
 - ``on_track``: ratio ≥ 0.95;
 - ``needs_acceleration``: 0.5 ≤ ratio < 0.95;
 - ``limited_progress``: 0 ≤ ratio < 0.5;
 - ``deteriorating``: ratio < 0, or the baseline met the target and the latest value no longer does;
 - ``no_data``: no observation up to as_of, or only one point (no baseline to measure growth from).
+  Without any observation an indicator is no_data even after its deadline (reason
+  ``no_observation_past_deadline``): nothing says the target was missed, only that nobody recorded it.
 
 A recurring target (每年…) or one without a deadline is judged on its latest
 period: met → achieved; otherwise the same ratio with the latest period as the
@@ -93,9 +95,9 @@ METHOD = (
     "指标状态按 Open SDG 进度评估方法（联合国亚太经社会方法）计算：以基期值（指标设定的基期值，未设定时取最早一期观测值）为起点，"
     "比较截至评估日的实际年均增长率与按期实现目标所需的年均增长率（均为复合年均增长率；数值为零或负数时改用线性年均增量），"
     "二者之比记为 R。判定规则：最新观测值已达到目标（“达到/以上/区间”为不低于目标值，“突破/超过”为高于目标值，"
-    "“左右”为不低于目标值的 95%，“以内/以下”为不高于目标值）为“已实现”；已过目标期限仍未达到为“已逾期”；"
+    "“左右”为不低于目标值的 95%，“以内/以下”为不高于目标值）为“已实现”；已过目标期限、最新观测值仍未达到为“已逾期”；"
     "R ≥ 0.95 为“进展顺利”；0.5 ≤ R < 0.95 为“需加快进度”；0 ≤ R < 0.5 为“进展有限”；R < 0 或基期已达标而最新值回落为“出现倒退”；"
-    "评估日前没有观测值、或只有一期数据无法计算增长的为“暂无数据”。每年目标（如“每年遴选30个左右”）及未定期限的目标按最新一期判断。"
+    "评估日前没有观测值、或只有一期数据无法计算增长的为“暂无数据”；已过期限但没有任何观测值的，不判为“已逾期”，标为“暂无数据（已过期限）”。每年目标（如“每年遴选30个左右”）及未定期限的目标按最新一期判断。"
     "区间目标（如 2—3 家）以下限为目标值。期限“到 2025 年”指 2025 年 12 月 31 日。"
 )
 
@@ -318,7 +320,7 @@ class StatusReport:
 
     Growth rates are per year: compound rates (0.12 = 12 %/年) when ``growth_kind``
     is "cagr", value per year when "linear"; None when not computable. ``reason``
-    refines no_data: no_observation | single_observation.
+    refines no_data: no_observation | no_observation_past_deadline | single_observation.
     """
 
     indicator: Indicator
@@ -447,7 +449,9 @@ def assess(indicator: Indicator, observations: Sequence[Observation], as_of: dt.
     deadline = indicator.deadline_date
     overdue = deadline is not None and not indicator.recurring and as_of > deadline
     if not obs:
-        return report(IndicatorStatus.OVERDUE if overdue else IndicatorStatus.NO_DATA, reason="no_observation")
+        # Nothing measured is not a measured failure: as in Open SDG, no data stays no data,
+        # marked as past the deadline so it is not mistaken for a target still running.
+        return report(IndicatorStatus.NO_DATA, reason="no_observation_past_deadline" if overdue else "no_observation")
     latest = obs[-1]
     if indicator.meets(latest.value):
         return report(IndicatorStatus.ACHIEVED)

@@ -80,6 +80,40 @@ _AFTER_WORDS: list[tuple[str, Comparator]] = [
     ("以上", Comparator.AT_LEAST), ("左右", Comparator.ABOUT), ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST),
 ]
 COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {"区间": Comparator.RANGE}
+WORDS_AFTER_VALUE = frozenset(w for w, _ in _AFTER_WORDS)  # 10家以上, 30个左右: Chinese puts these after the value
+DEFAULT_COMPARATOR_WORDS: dict[Comparator, str] = {
+    Comparator.AT_LEAST: "达到", Comparator.MORE_THAN: "超过", Comparator.ABOUT: "左右", Comparator.RANGE: "", Comparator.AT_MOST: "不超过",
+}
+
+
+def number_text(value: float) -> str:
+    """4000, 3.5, 1234567 (never 1.23457e+06): exact, so a form showing it saves the same number back."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    text = repr(value)
+    return f"{value:.20f}".rstrip("0").rstrip(".") if "e" in text else text
+
+
+def target_phrase(
+    comparator: Comparator,
+    target_low: float,
+    target_high: float | None,
+    unit: str,
+    comparator_word: str | None = None,
+    words: dict[Comparator, str] | None = None,
+) -> str:
+    """The target as Chinese writes it: 达到4000亿元, 10家以上, 30个左右, 2—3家.
+
+    ``comparator_word`` (the document's own word) is used when it still means
+    ``comparator`` (an edit may have changed the comparator); else ``words``
+    (default ``DEFAULT_COMPARATOR_WORDS``, a translation can pass its own)."""
+    value = number_text(target_low) + (f"—{number_text(target_high)}" if target_high is not None else "") + unit
+    if comparator is Comparator.RANGE:
+        return value
+    word = comparator_word if comparator_word and COMPARATOR_WORDS.get(comparator_word) is comparator else None
+    word = word or (words or DEFAULT_COMPARATOR_WORDS).get(comparator) or DEFAULT_COMPARATOR_WORDS[comparator]
+    return f"{value}{word}" if word in WORDS_AFTER_VALUE else f"{word}{value}"
 _FILLERS = re.compile(r"力争|争取|努力|积极|实现|累计|总共|共计|^完成")
 _LEADING = re.compile(r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+")
 _TRAILING = re.compile(r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约)+$")

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.core.indicators import IndicatorStatus, StatusReport
-from workbench.core.targets import Comparator
+from workbench.core.targets import Comparator, number_text, target_phrase
 
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -61,6 +61,13 @@ def status_label(status: IndicatorStatus) -> str:
     }[status]
 
 
+def report_status_label(report: StatusReport) -> str:
+    """The status words of one report: no data past the deadline says so."""
+    if report.reason == "no_observation_past_deadline":
+        return _t("暂无数据（已过期限）")
+    return status_label(report.status)
+
+
 def comparator_label(comparator: Comparator) -> str:
     return {
         Comparator.AT_LEAST: _t("不低于"),
@@ -101,9 +108,10 @@ def error_label(code: str) -> str:
 
 
 def target_text(report_or_indicator: Any) -> str:
+    """10家左右, 达到4000亿元, 2—3家: the value with the comparator where Chinese puts it."""
     i = getattr(report_or_indicator, "indicator", report_or_indicator)
-    value = f"{i.target_low:g}—{i.target_high:g}" if i.target_high is not None else f"{i.target_low:g}"
-    return f"{comparator_label(i.comparator)} {value} {i.unit}"
+    words = {Comparator.AT_LEAST: _t("达到"), Comparator.MORE_THAN: _t("超过"), Comparator.ABOUT: _t("左右"), Comparator.AT_MOST: _t("不超过")}
+    return target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word, words)
 
 
 def deadline_text(indicator: Any) -> str:
@@ -147,7 +155,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return report
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
-                return f"{STATUS_SYMBOLS[report.status]} {status_label(report.status)}"
+                return f"{STATUS_SYMBOLS[report.status]} {report_status_label(report)}"
             if column == "region":
                 return i.region or "—"
             if column == "name":
@@ -157,7 +165,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if column == "deadline":
                 return deadline_text(i)
             if column == "latest":
-                return f"{report.latest.value:g}（{report.latest.period}）" if report.latest else "—"
+                return f"{number_text(report.latest.value)}（{report.latest.period}）" if report.latest else "—"
             if column == "document":
                 return self.doc_titles.get(i.doc_id or "", i.doc_id or _t("手工录入"))
         if role == SORT_ROLE:

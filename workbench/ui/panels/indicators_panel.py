@@ -41,7 +41,7 @@ from workbench.core.indicators import (
     StatusReport,
     parse_period,
 )
-from workbench.core.targets import Comparator
+from workbench.core.targets import Comparator, number_text
 from workbench.ui.item_models.indicator_table_model import (
     REPORT_ROLE,
     STATUS_COLOURS,
@@ -51,6 +51,7 @@ from workbench.ui.item_models.indicator_table_model import (
     comparator_label,
     deadline_text,
     error_label,
+    report_status_label,
     status_label,
     target_text,
 )
@@ -377,7 +378,7 @@ class IndicatorsPanel(QWidget):
         i = report.indicator
         self.title_label.setText(f"{i.name}　{target_text(i)}　（{deadline_text(i)}）")
         fg, bg = STATUS_COLOURS[report.status]
-        self.status_badge.setText(status_label(report.status))
+        self.status_badge.setText(report_status_label(report))
         self.status_badge.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;")
         self.quote_label.setText(f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）"))
         # a removed document takes its clauses with it: then there is nothing to open
@@ -387,18 +388,20 @@ class IndicatorsPanel(QWidget):
         self.compare_label.setText(self._comparison_text(report))
         self.obs_table.setRowCount(len(report.observations))
         for row, o in enumerate(report.observations):
-            for col, text in enumerate((o.period, f"{o.value:g}", o.source_note or "", o.entered_by or "")):
+            for col, text in enumerate((o.period, number_text(o.value), o.source_note or "", o.entered_by or "")):
                 self.obs_table.setItem(row, col, QTableWidgetItem(text))
         self._draw_chart(report)
 
     def _growth_text(self, report: StatusReport) -> str:
         if report.reason == "no_observation":
             return self.tr("尚无观测值。在下方录入实际完成值后即可评估进度。")
+        if report.reason == "no_observation_past_deadline":
+            return self.tr("目标期限已过，但尚无观测值，无法判断是否实现。请在下方录入实际完成值。")
         if report.reason == "single_observation":
             return self.tr("只有一期数据，尚无法计算增长；请再录入一期或设定基期值。")
         if report.ratio is None or report.observed_growth is None or report.required_growth is None:
             latest = report.latest
-            return self.tr("最新值 {0}（{1}）").format(f"{latest.value:g}", latest.period) if latest else ""
+            return self.tr("最新值 {0}（{1}）").format(number_text(latest.value), latest.period) if latest else ""
         if report.growth_kind == "cagr":
             observed, required = f"{report.observed_growth:.1%}", f"{report.required_growth:.1%}"
         else:
@@ -413,7 +416,7 @@ class IndicatorsPanel(QWidget):
         if not others:
             return ""
         parts = [
-            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，{status_label(r.status)}）"
+            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，{report_status_label(r)}）"
             for r in others
         ]
         return self.tr("同口径指标：{0}").format("；".join(parts))
@@ -619,7 +622,7 @@ class ProposalsDialog(QDialog):
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
             cells = [
-                p.name, f"{p.target_low:g}", "" if p.target_high is None else f"{p.target_high:g}", p.unit,
+                p.name, number_text(p.target_low), "" if p.target_high is None else number_text(p.target_high), p.unit,
                 self.tr("每年") if p.recurring else (p.deadline or ""), p.clause_id.split(":", 1)[-1], p.sentence,
             ]
             for col, text in enumerate(cells):
@@ -644,9 +647,9 @@ class ProposalsDialog(QDialog):
         edits: dict[str, Any] = {}
         if texts[0] != p.name:
             edits["name"] = texts[0]
-        if texts[1] != f"{p.target_low:g}":
+        if texts[1] != number_text(p.target_low):
             edits["target_low"] = texts[1]
-        high = "" if p.target_high is None else f"{p.target_high:g}"
+        high = "" if p.target_high is None else number_text(p.target_high)
         if texts[2] != high:
             edits["target_high"] = texts[2] or None
             if not texts[2]:
@@ -749,7 +752,7 @@ class ImportPreviewDialog(QDialog):
             self.summary.setStyleSheet("")
             self.table.setColumnCount(5)
             self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("指标编号"), self.tr("期间"), self.tr("数值"), self.tr("原值")])
-            rows = [(o["row"], o["indicator_id"], o["period"], f"{o['value']:g}", "" if o["replaces"] is None else f"{o['replaces']:g}") for o in p.observations]
+            rows = [(o["row"], o["indicator_id"], o["period"], number_text(o['value']), "" if o["replaces"] is None else number_text(o['replaces'])) for o in p.observations]
             rows += [(i["row"], i.get("id") or self.tr("（新指标）"), "", str(i.get("name") or ""), "") for i in p.indicators]
             self.table.setRowCount(len(rows))
             for row, cells in enumerate(rows):
@@ -819,11 +822,11 @@ class IndicatorDialog(QDialog):
             self.region_edit.setText(indicator.region or "")
             self.unit_edit.setText(indicator.unit)
             self.comparator_combo.setCurrentIndex(self.comparator_combo.findData(indicator.comparator.value))
-            self.low_edit.setText(f"{indicator.target_low:g}")
-            self.high_edit.setText("" if indicator.target_high is None else f"{indicator.target_high:g}")
+            self.low_edit.setText(number_text(indicator.target_low))
+            self.high_edit.setText("" if indicator.target_high is None else number_text(indicator.target_high))
             self.deadline_edit.setText(indicator.deadline or "")
             self.recurring_check.setChecked(indicator.recurring)
-            self.baseline_edit.setText("" if indicator.baseline is None else f"{indicator.baseline:g}")
+            self.baseline_edit.setText("" if indicator.baseline is None else number_text(indicator.baseline))
             self.baseline_period_edit.setText(indicator.baseline_period or "")
 
     def values(self) -> dict[str, Any]:
