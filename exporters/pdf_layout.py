@@ -136,8 +136,9 @@ class BriefDocument:
         return "<br/>".join(parts)
 
     def style(self, role: Role, size: float, *, align: int = TA_JUSTIFY, indent: bool = False, leading: float | None = None,
-              space_before: float = 0, space_after: float = 0, left_indent: float = 0, keep_with_next: bool = False) -> ParagraphStyle:
-        key = (role, size, align, indent, leading, space_before, space_after, left_indent, keep_with_next)
+              space_before: float = 0, space_after: float = 0, left_indent: float = 0, right_indent: float = 0,
+              keep_with_next: bool = False) -> ParagraphStyle:
+        key = (role, size, align, indent, leading, space_before, space_after, left_indent, right_indent, keep_with_next)
         style = self._styles.get(key)
         if style is None:
             style = ParagraphStyle(
@@ -149,6 +150,7 @@ class BriefDocument:
                 alignment=align,
                 firstLineIndent=2 * size if indent else 0,
                 leftIndent=left_indent,
+                rightIndent=right_indent,
                 spaceBefore=space_before,
                 spaceAfter=space_after,
                 wordWrap="CJK",  # breaks between any two characters: long unbroken strings wrap too
@@ -232,15 +234,20 @@ class BriefDocument:
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
+        # A closing mark at a line's end hangs one character past the line (see
+        # _NO_LINE_START): in a cell it would cross the grid, so the cell keeps that room free.
+        # Centred cells split that room between both sides and stay centred.
+        hang = size
         if header:
-            data.append([self.para(h, Role.HEI, size, align=TA_CENTER) for h in _pad(list(header), ncols)])
+            data.append([self.para(h, Role.HEI, size, align=TA_CENTER, left_indent=hang / 2, right_indent=hang / 2) for h in _pad(list(header), ncols)])
             commands.append(("BACKGROUND", (0, 0), (-1, 0), FILLS["header"]))
         offset = 1 if header else 0
         for r, row in enumerate(rows):
             cells: list[Paragraph] = []
             for c, value in enumerate(_pad(list(row), ncols)):
                 cell = value if isinstance(value, Cell) else Cell(value)
-                cells.append(self.para(cell.text, cell.role or Role.FANGSONG, size, align=_ALIGN[cell.align]))
+                sides = (hang / 2, hang / 2) if cell.align == "center" else (0, hang)
+                cells.append(self.para(cell.text, cell.role or Role.FANGSONG, size, align=_ALIGN[cell.align], left_indent=sides[0], right_indent=sides[1]))
                 if cell.fill:
                     commands.append(("BACKGROUND", (c, r + offset), (c, r + offset), FILLS[cell.fill]))
             data.append(cells)

@@ -231,3 +231,25 @@ def test_no_line_starts_with_a_closing_punctuation_mark(bundled_fonts):
     lines = [line.strip() for page in pypdf.PdfReader(io.BytesIO(brief.build())).pages for line in page.extract_text().splitlines()]
     assert len(lines) > 30
     assert not [line for line in lines if line[:1] in "，。、；：？！”）》"]
+
+
+def test_a_closing_mark_at_a_cells_line_end_stays_inside_the_cell(bundled_fonts):
+    # Lists of offices end their lines on 、 (which may not start a line and so hangs):
+    # it must not cross the table's grid line.
+    brief = _brief(bundled_fonts)
+    size = 12
+    offices = "湖南湘江新区管委会、长沙经开区管委会、市发展改革委、市科技局、"
+    brief.table(["条款", "责任单位"], [[f"一/（{n}）", offices * 3 + "局" * n] for n in range(1, 9)], [0.3, 0.7], size=size)
+    reader = pypdf.PdfReader(io.BytesIO(brief.build()))
+    right_edge = LEFT_MARGIN + TEXT_WIDTH
+    ends: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, font_size, ends=ends):  # type: ignore[no-untyped-def]
+        if text.strip() and "、" in text:  # full-width text only: each character is one em wide
+            x = cm[0] * tm[4] + cm[4]
+            ends.append((x + len(text.strip()) * size, text))
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert ends
+    assert any(text.strip().endswith("、") for _end, text in ends)  # the case is exercised
+    assert max(end for end, _text in ends) <= right_edge + 0.5, [t for e, t in ends if e > right_edge + 0.5]
