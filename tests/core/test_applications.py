@@ -191,3 +191,35 @@ def test_attaching_and_removing_a_file_are_revisions_that_record_the_files(servi
     assert with_file["evidence"]["drug-1:first_registration"]["files"][0]["sha256"] == f.sha256
     without = json.loads(table.get_revision(service.db, stored.id, 3)["data"])
     assert "files" not in without["evidence"].get("drug-1:first_registration", {})
+
+
+def test_restoring_a_revision_brings_back_the_files_attached_then(service, stored, tmp_path):
+    key = "device-1:production_approval"  # no note in the example: only files count
+    old, new = tmp_path / "旧证书.pdf", tmp_path / "新证书.pdf"
+    old.write_bytes(b"old certificate")
+    new.write_bytes(b"new certificate")
+    first = service.attach_file(stored.id, key, old)  # revision 2
+    service.remove_file(stored.id, first.id)  # revision 3
+    service.attach_file(stored.id, key, new)  # revision 4
+    restored = service.restore(stored.id, 2)
+    assert restored.revision == 5
+    assert [(f.file_name, f.present) for f in service.evidence_files(stored.id)] == [("旧证书.pdf", True)]
+    assert service.evidence(stored.id)[key].present
+    # and back to the start: no files at all
+    service.restore(stored.id, 1)
+    assert service.evidence_files(stored.id) == []
+    assert not service.evidence(stored.id)[key].present
+    assert service.restore(stored.id, 1).revision == 6  # nothing differs: no new revision
+
+
+def test_restoring_the_revision_an_import_made_keeps_the_files_it_attached(service, stored, tmp_path):
+    source = tmp_path / "证书.pdf"
+    source.write_bytes(b"cert")
+    service.attach_file(stored.id, "drug-1:first_registration", source)
+    path = tmp_path / "out.json"
+    service.export_file(stored.id, path)
+    copy = service.import_file(path)
+    assert [f.file_name for f in service.evidence_files(copy.id)] == ["证书.pdf"]
+    latest = service.history(copy.id)[-1].revision
+    service.restore(copy.id, latest)
+    assert [f.file_name for f in service.evidence_files(copy.id)] == ["证书.pdf"]

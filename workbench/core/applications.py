@@ -175,9 +175,36 @@ class ApplicationService:
         return self._load(row["data"])
 
     def restore(self, app_id: str, revision: int) -> StoredApplication:
-        """Make an earlier revision's answers, claims and notes current again, as a new
-        revision (history stays; attached files are not detached or re-attached)."""
-        return self.save(app_id, self.revision(app_id, revision), f"恢复第 {revision} 版")
+        """Make an earlier revision current again, as a new revision: its answers, claims
+        and notes, and the evidence files attached then (files attached since are detached,
+        files removed since are attached again; history keeps everything)."""
+        row = table.get_revision(self.db, app_id, revision)
+        if row is None:
+            raise ApplicationError("no_such_revision", f"{app_id}#{revision}")
+        earlier = self._load(row["data"])
+        wanted = _file_records(json.loads(row["data"]))
+        current = self.get(app_id)
+        self._check(earlier)
+        with self.db.atomic():
+            changed = earlier != current.application
+            missing = list(wanted)
+            for r in table.evidence_files(self.db, app_id):
+                match = next((w for w in missing if w[0] == r["condition_key"] and w[1]["sha256"] == r["sha256"]), None)
+                if match is not None:
+                    missing.remove(match)
+                else:
+                    table.remove_evidence_file(self.db, app_id, r["id"], _now())
+                    changed = True
+            for key, record in missing:
+                # The stored copy is content-addressed and outlives a removal; if it is gone
+                # all the same, the file shows as missing.
+                table.add_evidence_file(self.db, app_id, key, record["name"], record["sha256"], record["size"], _now())
+                changed = True
+            if not changed:
+                return current
+            table.save_revision(self.db, app_id, current.revision, earlier.name, earlier.rules_id, self._dump(earlier, app_id), _now(), f"恢复第 {revision} 版")
+        self._changed(app_id)
+        return self.get(app_id)
 
     def evaluate(self, app_id: str, as_of: dt.date | None = None) -> Evaluation:
         app = self.get(app_id).application
@@ -206,9 +233,17 @@ class ApplicationService:
         with self.db.atomic():
             stored = self.save(into, application, f"导入 {Path(path).name}") if into else self.create(application, f"导入 {Path(path).name}")
             known = {(f.key, f.sha256) for f in self.evidence_files(stored.id)}
+            attached = []
             for key, record in records:
                 if (key, record["sha256"]) not in known and self._stored_copy(record["sha256"]).is_file():
                     table.add_evidence_file(self.db, stored.id, key, record["name"], record["sha256"], record["size"], _now())
+                    attached.append(record["name"])
+            if attached:
+                # so that the revision holds the files (restoring it must not detach them)
+                self._snapshot(stored, f"附加证明材料 {'、'.join(attached)}")
+        if attached:
+            self._changed(stored.id)
+            return self.get(stored.id)
         return stored
 
     # -- evidence
