@@ -234,3 +234,48 @@ def test_a_target_whose_document_was_removed_has_no_clause_to_open(panel, worksp
     panel.select_indicator("nanjing-bioeconomy-2021.t01")
     assert panel.current_report().indicator.id == "nanjing-bioeconomy-2021.t01"
     assert not panel.source_button.isEnabled() and panel.record_button.isEnabled()
+
+
+def test_a_wrong_value_is_corrected_or_deleted_from_the_panel_and_audited(panel, workspace):
+    panel.select_indicator(SCALE)
+    for period, value in (("2022", "2580"), ("2023", "29500")):  # 2023 typed with one zero too many
+        panel.period_edit.setText(period)
+        panel.value_edit.setText(value)
+        assert panel.record_current()
+    assert not panel.delete_obs_button.isEnabled() and panel.confirm_delete_observation() is None
+    panel.obs_table.selectRow(1)
+    assert panel.correct_button.isEnabled() and panel.delete_obs_button.isEnabled()
+    panel.correct_button.click()
+    assert (panel.period_edit.text(), panel.value_edit.text(), panel.replace_check.isChecked()) == ("2023", "29500", True)
+    panel.value_edit.setText("2950")
+    panel.by_edit.setText("李四")
+    panel.record_button.click()
+    assert [(o.period, o.value) for o in workspace.indicators.observations(SCALE)] == [("2022", 2580), ("2023", 2950)]
+    replaced = workspace.indicators.audit(SCALE)[-1]
+    assert (replaced.action, replaced.actor, replaced.before["value"], replaced.after["value"]) == ("replace", "李四", 29500, 2950)
+
+    panel.obs_table.selectRow(0)
+    box = panel.confirm_delete_observation()
+    assert "2022" in box.text() and "2580" in box.text()
+    cancel = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.RejectRole)
+    cancel.click()
+    assert len(workspace.indicators.observations(SCALE)) == 2  # cancelled: nothing deleted
+    panel.obs_table.selectRow(0)
+    box = panel.confirm_delete_observation()
+    delete = next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.DestructiveRole)
+    delete.click()
+    assert [o.period for o in workspace.indicators.observations(SCALE)] == ["2023"]
+    assert panel.obs_table.rowCount() == 1 and panel.obs_table.item(0, 0).text() == "2023"
+    deleted = workspace.indicators.audit(SCALE)[-1]
+    assert (deleted.action, deleted.actor, deleted.before["period"], deleted.before["value"], deleted.after) == ("delete_observation", "李四", "2022", 2580, None)
+
+
+def test_the_edit_form_shows_large_targets_exactly_and_saves_them_unchanged(panel, workspace):
+    workspace.indicators.edit(SCALE, {"target_low": 1234567, "unit": "万元"})
+    panel.select_indicator(SCALE)
+    dialog = panel.edit_current()
+    assert dialog.low_edit.text() == "1234567"  # not 1.23457e+06
+    dialog.name_edit.setText("生物经济产业规模（修订）")
+    assert dialog.save()
+    assert workspace.indicators.get(SCALE).target_low == 1234567
+    assert "1234567万元" in panel.title_label.text()

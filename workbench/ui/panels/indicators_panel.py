@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +39,7 @@ from workbench.core.indicators import (
     IndicatorDraft,
     IndicatorError,
     IndicatorStatus,
+    Observation,
     StatusReport,
     parse_period,
 )
@@ -156,6 +158,13 @@ class IndicatorsPanel(QWidget):
         self.obs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.obs_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.obs_table.setMaximumHeight(140)
+        self.obs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.obs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.obs_table.setToolTip(self.tr("双击一行可把该期数值填入下方表单修改"))
+        self.correct_button = QPushButton(self.tr("修改所选数值"))
+        self.correct_button.setToolTip(self.tr("把所选一期的数值填入下方表单，改正后点“记录”替换（记入变更记录）"))
+        self.delete_obs_button = QPushButton(self.tr("删除所选数值…"))
+        self.delete_obs_button.setToolTip(self.tr("删除录错的一期数值（删除前的数值记入变更记录）"))
 
         self.period_edit = QLineEdit(placeholderText=self.tr("如 2024、2024-06、2024-Q2"))
         self.value_edit = QLineEdit(placeholderText=self.tr("数值"))
@@ -178,6 +187,10 @@ class IndicatorsPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_current().open())
         self.new_button.clicked.connect(lambda: self.new_indicator().open())
         self.record_button.clicked.connect(self.record_current)
+        self.obs_table.itemSelectionChanged.connect(self._observation_selection_changed)
+        self.obs_table.itemDoubleClicked.connect(lambda _item: self.correct_selected_observation())
+        self.correct_button.clicked.connect(self.correct_selected_observation)
+        self.delete_obs_button.clicked.connect(lambda: self._open_if(self.confirm_delete_observation()))
         self.value_edit.returnPressed.connect(self.record_current)
         self.review_button.clicked.connect(self.choose_and_review)
         self.import_button.clicked.connect(self.choose_and_import)
@@ -246,6 +259,11 @@ class IndicatorsPanel(QWidget):
         right_layout.addWidget(self.compare_label)
         right_layout.addWidget(self.chart_view, 1)
         right_layout.addWidget(self.obs_table)
+        obs_buttons = QHBoxLayout()
+        obs_buttons.addStretch(1)
+        obs_buttons.addWidget(self.correct_button)
+        obs_buttons.addWidget(self.delete_obs_button)
+        right_layout.addLayout(obs_buttons)
         right_layout.addLayout(form)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -361,6 +379,9 @@ class IndicatorsPanel(QWidget):
 
     def _show(self, report: StatusReport | None) -> None:
         self.form_error.clear()
+        self.form_error.setStyleSheet("color: #b3261e;")
+        self.correct_button.setEnabled(False)
+        self.delete_obs_button.setEnabled(False)
         for w in (self.source_button, self.edit_button, self.record_button, self.period_edit, self.value_edit, self.note_edit, self.by_edit, self.replace_check):
             w.setEnabled(report is not None)
         if report is None:
@@ -466,6 +487,67 @@ class IndicatorsPanel(QWidget):
         y_axis.setRange(min(ys), top * 1.1 if top > 0 else 1)
         y_axis.applyNiceNumbers()
 
+    # --- correcting what was recorded ---------------------------------------------------
+
+    @staticmethod
+    def _open_if(dialog: QDialog | None) -> None:
+        if dialog is not None:
+            dialog.open()
+
+    def _observation_selection_changed(self) -> None:
+        chosen = self.selected_observation() is not None
+        self.correct_button.setEnabled(chosen)
+        self.delete_obs_button.setEnabled(chosen)
+
+    def selected_observation(self) -> Observation | None:
+        report = self.current_report()
+        rows = {index.row() for index in self.obs_table.selectionModel().selectedRows()}
+        if report is None or len(rows) != 1:
+            return None
+        row = rows.pop()
+        return report.observations[row] if row < len(report.observations) else None
+
+    def correct_selected_observation(self) -> bool:
+        """Put the selected period's value into the form, set to replace it: the official
+        changes the number and records; the old value stays in the audit."""
+        o = self.selected_observation()
+        if o is None:
+            return False
+        self.period_edit.setText(o.period)
+        self.value_edit.setText(number_text(o.value))
+        self.note_edit.setText(o.source_note or "")
+        self.replace_check.setChecked(True)
+        self.form_error.setText(self.tr("正在修改 {0} 的数值：改正后点“记录”替换原值 {1}。").format(o.period, number_text(o.value)))
+        self.form_error.setStyleSheet("color: #444;")
+        self.value_edit.setFocus()
+        self.value_edit.selectAll()
+        return True
+
+    def confirm_delete_observation(self) -> QMessageBox | None:
+        """The question before deleting the selected period's value (not shown: the caller opens it)."""
+        report, o = self.current_report(), self.selected_observation()
+        if report is None or o is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除数值"), "", parent=self)
+        box.setText(self.tr("删除“{0}”{1} 的数值 {2}{3}？").format(report.indicator.name, o.period, number_text(o.value), report.indicator.unit))
+        box.setInformativeText(self.tr("删除会记入变更记录（含原值和删除人）。"))
+        delete = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        indicator_id, period = report.indicator.id, o.period
+        delete.clicked.connect(lambda: self.delete_observation(indicator_id, period))
+        return box
+
+    def delete_observation(self, indicator_id: str, period: str) -> bool:
+        """Delete one recorded value; who deletes is the form's 填报人."""
+        try:
+            self.service.delete_observation(indicator_id, period, actor=self.by_edit.text().strip() or None)
+        except IndicatorError as exc:
+            self.form_error.setStyleSheet("color: #b3261e;")
+            self.form_error.setText(self.tr("期间 {0}：{1}").format(period, error_label(exc.code)))
+            return False
+        return True
+
     # --- actions ---------------------------------------------------------------------------
 
     def edit_current(self) -> IndicatorDialog:
@@ -489,6 +571,7 @@ class IndicatorsPanel(QWidget):
         report = self.current_report()
         if report is None:
             return False
+        self.form_error.setStyleSheet("color: #b3261e;")  # the correction hint was grey
         period_text = self.period_edit.text().strip()
         value_text = self.value_edit.text().strip().replace(",", "")
         try:
