@@ -4,12 +4,13 @@ awards (where a rule file covers the document) and its responsibility lines."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from exporters.brief_words import LEVEL_LABELS, STATUS_LABELS, optional_date, part_marker
-from exporters.pdf_fonts import BriefFonts
+from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import BriefDocument, Cell, chinese_date
 from workbench.core.library import DocumentDetail
 from workbench.core.models import Clause, ClauseKind
@@ -95,7 +96,8 @@ def build_document_brief(
     next_part("条款提纲")
     items = outline(detail)
     if items:
-        brief.table(["条款", "标题"], [[c.path, Cell(c.label if c.level == 1 else "　" + c.label)] for c in items], [0.22, 0.78])
+        # Each level in the face its headings take in a 公文: 一、 in 黑体, （一） in 楷体.
+        brief.table(["条款", "标题"], [[c.path, Cell(c.label, role=Role.HEI) if c.level == 1 else Cell("　" + c.label, role=Role.KAI)] for c in items], [0.22, 0.78])
     else:
         brief.paragraph("本文件未分条款。")
 
@@ -122,10 +124,15 @@ def build_document_brief(
     next_part("责任分工")
     lines = responsibility_lines(detail)
     if lines:
-        brief.table(["条款", "事项", "责任单位"], [[c.path, c.heading or c.body[:40], c.responsible or ""] for c in lines], [0.18, 0.42, 0.4])
+        brief.table(["条款", "事项", "责任单位"], [[c.path, c.heading or c.body[:40], _units(c.responsible or "")] for c in lines], [0.18, 0.42, 0.4])
     else:
         brief.paragraph("本文件未列明责任单位。")
     return brief
+
+
+def _units(responsible: str) -> str:
+    """The offices alone: the column's header already says 责任单位."""
+    return re.sub(r"^\s*责任单位\s*[:：]\s*", "", responsible)
 
 
 def write_document_brief(path: Path, detail: DocumentDetail, **kwargs: object) -> int:

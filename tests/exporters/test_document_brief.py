@@ -8,6 +8,7 @@ import pytest
 
 from exporters import brief_data
 from exporters.document_brief import AwardLine, TargetLine, build_document_brief
+from exporters.pdf_fonts import Role
 from tests.exporters.pdf_checks import HOSTILE, pdf_text, rendered_ink
 from workbench.core.library import DocumentDetail, DocumentInfo
 from workbench.core.models import Clause, ClauseKind, Level, ValidityStatus
@@ -90,3 +91,22 @@ def test_a_document_without_a_rule_file_has_no_award_section(bundled_fonts):
     text = pdf_text(build_document_brief(_hostile_detail(), targets=[], awards=None, fonts=bundled_fonts, created=CREATED).build())
     assert "奖补事项" not in text
     assert "本文件未设定可量化的目标指标" in text
+
+
+def test_the_outline_sets_each_level_in_its_heading_face(workspace, bundled_fonts):
+    from tests.exporters.pdf_checks import fonts_of
+
+    data = brief_data.document_brief(workspace, "hunan-biomedicine-2026", fonts=bundled_fonts, created=CREATED).build()
+    assert bundled_fonts.resolution.face(Role.KAI).family == "AR PL UKai CN"
+    assert any("UKai" in name for name in fonts_of(data)), fonts_of(data)  # （一） lines in 楷体
+
+
+def test_the_responsibility_column_lists_the_offices_without_repeating_its_header(workspace, bundled_fonts):
+    detail = workspace.library.document("changsha-bioeconomy-2023")
+    assert detail is not None
+    prefixed = [c for c in detail.clauses if (c.responsible or "").startswith("责任单位")]
+    assert prefixed
+    text = pdf_text(brief_data.document_brief(workspace, "changsha-bioeconomy-2023", fonts=bundled_fonts, created=CREATED).build())
+    assert "责任单位：" not in text and "责任单位:" not in text
+    offices = prefixed[0].responsible.split("：", 1)[-1].split(":", 1)[-1]
+    assert offices.replace(" ", "") in text
