@@ -5,9 +5,10 @@ after the annual cap, the evaluation trace and a "data as of" stamp."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts
@@ -119,7 +120,7 @@ def build_dossier_brief(
         if own:
             brief.table(["条件", "结果", "说明", "依据条款"], [_condition_row(c) for c in own], [0.28, 0.1, 0.3, 0.32], size=10.5)
         for note in r.notes:
-            brief.note(f"注：{describe(note.code, note.params)}" + (f"（{citation_text(note.citation)}）" if note.citation else ""))
+            brief.note(f"注：{chinese_dates(describe(note.code, note.params))}" + (f"（{citation_text(note.citation)}）" if note.citation else ""))
 
     brief.heading(1, f"{part_marker(4)}证明材料")
     subjects = evidence_subjects(evaluation)
@@ -178,15 +179,31 @@ def build_dossier_brief(
     n = 0
     for step in evaluation.trace:
         cited = f"〔{_path(step.citation.clause_id)}〕" if step.citation else ""
+        text = chinese_dates(step.text.strip())
         if step.text.startswith("\u3000"):
-            brief.note(f"{step.text.strip()}{cited}", size=10.5, indent_chars=3)
+            brief.note(f"{text}{cited}", size=10.5, indent_chars=3)
         else:
             n += 1
-            brief.note(f"{n}. {step.text.strip()}{cited}", size=10.5)
+            brief.note(f"{n}. {text}{cited}", size=10.5)
     brief.spacer(4)
     brief.stamp(f"数据截至{chinese_date(data_as_of.date())} {data_as_of:%H:%M}")
     brief.stamp(f"评估日{chinese_date(evaluation.as_of)}")
     return brief
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def chinese_dates(text: str) -> str:
+    """The engine's ISO dates (2026-02-14) as a brief writes them (2026年2月14日)."""
+
+    def word(match: re.Match[str]) -> str:
+        try:
+            return chinese_date(dt.date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            return match[0]
+
+    return _ISO_DATE.sub(word, text)
 
 
 def evidence_subjects(evaluation: Evaluation) -> dict[str, str]:
@@ -209,7 +226,7 @@ def _path(clause_id: str) -> str:
 
 
 def _condition_row(c: ConditionResult) -> list[str | Cell]:
-    return [c.text, Cell(STATE_TEXT[c.state], fill=STATE_FILLS[c.state], align="center"), describe(c.reason, c.params), citation_text(c.citation)]
+    return [c.text, Cell(STATE_TEXT[c.state], fill=STATE_FILLS[c.state], align="center"), chinese_dates(describe(c.reason, c.params)), citation_text(c.citation)]
 
 
 def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, object]) -> list[EvidenceLine]:
@@ -225,7 +242,8 @@ def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, objec
         entry = file_evidence.get(key)
         note = str(entry.get("note") or "") if isinstance(entry, dict) else ""
         records = [f for f in entry.get("files", []) if isinstance(f, dict)] if isinstance(entry, dict) else []
-        files = tuple(str(f.get("name", "")) for f in records)
+        # A hand-written file may name a file by its full path: the brief prints no local path.
+        files = tuple(PureWindowsPath(str(f.get("name", ""))).name for f in records)
         provided = any(f.get("present", True) is not False for f in records)
         lines.append(EvidenceLine(key, asked.get(key), note, files, bool(note.strip()) or provided))
     return lines

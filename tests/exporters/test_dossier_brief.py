@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from exporters import brief_data
-from exporters.dossier_brief import build_dossier_brief, evidence_from_file
+from exporters.dossier_brief import build_dossier_brief, chinese_dates, evidence_from_file
 from tests.conftest import ROOT
 from tests.exporters.pdf_checks import pdf_text, rendered_ink
 from workbench.core.eligibility import (
@@ -51,7 +52,7 @@ def test_the_dossier_of_an_application_file_has_every_part(qapp, bundled_fonts):
     assert "尚缺材料清单" in text
     for t in evaluation.totals:
         assert f"{t.year}年{format_yuan(t.before_cap)}" in text
-    assert "评估过程" in text and evaluation.trace[0].text.replace(" ", "") in text
+    assert "评估过程" in text and chinese_dates(evaluation.trace[0].text).replace(" ", "") in text
     assert "数据截至" in text and "评估日2026年9月1日" in text
     assert rendered_ink(data) > 0.01
 
@@ -125,3 +126,22 @@ def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(data_dir, 
     assert "器械注册证.pdf（文件缺失）" in text
     # the example's one note (the drug's registration certificate) is all that is provided
     assert "已提供1项，尚缺6项" in text
+
+
+def test_the_engines_dates_print_as_chinese_dates(bundled_fonts):
+    path = EXAMPLES / "changsha-innovative-drug.json"
+    text = pdf_text(brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build())
+    assert "2026年2月14日至2031年2月13日" in text  # the validity in the trace and the condition notes
+    assert "评估日2026年9月1日" in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+
+
+def test_an_evidence_file_named_by_a_full_path_prints_only_its_name(bundled_fonts, tmp_path):
+    evaluation = _evaluate(EXAMPLES / "changsha-innovative-drug.json")
+    files = [{"name": "/home/zhang/申报材料/注册证.pdf"}, {"name": r"C:\Users\zhang\Desktop\产业化说明.pdf"}]
+    lines = evidence_from_file(evaluation, {"drug-1:industrialised": {"files": files}})
+    data = build_dossier_brief(evaluation, lines, fonts=bundled_fonts, created=CREATED).build()
+    text = pdf_text(data)
+    assert "注册证.pdf" in text and "产业化说明.pdf" in text
+    for fragment in ("/home/zhang", "zhang", "Desktop", "申报材料"):
+        assert fragment not in text
