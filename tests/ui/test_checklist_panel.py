@@ -266,3 +266,29 @@ def test_the_trace_lists_every_step_with_its_clause(loaded):
     assert text.splitlines()[0].startswith("按《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》")
     assert "“首次获得药品注册批件的创新药”（示例单抗注射液）：符合〔hunan-biomedicine-2026:一/（四）〕" in text
     assert text.splitlines()[-1].startswith("合计")
+
+
+def test_tab_goes_from_the_items_into_the_claim_its_conditions_and_evidence(window, qtbot):
+    """In the window, not only the panel: the other docks must not come between."""
+    panel = window.checklist_panel
+    window.tabs.setCurrentWidget(panel)
+    assert panel.import_path(DRUG)
+    panel.select("drug-1")
+    panel.claim_form.others.insertRow(0)  # a filled table must not swallow Tab
+    panel.tree.setFocus()
+    qtbot.waitUntil(panel.tree.hasFocus)
+    visited = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    form, first = panel.claim_form, panel.condition_rows[0]
+    assert visited[0] is form.title
+    assert all(panel.isAncestorOf(w) for w in visited[: visited.index(first.note) + 1])
+    assert visited.index(form.others) < visited.index(first.answer) < visited.index(first.note) < visited.index(first.attach_button)
+
+
+def test_the_panel_keys_are_named_in_tooltips(loaded):
+    assert "Ctrl+S" in loaded.save_button.toolTip()
+    assert "Ctrl+L" in loaded.tree.toolTip()
+    loaded.select("national-innovation-centre")
+    assert "Enter" in loaded.claim_button.toolTip()

@@ -378,6 +378,9 @@ class ChecklistPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())
+        # The keys, where a user looks for them (the buttons' Alt+letter is underlined).
+        self.save_button.setToolTip(self.tr("保存为新版本（Ctrl+S）"))
+        self.tree.setToolTip(self.tr("回到奖补事项：Ctrl+L；Enter 申报所选事项或进入其表单；Ctrl+Enter 再申报一项；Tab 进入条件和证明材料"))
 
     # -- the application in the form
 
@@ -550,7 +553,7 @@ class ChecklistPanel(QWidget):
         self.claim_form: ClaimForm | None = None
         if claim is None:
             self.claim_button = QPushButton(self.tr("申报此项(&A)"))
-            self.claim_button.setToolTip(self.tr("Ctrl+Enter"))
+            self.claim_button.setToolTip(self.tr("申报此项（Enter 或 Ctrl+Enter）"))
             self.claim_button.clicked.connect(self.claim_current_item)
             self.detail_layout.addWidget(self.claim_button)
         else:
@@ -581,7 +584,17 @@ class ChecklistPanel(QWidget):
             widget = self.detail_layout.itemAt(i).widget()
             if widget is not None:
                 widget.show()
+        self._chain_detail_after_tree()
         self._show_evaluation()
+
+    def _chain_detail_after_tree(self) -> None:
+        """Tab goes from the items straight into the claim, its conditions and their evidence:
+        widgets made now would otherwise come last in the window, after the other docks."""
+        previous: QWidget = self.tree
+        for widget in self.detail.findChildren(QWidget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(self.detail) and widget.focusProxy() is None:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
 
     def _answer_changed(self, cond_id: str, row: ConditionRow) -> None:
         claim = self.application.claim(self.current_key or "")
@@ -894,6 +907,7 @@ class ClaimForm(QGroupBox):
         self.others.setHorizontalHeaderLabels([self.tr("同一项目的其他政策"), self.tr("金额（元）")])
         self.others.horizontalHeader().setStretchLastSection(True)
         self.others.setMaximumHeight(90)
+        self.others.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.others.setColumnWidth(0, 320)
         self.others.setTabKeyNavigation(False)
         for o in claim.other_claims:
