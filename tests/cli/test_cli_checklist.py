@@ -100,3 +100,52 @@ def test_a_refused_import_leaves_the_list_unchanged(run, tmp_path):
 def test_export_of_an_unknown_application_is_a_user_error(run, tmp_path):
     code, _, err = run("checklist", "export", "app-nope", str(tmp_path / "x.json"))
     assert code == 2 and "app-nope" in err
+
+
+def _drug() -> dict:
+    return json.loads((EXAMPLES / "changsha-innovative-drug.json").read_text(encoding="utf-8"))
+
+
+def _without(data: dict, *path: str) -> dict:
+    node = data
+    for step in path[:-1]:
+        node = node[int(step)] if isinstance(node, list) else node[step]
+    del node[path[-1]]
+    return data
+
+
+def _with(data: dict, value: object, *path: str) -> dict:
+    node = data
+    for step in path[:-1]:
+        node = node[int(step)] if isinstance(node, list) else node[step]
+    node[int(path[-1]) if isinstance(node, list) else path[-1]] = value
+    return data
+
+
+# (what is wrong, the file's text, what the message must name)
+BAD_FILES = [
+    ("not JSON", '{"format": "workbench.application", "version": 1,', ["JSON"]),
+    ("wrong version", json.dumps(_with(_drug(), 9, "version")), ["version", "9"]),
+    ("missing required field", json.dumps(_without(_drug(), "claims", "0", "item")), ["claims[0].item"]),
+    ("negative amount", json.dumps(_with(_drug(), -100, "claims", "0", "requested_amount")), ["claims[0].requested_amount", "-100"]),
+    ("impossible date", json.dumps(_with(_drug(), "2026-02-30", "claims", "1", "event_date")), ["claims[1].event_date", "2026-02-30"]),
+    ("unknown item id", json.dumps(_with(_drug(), "no-such-award", "claims", "0", "item")), ["claims[0].item", "no-such-award"]),
+]
+
+
+@pytest.mark.parametrize(("problem", "text", "named"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_a_bad_file_imported_into_an_application_is_refused_naming_the_field_and_leaves_it_untouched(run, tmp_path, problem, text, named):
+    assert run("checklist", "import", str(EXAMPLES / "changsha-innovative-drug.json"))[0] == 0
+    [entry] = json.loads(run("checklist", "list", "--json")[1])
+    before = tmp_path / "before.json"
+    run("checklist", "export", entry["id"], str(before))
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    code, out, err = run("checklist", "import", str(bad), "--into", entry["id"])
+    assert code == 2 and err.count("\n") == 1, problem
+    assert all(n in err for n in named), err
+    after = tmp_path / "after.json"
+    run("checklist", "export", entry["id"], str(after))
+    assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
+    assert [r["revision"] for r in json.loads(run("checklist", "history", entry["id"], "--json")[1])] == [1]
+    assert len(json.loads(run("checklist", "list", "--json")[1])) == 1

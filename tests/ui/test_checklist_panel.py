@@ -292,3 +292,20 @@ def test_the_panel_keys_are_named_in_tooltips(loaded):
     assert "Ctrl+L" in loaded.tree.toolTip()
     loaded.select("national-innovation-centre")
     assert "Enter" in loaded.claim_button.toolTip()
+
+
+@pytest.mark.parametrize("case", range(6), ids=["not JSON", "wrong version", "missing field", "negative amount", "2026-02-30", "unknown item"])
+def test_each_kind_of_bad_file_is_refused_by_the_panel_naming_the_field(loaded, tmp_path, workspace, case):
+    from tests.cli.test_cli_checklist import BAD_FILES
+
+    problem, text, named = BAD_FILES[case]
+    before = workspace.applications.get(loaded.app_id)
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    assert not loaded.import_path(bad)
+    assert all(n in loaded.last_message for n in named), (problem, loaded.last_message)
+    assert [s.id for s in workspace.applications.summaries()] == [before.id]
+    assert workspace.applications.get(before.id) == before
+    assert loaded.app_id == before.id and not loaded.dirty and tree_state(loaded, "drug-1") == "符合"
+    for box in loaded.findChildren(QMessageBox):
+        box.close()
