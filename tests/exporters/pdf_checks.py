@@ -52,14 +52,27 @@ def rendered_ink(data: bytes, page: int = 0) -> float:
     document = QPdfDocument()
     document.load(buffer)
     assert document.status() == QPdfDocument.Status.Ready, document.error()
-    image = document.render(page, QSize(298, 421))
-    dark = 0
+    image = on_white(document.render(page, QSize(298, 421)))
+    dark = total = 0
     for y in range(0, image.height(), 2):
         for x in range(0, image.width(), 2):
+            total += 1
             if image.pixelColor(x, y).lightness() < 200:
                 dark += 1
     document.close()
-    return dark / ((image.height() // 2) * (image.width() // 2))
+    return dark / total
+
+
+def on_white(image):  # type: ignore[no-untyped-def]
+    """QtPdf draws on a transparent page (black where nothing is drawn): put it on paper."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def _stream(data: bytes):  # type: ignore[no-untyped-def]

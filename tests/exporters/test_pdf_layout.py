@@ -253,3 +253,14 @@ def test_a_closing_mark_at_a_cells_line_end_stays_inside_the_cell(bundled_fonts)
     assert ends
     assert any(text.strip().endswith("、") for _end, text in ends)  # the case is exercised
     assert max(end for end, _text in ends) <= right_edge + 0.5, [t for e, t in ends if e > right_edge + 0.5]
+
+
+def test_an_empty_page_shows_no_ink(qapp):
+    # The "not blank" checks of every brief rely on this: QtPdf leaves an empty page transparent.
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.showPage()
+    canvas.save()
+    assert rendered_ink(out.getvalue()) == 0
