@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from exporters.brief_data import BriefKind
 from exporters.pdf_fonts import BUNDLED_FONTS_DIR, Role
 from tests.conftest import ROOT
-from tests.exporters.pdf_checks import fonts_of, pdf_text, rendered_ink
+from tests.exporters.pdf_checks import fonts_of, on_white, pdf_text, rendered_ink
 from workbench.ui import settings as opts
 from workbench.ui.dialogs.brief_preview import BriefPreviewDialog, suggested_file_name
 from workbench.ui.dialogs.pdf_settings import PdfSettingsDialog
@@ -161,3 +161,35 @@ def test_the_file_menu_has_the_export_and_print_actions(window):
     assert window.briefs.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.briefs.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.briefs.export_action.isEnabled() and window.briefs.print_action.isEnabled()
+
+
+def _ink_origin(data: bytes, size) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The leftmost and topmost dark pixel of page 1 drawn at ``size``."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    image = on_white(document.render(0, size))
+    dark = [(x, y) for y in range(image.height()) for x in range(image.width()) if image.pixelColor(x, y).lightness() < 160]
+    document.close()
+    return min(x for x, _ in dark), min(y for _, y in dark)
+
+
+def test_a_printed_page_keeps_the_text_block_where_the_brief_puts_it(qtbot, window, tmp_path):
+    from PySide6.QtCore import QSize
+
+    window.open_document("national-bioeconomy-2022")
+    preview = _export(qtbot, window)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert printer.pageLayout().margins().left() > 0  # the printer has margins of its own
+    assert preview.print_to(printer) == preview.page_count()
+    size = QSize(420, 594)  # 2 px per mm
+    brief_x, brief_y = _ink_origin(preview.output.pdf, size)
+    printed_x, printed_y = _ink_origin((tmp_path / "printed.pdf").read_bytes(), size)
+    assert abs(printed_x - brief_x) <= 1.5 and abs(printed_y - brief_y) <= 1.5, ((brief_x, brief_y), (printed_x, printed_y))

@@ -150,6 +150,9 @@ class BriefPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw the chosen pages on ``printer`` at their true size; returns how many."""
+        # Measured from the paper's edge, not from the printable area: fitting the page into
+        # the area inside the printer's margins would shrink the GB/T 9704 text block and shift it.
+        printer.setFullPage(True)
         count = self.page_count()
         first, last = 1, count
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
@@ -160,7 +163,7 @@ class BriefPreviewDialog(QDialog):
             return 0
         printed = 0
         try:
-            target = printer.pageRect(QPrinter.Unit.DevicePixel)
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
             for page in range(first - 1, last):
                 if printed:
                     printer.newPage()
