@@ -118,6 +118,34 @@ def test_full_width_digits_percent_and_spaces_are_read():
     assert found[0].value_text == "３.５％" and found[0].sentence.startswith("到２０２５年")
 
 
+def test_numbers_written_in_chinese_are_read_where_they_are_counts():
+    text = "到2025年，培育上市企业十家，新增国家级平台两个以上，引进人才二十名左右，新增专精特新企业一百二十家、独角兽三至五家，总数达到三十五家。"
+    found = extract_targets([clause(text)], doc_id="doc-x", region="某市")
+    assert [(p.value_text, p.target_low, p.target_high, p.unit, p.comparator) for p in found] == [
+        ("十家", 10, None, "家", Comparator.AT_LEAST),
+        ("两个", 2, None, "个", Comparator.AT_LEAST),
+        ("二十名", 20, None, "名", Comparator.ABOUT),
+        ("一百二十家", 120, None, "家", Comparator.AT_LEAST),
+        ("三至五家", 3, 5, "家", Comparator.RANGE),
+        ("三十五家", 35, None, "家", Comparator.AT_LEAST),
+    ]
+    assert found[0].name == "培育上市企业" and all(p.deadline == "2025" for p in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以“五个一”的模式推进，即一个规划、一个专班、一支基金、一批项目、一个园区。",
+        "到2025年，建设两个生物科技研发孵化中心，实施十家骨干企业“旗舰工程”。",
+        "精准对接湖南省“百人计划”，做大做强四个细分产业。",
+        "到2025年，年营业收入百亿元以上企业数量显著增加，突破一批“卡脖子”关键核心技术。",
+        "在三个月内完成审核。",
+    ],
+)
+def test_numbers_in_chinese_that_name_things_are_not_targets(text):
+    assert extract_targets([clause(text)], doc_id="doc-x") == []
+
+
 def test_caps_on_rates_outside_grants_are_at_most_targets():
     (p,) = extract_targets([clause("到2025年，单位产值能耗控制在 0.5 吨以内。")], doc_id="doc-x")
     assert p.comparator is Comparator.AT_MOST and p.target_low == 0.5 and p.unit == "吨"

@@ -9,6 +9,9 @@ reject (``workbench.core.indicators``); nothing here writes anything.
 Not targets: subsidy ceilings (不超过500万元, 最高1000万元), thresholds that
 describe what is counted (年销售额超过10亿元的产品, 对…超过…的企业给予), amounts in
 sentences that grant money (给予, 奖补, 补助 …) and facts about the past (截至…).
+
+Numbers in words (十家, 两个以上, 三至五家) count when they close their phrase;
+elsewhere they name a programme or a manner of speaking (十家骨干企业“旗舰工程”, 一批).
 """
 
 from __future__ import annotations
@@ -52,7 +55,11 @@ UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
 _FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"})
 _DASHES = "—–―~～－\\-"
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,200 with thousands separators, 3.5
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+# 十家, 两个, 三十五名, 一百二十家; 万 and 亿 stay with the unit (五千万元 is 5000 万元).
+_CHINESE_NUMBER = r"[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
+_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
@@ -353,7 +360,25 @@ def _sentence_targets(
 
 
 def _float(text: str) -> float:
+    if text[:1] in _CHINESE_DIGITS or text[:1] in _CHINESE_POWERS:
+        return float(chinese_number(text))
     return float(text.replace(",", ""))
+
+
+def chinese_number(text: str) -> int:
+    """十 → 10, 两 → 2, 三十五 → 35, 一百零五 → 105, 两千 → 2000."""
+    total = current = 0
+    for ch in text:
+        if ch in _CHINESE_DIGITS:
+            current = _CHINESE_DIGITS[ch]
+        else:
+            total += (current or 1) * _CHINESE_POWERS[ch]
+            current = 0
+    return total + current
+
+
+def _is_chinese(number: str) -> bool:
+    return number[:1] in _CHINESE_DIGITS or number[:1] in _CHINESE_POWERS
 
 
 def _unit(m: re.Match[str]) -> str:
@@ -368,8 +393,25 @@ def _is_value(sentence: str, m: re.Match[str]) -> bool:
         return False  # 百亿级 / 50亿级企业 names a class, not a value
     if m.start() > 0 and sentence[m.start() - 1] in "第等":
         return False  # 第3家, …等7个产业集聚区 counts an enumeration
+    if _is_chinese(m.group("low")) and not _chinese_value_is_a_count(sentence, m):
+        return False
     year_like = re.fullmatch(r"(?:19|20)\d{2}", m.group("low"))
     return not (year_like and tail[:1] == "年")
+
+
+def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
+    """A number in words is a target only where it closes its phrase (培育上市企业十家，
+    达到三十家。 两个以上、 三至五家): elsewhere it names something (“五个一”模式,
+    十家骨干企业“旗舰工程”, 两个孵化中心, 百亿元以上企业, 突破一批关键技术)."""
+    if m.start() > 0 and sentence[m.start() - 1] in "".join(_CHINESE_DIGITS) + "".join(_CHINESE_POWERS) + "万亿第每":
+        return False  # inside a longer word (统一, 十四五) or 每一个
+    if m.group("low") == "一" and m.group("high") is None:
+        return False  # 一个园区, 一批项目: a manner of speaking more than a count
+    end = m.end()
+    word = _word_after(sentence[end:])[0]
+    if word:
+        end = sentence.index(word, end) + len(word)
+    return end == len(sentence) or sentence[end] in _SEGMENT_END + "、"
 
 
 def _is_threshold(sentence: str, m: re.Match[str]) -> bool:
