@@ -128,6 +128,9 @@ def _print_item(w: Any, r: ItemResult) -> None:
         if len(r.per_year) > 1:
             amount += "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.per_year.items())) + "）"
         amount += f"，计入 {format_yuan(r.amount)}"
+        if len(r.per_year) > 1 and r.amount and r.counted_per_year != r.per_year:
+            # e.g. a request below the ceiling: which years it is counted in
+            amount += "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.counted_per_year.items())) + "）"
     w(f"  [{STATE_TEXT[r.state]}] {r.item.title}{claim}{amount}")
     for c in r.conditions:
         if c.id in ("validity.in_force", "scope") and c.state.value == "eligible":

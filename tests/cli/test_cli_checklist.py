@@ -149,3 +149,14 @@ def test_a_bad_file_imported_into_an_application_is_refused_naming_the_field_and
     assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
     assert [r["revision"] for r in json.loads(run("checklist", "history", entry["id"], "--json")[1])] == [1]
     assert len(json.loads(run("checklist", "list", "--json")[1])) == 1
+
+
+def test_a_multi_year_award_requested_below_its_ceiling_says_which_years_count(run, tmp_path):
+    data = json.loads((EXAMPLES / "annual-cap-exceeded.json").read_text(encoding="utf-8"))
+    [claim] = [c for c in data["claims"] if c["item"] == "national-innovation-centre"]
+    claim["requested_amount"] = 8_000_000
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run("checklist", "evaluate", str(path))
+    assert code == 0
+    assert "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）" in out

@@ -309,3 +309,12 @@ def test_each_kind_of_bad_file_is_refused_by_the_panel_naming_the_field(loaded, 
     assert loaded.app_id == before.id and not loaded.dirty and tree_state(loaded, "drug-1") == "符合"
     for box in loaded.findChildren(QMessageBox):
         box.close()
+
+
+def test_a_multi_year_award_shows_each_year_and_what_is_counted_in_which(panel):
+    panel.import_path(EXAMPLES / "annual-cap-exceeded.json")
+    [claim] = [c for c in panel.application.claims if c.item == "national-innovation-centre"]
+    panel.select(claim.id)
+    assert "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元）" in panel.amount_label.text()
+    type_text(panel.claim_form.requested, "800万")
+    assert "计入 800万元（2026 年 500万元、2027 年 300万元）" in panel.amount_label.text()

@@ -678,9 +678,14 @@ class ChecklistPanel(QWidget):
             self.detail_badge.set_state(r.state)
             amount = ""
             if r.max_amount is not None:
-                amount = self.tr("最高 {0}，计入 {1}").format(format_yuan(r.max_amount), format_yuan(r.amount))
-                if len(r.per_year) > 1:
-                    amount += "（" + "、".join(self.tr("{0} 年 {1}").format(y, format_yuan(v)) for y, v in sorted(r.per_year.items())) + "）"
+                by_year = lambda years: "（" + "、".join(self.tr("{0} 年 {1}").format(y, format_yuan(v)) for y, v in sorted(years.items())) + "）"  # noqa: E731
+                multi = len(r.per_year) > 1
+                amount = self.tr("最高 {0}{1}，计入 {2}{3}").format(
+                    format_yuan(r.max_amount),
+                    by_year(r.per_year) if multi else "",
+                    format_yuan(r.amount),
+                    by_year(r.counted_per_year) if multi and r.amount and r.counted_per_year != r.per_year else "",
+                )
             elif r.financing_limit is not None:
                 amount = self.tr("融资支持，额度上限 {0}（不计入奖补合计）").format(format_yuan(r.financing_limit))
             self.amount_label.setText(amount)
