@@ -1,4 +1,4 @@
-"""Command line: ``checklist evaluate|list|history|export|import``: subsidy applications
+"""Command line: ``checklist evaluate|list|history|evidence|export|import``: subsidy applications
 checked against a rules file (resources/rules, e.g. 湘政办发〔2026〕15号)."""
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ def register(sub: Any) -> None:
     p.add_argument("app_id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_history)
+
+    p = checklist.add_parser("evidence", help="the evidence of a saved application: what is given, what is missing")
+    p.add_argument("app_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_evidence)
 
     p = checklist.add_parser("export", help="write a saved application to an application file")
     p.add_argument("app_id")
@@ -166,6 +171,37 @@ def cmd_checklist_history(args: argparse.Namespace) -> int:
         return 0
     for r in revisions:
         print(f"第 {r.revision} 版\t{r.saved_at}\t{r.summary}")
+    return 0
+
+
+def cmd_checklist_evidence(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        claims = {c.id for c in ws.applications.get(args.app_id).application.claims}
+        every = ws.applications.evidence(args.app_id)
+    except ApplicationError as exc:
+        raise _app_error(exc) from None
+    # as in the dossier: what the profile and the claimed items need, and whatever was given
+    slots = {k: s for k, s in every.items() if k.partition(":")[0] in claims | {"profile"} or s.note.strip() or s.files}
+    if args.json:
+        _print_json([
+            {
+                "key": s.key,
+                "asked": s.asked,
+                "present": s.present,
+                "note": s.note,
+                "files": [{"name": f.file_name, "sha256": f.sha256, "size": f.size, "present": f.present} for f in s.files],
+            }
+            for s in slots.values()
+        ])
+        return 0
+    asked = [s for s in slots.values() if s.asked]
+    print(f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 {sum(1 for s in asked if not s.present)} 项")
+    for s in slots.values():
+        given = [s.note.strip()] if s.note.strip() else []
+        # a file whose stored copy is gone or altered is not evidence
+        given += [f.file_name if f.present else f"{f.file_name}（文件缺失）" for f in s.files]
+        print(f"{'✔ 已有' if s.present else '✘ 缺少'}\t{s.key}\t{s.asked or '（申请人补充）'}\t{'；'.join(given) or '—'}")
     return 0
 
 

@@ -160,3 +160,31 @@ def test_a_multi_year_award_requested_below_its_ceiling_says_which_years_count(r
     code, out, _ = run("checklist", "evaluate", str(path))
     assert code == 0
     assert "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）" in out
+
+
+def test_evidence_lists_what_is_given_and_a_file_whose_copy_is_gone_as_missing(run, tmp_path):
+    from workbench.core.workspace import Workspace
+
+    assert run("checklist", "import", str(EXAMPLES / "changsha-innovative-drug.json"))[0] == 0
+    [entry] = json.loads(run("checklist", "list", "--json")[1])
+    scan, gone = tmp_path / "器械注册证.pdf", tmp_path / "产业化.pdf"
+    scan.write_bytes(b"scan")
+    gone.write_bytes(b"plan")
+    ws = Workspace.open(tmp_path / "data")
+    try:
+        ws.applications.attach_file(entry["id"], "device-1:production_approval", scan)
+        lost = ws.applications.attach_file(entry["id"], "device-1:industrialised", gone)
+        ws.applications.evidence_path(lost).unlink()
+    finally:
+        ws.close()
+    code, out, _ = run("checklist", "evidence", entry["id"])
+    assert code == 0
+    lines = {line.split("\t")[1]: line for line in out.splitlines()[1:]}
+    assert lines["device-1:production_approval"].startswith("✔ 已有") and "器械注册证.pdf" in lines["device-1:production_approval"]
+    assert lines["device-1:industrialised"].startswith("✘ 缺少") and "产业化.pdf（文件缺失）" in lines["device-1:industrialised"]
+    assert "national-innovation-centre:newly_approved" not in lines  # not claimed
+    slots = {s["key"]: s for s in json.loads(run("checklist", "evidence", entry["id"], "--json")[1])}
+    assert slots["device-1:industrialised"]["present"] is False and slots["device-1:industrialised"]["files"][0]["present"] is False
+    assert slots["device-1:production_approval"]["present"] is True
+    code, _, err = run("checklist", "evidence", "app-nope")
+    assert code == 2 and "app-nope" in err
