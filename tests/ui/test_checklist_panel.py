@@ -318,3 +318,15 @@ def test_a_multi_year_award_shows_each_year_and_what_is_counted_in_which(panel):
     assert "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元）" in panel.amount_label.text()
     type_text(panel.claim_form.requested, "800万")
     assert "计入 800万元（2026 年 500万元、2027 年 300万元）" in panel.amount_label.text()
+
+
+def test_a_file_whose_stored_copy_was_altered_shows_as_missing(loaded, workspace, tmp_path):
+    proof = tmp_path / "器械注册证.pdf"
+    proof.write_bytes(b"%PDF certificate")
+    assert loaded.attach_evidence("device-1:production_approval", proof)
+    [f] = workspace.applications.evidence_files(loaded.app_id)
+    workspace.applications.evidence_path(f).write_bytes(b"%PDF something else")
+    loaded.select("drug-1")
+    loaded.select("device-1")
+    row = next(r for r in loaded.condition_rows if r.key == "device-1:production_approval")
+    assert "缺少" in row.evidence_mark.text() and "器械注册证.pdf（文件缺失）" in row.files_label.text()
