@@ -156,3 +156,14 @@ def test_indicator_rows_create_new_indicators_and_bad_ones_are_listed(ws, tmp_pa
     assert result.indicators_created == 1
     (made,) = ws.indicators.indicators(region="某市")
     assert (made.name, made.comparator.value, made.target_low, made.deadline, made.origin) == ("新增孵化器", "at_least", 10, "2027", "imported")
+
+
+def test_a_csv_export_writes_whole_numbers_without_a_decimal_point(ws, tmp_path):
+    ws.indicators.record(NJ, "2022", 3500)
+    ws.indicators.record(NJ, "2023", 3612.5)
+    path = tmp_path / "观测.csv"
+    export_file(ws.indicators, path)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].split(",")[5] == "3500" and lines[2].split(",")[5] == "3612.5"
+    export_file(ws.indicators, tmp_path / "指标.csv", kind="indicators")
+    assert ",4000," in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig") and "4000.0" not in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig")

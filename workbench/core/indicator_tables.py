@@ -364,6 +364,11 @@ def import_file(service: IndicatorService, path: Path, *, replace: bool = False,
 # --- export ------------------------------------------------------------------------------
 
 
+def _cell_number(value: float | None) -> float | int | None:
+    """3000, not 3000.0, in a .csv an official opens."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def observation_rows(service: IndicatorService, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
     chosen = set(ids) if ids is not None else None
     rows = []
@@ -378,7 +383,7 @@ def observation_rows(service: IndicatorService, ids: Iterable[str] | None = None
                     OBSERVATION_COLUMNS["region"]: indicator.region,
                     OBSERVATION_COLUMNS["unit"]: indicator.unit,
                     OBSERVATION_COLUMNS["period"]: o.period,
-                    OBSERVATION_COLUMNS["value"]: o.value,
+                    OBSERVATION_COLUMNS["value"]: _cell_number(o.value),
                     OBSERVATION_COLUMNS["source_note"]: o.source_note,
                     OBSERVATION_COLUMNS["entered_by"]: o.entered_by,
                     OBSERVATION_COLUMNS["entered_at"]: o.entered_at,
@@ -402,9 +407,9 @@ def indicator_rows(service: IndicatorService, as_of: dt.date | None = None, ids:
                 INDICATOR_COLUMNS["unit"]: i.unit,
                 INDICATOR_COLUMNS["comparator"]: i.comparator.value,
                 INDICATOR_COLUMNS["comparator_word"]: i.comparator_word,
-                INDICATOR_COLUMNS["target_low"]: i.target_low,
-                INDICATOR_COLUMNS["target_high"]: i.target_high,
-                INDICATOR_COLUMNS["baseline"]: i.baseline,
+                INDICATOR_COLUMNS["target_low"]: _cell_number(i.target_low),
+                INDICATOR_COLUMNS["target_high"]: _cell_number(i.target_high),
+                INDICATOR_COLUMNS["baseline"]: _cell_number(i.baseline),
                 INDICATOR_COLUMNS["baseline_period"]: i.baseline_period,
                 INDICATOR_COLUMNS["deadline"]: i.deadline,
                 INDICATOR_COLUMNS["recurring"]: "是" if i.recurring else "否",
@@ -424,8 +429,9 @@ def export_file(service: IndicatorService, path: Path, *, kind: str = "observati
 
     path = Path(path)
     suffix = path.suffix.lower()
-    observations = pd.DataFrame(observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()))
-    indicators = pd.DataFrame(indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()))
+    # object columns: pandas would make a column of 3500 and 3612.5 all floats (3500.0)
+    observations = pd.DataFrame(observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()), dtype=object)
+    indicators = pd.DataFrame(indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()), dtype=object)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".xlsx":
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
