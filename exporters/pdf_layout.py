@@ -164,6 +164,12 @@ class BriefDocument:
     def para(self, text: str, role: Role = Role.FANGSONG, size: float = BODY_SIZE, **style: Any) -> Paragraph:
         return Paragraph(self.markup(text, role), self.style(role, size, **style))
 
+    def cell_para(self, text: str, role: Role, size: float, align: int) -> Paragraph:
+        """A table cell's paragraph: a closing mark that would hang past a line's end (see
+        _NO_LINE_START) would cross the grid, so such a cell wraps one character shorter."""
+        hanging = self.style(role, size, align=align, right_indent=size)
+        return _CellParagraph(self.markup(text, role), self.style(role, size, align=align), hanging=hanging)
+
     def title(self, text: str) -> None:
         self.flowables.append(self.para(text, Role.SONG, TITLE_SIZE, align=TA_CENTER, leading=TITLE_SIZE * 1.45, space_after=BODY_LEADING * 0.6))
 
@@ -234,20 +240,15 @@ class BriefDocument:
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
-        # A closing mark at a line's end hangs one character past the line (see
-        # _NO_LINE_START): in a cell it would cross the grid, so the cell keeps that room free.
-        # Centred cells split that room between both sides and stay centred.
-        hang = size
         if header:
-            data.append([self.para(h, Role.HEI, size, align=TA_CENTER, left_indent=hang / 2, right_indent=hang / 2) for h in _pad(list(header), ncols)])
+            data.append([self.cell_para(h, Role.HEI, size, TA_CENTER) for h in _pad(list(header), ncols)])
             commands.append(("BACKGROUND", (0, 0), (-1, 0), FILLS["header"]))
         offset = 1 if header else 0
         for r, row in enumerate(rows):
             cells: list[Paragraph] = []
             for c, value in enumerate(_pad(list(row), ncols)):
                 cell = value if isinstance(value, Cell) else Cell(value)
-                sides = (hang / 2, hang / 2) if cell.align == "center" else (0, hang)
-                cells.append(self.para(cell.text, cell.role or Role.FANGSONG, size, align=_ALIGN[cell.align], left_indent=sides[0], right_indent=sides[1]))
+                cells.append(self.cell_para(cell.text, cell.role or Role.FANGSONG, size, _ALIGN[cell.align]))
                 if cell.fill:
                     commands.append(("BACKGROUND", (c, r + offset), (c, r + offset), FILLS[cell.fill]))
             data.append(cells)
@@ -314,6 +315,24 @@ class BriefDocument:
 
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+
+class _CellParagraph(Paragraph):
+    """Wraps again with ``hanging`` (a right indent of one character) when a line of the
+    first wrap runs past the width: only cells that need the room lose it."""
+
+    def __init__(self, text: Any, style: ParagraphStyle, *args: Any, hanging: ParagraphStyle | None = None, **kwargs: Any) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self._plain_style = style
+        self._hanging_style = hanging
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.style = self._plain_style
+        size = super().wrap(availWidth, availHeight)
+        if self._hanging_style is not None and max(self.getActualLineWidths0(), default=0) > availWidth + 0.01:
+            self.style = self._hanging_style
+            size = super().wrap(availWidth, availHeight)
+        return size
 
 
 def _pad(values: list[Any], n: int) -> list[Any]:

@@ -264,3 +264,12 @@ def test_an_empty_page_shows_no_ink(qapp):
     canvas.showPage()
     canvas.save()
     assert rendered_ink(out.getvalue()) == 0
+
+
+def test_a_cell_that_fits_its_column_keeps_its_full_width(bundled_fonts):
+    # Only a cell whose line would hang gives up a character of width: 待补充 in the
+    # dossier's narrow state column stays on one line.
+    brief = _brief(bundled_fonts)
+    brief.table(["结果", "说明"], [[Cell("待补充", fill="warn", align="center"), "尚未填写，需补充"]], [0.1, 0.9], size=10.5)
+    lines = [line.strip() for line in pypdf.PdfReader(io.BytesIO(brief.build())).pages[0].extract_text().splitlines()]
+    assert any(line.startswith("待补充") for line in lines), lines
