@@ -330,3 +330,23 @@ def test_a_file_whose_stored_copy_was_altered_shows_as_missing(loaded, workspace
     loaded.select("device-1")
     row = next(r for r in loaded.condition_rows if r.key == "device-1:production_approval")
     assert "缺少" in row.evidence_mark.text() and "器械注册证.pdf（文件缺失）" in row.files_label.text()
+
+
+@pytest.mark.parametrize(("answer", "kept_in_form", "saved_name"), [("Cancel", True, False), ("Discard", False, False), ("Save", False, True)])
+def test_unsaved_changes_are_not_dropped_without_asking(loaded, workspace, answer, kept_in_form, saved_name):
+    asked = []
+    loaded.ask_about_unsaved = lambda: asked.append(1) or getattr(QMessageBox.StandardButton, answer)
+    app_id = loaded.app_id
+    loaded.name_edit.end(False)
+    type_text(loaded.name_edit, "（未保存）")
+    loaded.new_application()
+    assert asked == [1]
+    assert (loaded.app_id == app_id and loaded.name_edit.text().endswith("（未保存）")) is kept_in_form
+    assert workspace.applications.get(app_id).application.name.endswith("（未保存）") is saved_name
+
+
+def test_restoring_a_revision_asks_before_dropping_unsaved_changes(loaded, workspace):
+    loaded.ask_about_unsaved = lambda: QMessageBox.StandardButton.Cancel
+    type_text(loaded.name_edit, "改")
+    loaded.restore_revision(1)
+    assert loaded.dirty and [r.revision for r in workspace.applications.history(loaded.app_id)] == [1]

@@ -751,7 +751,29 @@ class ChecklistPanel(QWidget):
     def _app_chosen(self, index: int) -> None:
         app_id = self.app_box.itemData(index)
         if app_id and app_id != self.app_id:
-            self.open_application(app_id)
+            if self.may_replace_form():
+                self.open_application(app_id)
+            else:
+                self.refresh_list()  # back to the application still in the form
+
+    def may_replace_form(self) -> bool:
+        """Before another application takes the form: True when there are no unsaved
+        changes, or they were saved or deliberately dropped."""
+        if not self.dirty:
+            return True
+        choice = self.ask_about_unsaved()
+        if choice == QMessageBox.StandardButton.Save:
+            return self.save() is not None
+        return choice == QMessageBox.StandardButton.Discard
+
+    def ask_about_unsaved(self) -> QMessageBox.StandardButton:
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("申报核对"), self.tr("“{0}”有未保存的修改，先保存吗？").format(self.application.name or self.tr("新申报")), buttons, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存(&S)"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存(&D)"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        return QMessageBox.StandardButton(box.exec())
 
     def open_application(self, app_id: str, *, keep_selection: bool = False) -> None:
         stored = self.service.get(app_id)
@@ -767,6 +789,8 @@ class ChecklistPanel(QWidget):
         self.refresh_list()
 
     def new_application(self) -> None:
+        if not self.may_replace_form():
+            return
         self.app_id, self.revision = None, 0
         self.application = self._blank()
         self.dirty = False
@@ -791,6 +815,8 @@ class ChecklistPanel(QWidget):
         return stored.id
 
     def choose_import_file(self) -> None:
+        if not self.may_replace_form():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入申报文件"), "", self.tr("申报文件 (*.json)"))
         if path:
             self.import_path(Path(path))
@@ -875,6 +901,8 @@ class ChecklistPanel(QWidget):
 
     def restore_revision(self, revision: int) -> None:
         assert self.app_id is not None
+        if not self.may_replace_form():
+            return
         self.service.restore(self.app_id, revision)
         self.open_application(self.app_id)
 
