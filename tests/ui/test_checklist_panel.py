@@ -350,3 +350,17 @@ def test_restoring_a_revision_asks_before_dropping_unsaved_changes(loaded, works
     type_text(loaded.name_edit, "改")
     loaded.restore_revision(1)
     assert loaded.dirty and [r.revision for r in workspace.applications.history(loaded.app_id)] == [1]
+
+
+def test_saving_over_a_change_saved_elsewhere_is_refused_and_keeps_the_edits(loaded, workspace):
+    import dataclasses
+
+    type_text(loaded.name_edit, "（面板）")
+    elsewhere = workspace.applications.get(loaded.app_id)
+    workspace.applications.save(loaded.app_id, dataclasses.replace(elsewhere.application, name="别处改的"), "别处")
+    assert loaded.save() is None
+    assert "第 2 版" in loaded.last_message
+    assert loaded.dirty and loaded.name_edit.text().endswith("（面板）")
+    assert workspace.applications.get(loaded.app_id).application.name == "别处改的"
+    for box in loaded.findChildren(QMessageBox):
+        box.close()

@@ -48,7 +48,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.applications import ApplicationError, ApplicationService, EvidenceFile, EvidenceSlot
+from workbench.core.applications import (
+    ApplicationError,
+    ApplicationService,
+    EvidenceFile,
+    EvidenceSlot,
+    StaleRevisionError,
+)
 from workbench.core.eligibility import (
     REASON_TEXT,
     Answer,
@@ -806,6 +812,10 @@ class ChecklistPanel(QWidget):
                 stored = self.service.save(self.app_id, self.application, self.tr("保存"), expected_revision=self.revision)
         except ApplicationFileError as exc:
             self._warn(self.tr("无法保存：{0}").format(exc))
+            return None
+        except StaleRevisionError as exc:
+            # Not overwritten: the edits stay in the form to be copied over or dropped.
+            self._warn(self.tr("无法保存：此申报已在别处保存为第 {0} 版（本窗口打开的是第 {1} 版）。请记下修改，重新打开后再改。").format(exc.found, exc.expected))
             return None
         self.app_id, self.revision = stored.id, stored.revision
         self.dirty = False
