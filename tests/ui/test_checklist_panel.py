@@ -53,7 +53,8 @@ def test_an_imported_application_shows_states_amounts_and_the_total(loaded):
     assert tree_state(loaded, "drug-1") == "符合"
     assert loaded.tree_items["drug-1"].text(2) == "500万元"
     assert tree_state(loaded, "national-innovation-centre") == "待补充"
-    assert tree_state(loaded, "guarantee") == "符合" and loaded.tree_items["guarantee"].text(2) == "非资金"
+    assert tree_state(loaded, "guarantee") == "符合" and loaded.tree_items["guarantee"].text(2) == "融资支持"  # never money
+    assert loaded.tree_items["testing"].text(2) == "非资金"
     assert "550万元" in loaded.total_label.text() and "5000万元" in loaded.total_label.text()
     assert loaded.app_box.currentData() == loaded.app_id
 

@@ -66,6 +66,7 @@ from workbench.core.eligibility import (
     ConditionKind,
     ConditionResult,
     Evaluation,
+    ItemKind,
     ItemResult,
     OtherClaim,
     RuleSet,
@@ -547,11 +548,12 @@ class ChecklistPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.detail_badge)
         top.addWidget(header, 1)
-        self.amount_label = QLabel()
-        top.addWidget(self.amount_label)
         box = QWidget()
         box.setLayout(top)
         self.detail_layout.addWidget(box)
+        # its own line: a multi-year award's years do not fit beside the title
+        self.amount_label = QLabel(wordWrap=True)
+        self.detail_layout.addWidget(self.amount_label)
         quote = QLabel(self.tr("〔{0}〕{1}").format(item.clause_id.split(":", 1)[-1], item.quote), wordWrap=True)
         quote.setStyleSheet("color: #37474f; background: #f3f5f7; padding: 4px;")
         quote.setToolTip(self.clause_text(item.clause_id) or "")
@@ -677,7 +679,9 @@ class ChecklistPanel(QWidget):
                 state, ceiling, counted = self._item_state(key)
             node.setText(1, state_label(state))
             node.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
-            node.setText(2, format_yuan(ceiling) if ceiling is not None else self.tr("非资金"))
+            item = self.rules.item(claim.item if claim else key)
+            financing = item is not None and item.kind is ItemKind.FINANCING
+            node.setText(2, format_yuan(ceiling) if ceiling is not None else self.tr("融资支持") if financing else self.tr("非资金"))
             node.setText(3, format_yuan(counted) if ceiling is not None else "")
         r = self._result_for(self.current_key or "")
         if r is not None and self.condition_rows:
