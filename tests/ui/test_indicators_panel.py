@@ -279,3 +279,10 @@ def test_the_edit_form_shows_large_targets_exactly_and_saves_them_unchanged(pane
     assert dialog.save()
     assert workspace.indicators.get(SCALE).target_low == 1234567
     assert "1234567万元" in panel.title_label.text()
+
+
+def test_long_plan_titles_leave_the_width_to_indicator_names(panel):
+    header = panel.view.horizontalHeader()
+    assert header.sectionSize(6) <= 220 < header.sectionSize(2)  # the name column, not the title, gets the room
+    index = panel.proxy.index(0, 6)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and "计划" in index.data()  # the elided title in full

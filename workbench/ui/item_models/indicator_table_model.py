@@ -181,6 +181,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == "status" and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATUS_COLOURS[report.status][1]))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "document":
+                return self.data(index, Qt.ItemDataRole.DisplayRole)  # the whole title of an elided cell
             return i.source_text or i.name
         return None
 

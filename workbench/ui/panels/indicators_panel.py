@@ -113,6 +113,9 @@ class IndicatorsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Plan titles are long: a fixed, resizable column leaves the width to the indicator names.
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(6, 200)
         self.count_label = QLabel()
 
         # detail of the selected indicator
