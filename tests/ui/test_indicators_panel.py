@@ -285,4 +285,4 @@ def test_long_plan_titles_leave_the_width_to_indicator_names(panel):
     header = panel.view.horizontalHeader()
     assert header.sectionSize(6) <= 220 < header.sectionSize(2)  # the name column, not the title, gets the room
     index = panel.proxy.index(0, 6)
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and "计划" in index.data()  # the elided title in full
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and len(index.data()) > 15  # the elided title in full
