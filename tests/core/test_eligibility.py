@@ -241,6 +241,19 @@ def test_instalments_falling_after_the_term_are_left_out_and_explained(rules):
     assert note.params["n"] == 3 and note.citation is not None and note.citation.clause_id == FINAL
 
 
+def test_an_unclaimed_or_undated_multi_year_award_near_expiry_shows_only_the_years_left(rules):
+    """What an unclaimed item shows is what a claim made on the evaluation date could get."""
+    late = dt.date(2030, 9, 1)
+    undated = centre() | {"event_date": None}
+    result = evaluate(rules, app_data(undated), late)
+    claimed = result.result_for_claim("centre")
+    assert claimed is not None and claimed.per_year == {2030: 5_000_000} and claimed.max_amount == 5_000_000
+    bare = evaluate(rules, app_data(), late)
+    [offer] = [r for r in bare.items if r.item.id == "national-innovation-centre"]
+    assert offer.claim is None and offer.per_year == {2030: 5_000_000} and offer.max_amount == 5_000_000
+    assert [n.params["n"] for n in offer.notes if n.code == "instalment_after_expiry"] == [2, 3]
+
+
 def test_the_5000_wan_annual_cap_bites_with_its_clause_cited(rules):
     claims = [centre(f"c{i}") for i in range(3)] + [drug(f"d{i}") for i in range(2)]
     result = evaluate(rules, app_data(*claims))

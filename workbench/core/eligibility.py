@@ -1127,12 +1127,15 @@ class _Evaluator:
         year0 = start.year if start else self.as_of.year
         if amount.type is AmountType.PER_YEAR:
             per = amount.per_year or 0
+            # Without a date (an unclaimed item, or a claim not yet dated) the schedule starts
+            # on the evaluation date: near expiry, fewer instalments fit in the term then too.
+            first = start or self.as_of
             for n in range(amount.years):
-                when = add_years(start, n) if start else None
-                if when and when > self.valid_until:
+                when = add_years(first, n)
+                if when > self.valid_until:
                     result.notes.append(Note("instalment_after_expiry", {"n": n + 1, "date": when, "valid_until": self.valid_until}, self.rules.validity.citation))
                     continue
-                result.per_year[when.year if when else year0 + n] = per
+                result.per_year[when.year] = per
         else:
             top = amount.max or 0
             if amount.type is AmountType.SHARE_OF_BASE and claim and claim.base_amount is not None and claim.base_amount < top:
