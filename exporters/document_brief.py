@@ -117,7 +117,7 @@ def build_document_brief(
     if awards is not None:  # only documents with a rule file have awards
         next_part("奖补事项")
         if awards:
-            brief.table(["事项", "奖补标准", "依据条款"], [[a.name, a.amount, a.citation] for a in awards], [0.42, 0.3, 0.28])
+            brief.table(["事项", "奖补标准", "依据条款"], [[a.name, a.amount, a.citation] for a in awards], [0.3, 0.2, 0.5])  # the quote is the long part
         else:
             brief.paragraph("本文件的规则文件未列出奖补事项。")
 

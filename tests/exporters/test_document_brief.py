@@ -110,3 +110,25 @@ def test_the_responsibility_column_lists_the_offices_without_repeating_its_heade
     assert "责任单位：" not in text and "责任单位:" not in text
     offices = prefixed[0].responsible.split("：", 1)[-1].split(":", 1)[-1]
     assert offices.replace(" ", "") in text
+
+
+def test_the_awards_table_fills_its_pages(workspace, bundled_fonts):
+    # The quotes are the long part of an award row: in a narrow column each row grew so
+    # tall that a third of every page of the table was left blank.
+    import io
+
+    import pypdf
+
+    from exporters.pdf_layout import TEXT_HEIGHT, TOP_MARGIN
+
+    data = brief_data.document_brief(workspace, "hunan-biomedicine-2026", fonts=bundled_fonts, created=CREATED).build()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    filled: list[float] = []
+    for page in reader.pages:
+        if "奖补标准" not in page.extract_text():
+            continue
+        lows: list[float] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size, lows=lows: lows.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) if text.strip() and not text.strip().startswith("—") else None)
+        filled.append((float(page.mediabox.height) - TOP_MARGIN - min(lows)) / TEXT_HEIGHT)
+    assert len(filled) >= 2
+    assert all(f > 0.85 for f in filled[:-1]), filled
