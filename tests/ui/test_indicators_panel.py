@@ -283,6 +283,8 @@ def test_the_edit_form_shows_large_targets_exactly_and_saves_them_unchanged(pane
 
 def test_long_plan_titles_leave_the_width_to_indicator_names(panel):
     header = panel.view.horizontalHeader()
-    assert header.sectionSize(6) <= 220 < header.sectionSize(2)  # the name column, not the title, gets the room
+    # the title column no longer sizes itself to the longest title; the stretching name column gets the room
+    assert header.sectionResizeMode(6) is header.ResizeMode.Interactive and header.sectionSize(6) <= 220
+    assert header.sectionResizeMode(2) is header.ResizeMode.Stretch
     index = panel.proxy.index(0, 6)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and len(index.data()) > 15  # the elided title in full
