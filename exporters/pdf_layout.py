@@ -182,11 +182,12 @@ class BriefDocument:
         ``text`` carries its own marker."""
         role = {1: Role.HEI, 2: Role.KAI}.get(level, Role.FANGSONG)
         heading = self.para(text, role, BODY_SIZE, align=TA_LEFT, indent=True, leading=BODY_LEADING, space_before=BODY_LEADING * 0.25)
-        # A heading never ends a page: it needs room for itself and a few lines (or a
-        # table's header and first row) after it. keepWithNext would push a whole long
-        # table to the next page instead.
+        # A heading never ends a page: it needs room for itself and a few lines after it
+        # (a table right after it asks for its header and first row instead, see table()).
+        # keepWithNext would push a whole long table to the next page instead.
         self.flowables.append(CondPageBreak(BODY_LEADING * 6))
         self.flowables.append(heading)
+        self._last_heading = heading
 
     def paragraph(self, text: str, *, indent: bool = True, role: Role = Role.FANGSONG, size: float = BODY_SIZE) -> None:
         """Body text; each line of ``text`` is a paragraph of its own."""
@@ -254,8 +255,22 @@ class BriefDocument:
             data.append(cells)
         table = Table(data, colWidths=col_widths, repeatRows=offset, splitByRow=1, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
+        self._room_after_heading(data[: offset + 1], col_widths, commands)
         self.flowables.append(table)
         self.flowables.append(Spacer(1, 3 * mm))
+
+    def _room_after_heading(self, first_rows: list[list[Paragraph]], col_widths: list[float], commands: list[tuple[Any, ...]]) -> None:
+        """When the table follows a heading, the heading asks for room for itself, the
+        header and the first row: six lines would leave a page a quarter empty above short
+        rows and leave the heading alone above a tall first row."""
+        heading = getattr(self, "_last_heading", None)
+        if len(self.flowables) < 2 or self.flowables[-1] is not heading or not isinstance(self.flowables[-2], CondPageBreak):
+            return
+        first = Table(first_rows, colWidths=col_widths, hAlign="LEFT")
+        first.setStyle(TableStyle(commands))
+        _w, table_height = first.wrap(TEXT_WIDTH, PAGE_HEIGHT)
+        _w, heading_height = heading.wrap(TEXT_WIDTH, PAGE_HEIGHT)
+        self.flowables[-2] = CondPageBreak(heading.getSpaceBefore() + heading_height + table_height + 1)
 
     def key_values(self, pairs: Sequence[tuple[str, str]], *, size: float = 14) -> None:
         """Label–value lines as a borderless two-column table."""

@@ -273,3 +273,27 @@ def test_a_cell_that_fits_its_column_keeps_its_full_width(bundled_fonts):
     brief.table(["结果", "说明"], [[Cell("待补充", fill="warn", align="center"), "尚未填写，需补充"]], [0.1, 0.9], size=10.5)
     lines = [line.strip() for line in pypdf.PdfReader(io.BytesIO(brief.build())).pages[0].extract_text().splitlines()]
     assert any(line.startswith("待补充") for line in lines), lines
+
+
+def _after_lines(fonts, lines: int) -> BriefDocument:
+    brief = _brief(fonts)
+    for n in range(lines):  # one body line each: 22 to a page
+        brief.paragraph(f"第{n + 1}行。", indent=False)
+    return brief
+
+
+def test_a_heading_over_a_table_starts_where_its_header_and_first_row_fit(bundled_fonts):
+    brief = _after_lines(bundled_fonts, 18)  # four lines left: too few for six lines of text, enough for a short row
+    brief.heading(1, "二、条款提纲")
+    brief.table(["条款", "标题"], [[f"一/（{n}）", f"第{n}条"] for n in range(1, 30)], [0.3, 0.7])
+    pages = page_texts(brief.build())
+    assert "二、条款提纲" in pages[0] and "第1条" in pages[0]
+
+
+def test_a_heading_goes_to_the_next_page_with_a_tall_first_row(bundled_fonts):
+    brief = _after_lines(bundled_fonts, 15)  # seven lines left: more than six, less than the row
+    brief.heading(1, "四、奖补事项")
+    brief.table(["事项", "依据条款"], [["研发奖励", "对新获批的一类创新药给予奖补。" * 30], ["其他", "短"]], [0.5, 0.5])
+    pages = page_texts(brief.build())
+    assert "四、奖补事项" not in pages[0]  # not alone at the foot of a page
+    assert "四、奖补事项" in pages[1] and "研发奖励" in pages[1]
