@@ -177,7 +177,9 @@ def build_dossier_brief(
     # quotes are in the tables above).
     # Indented steps (the engine starts them with a full-width space) belong to the step above.
     n = 0
+    last_step = len(brief.flowables)
     for step in evaluation.trace:
+        last_step = len(brief.flowables)
         cited = f"〔{_path(step.citation.clause_id)}〕" if step.citation else ""
         text = chinese_dates(step.text.strip())
         if step.text.startswith("\u3000"):
@@ -188,6 +190,7 @@ def build_dossier_brief(
     brief.spacer(4)
     brief.stamp(f"数据截至{chinese_date(data_as_of.date())} {data_as_of:%H:%M}")
     brief.stamp(f"评估日{chinese_date(evaluation.as_of)}")
+    brief.keep_together(last_step)  # the stamps never stand alone on a last page
     return brief
 
 

@@ -145,3 +145,16 @@ def test_an_evidence_file_named_by_a_full_path_prints_only_its_name(bundled_font
     assert "注册证.pdf" in text and "产业化说明.pdf" in text
     for fragment in ("/home/zhang", "zhang", "Desktop", "申报材料"):
         assert fragment not in text
+
+
+def test_the_stamps_end_the_dossier_with_the_last_step_of_the_trace(bundled_fonts):
+    import io
+
+    import pypdf
+
+    path = EXAMPLES / "annual-cap-exceeded.json"
+    evaluation = _evaluate(path)
+    data = brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+    last = re.sub(r"\s+", "", pypdf.PdfReader(io.BytesIO(data)).pages[-1].extract_text())
+    assert "数据截至" in last and "评估日" in last
+    assert chinese_dates(evaluation.trace[-1].text).replace(" ", "") in last  # not the stamps alone on a page
