@@ -365,3 +365,15 @@ def test_saving_over_a_change_saved_elsewhere_is_refused_and_keeps_the_edits(loa
     assert workspace.applications.get(loaded.app_id).application.name == "别处改的"
     for box in loaded.findChildren(QMessageBox):
         box.close()
+
+
+@pytest.mark.parametrize(("answer", "closes"), [("Cancel", False), ("Discard", True)])
+def test_closing_the_window_with_unsaved_edits_asks_first(window, answer, closes):
+    panel = window.checklist_panel
+    panel.name_edit.setText("未保存的申报")
+    assert panel.dirty
+    asked = []
+    panel.ask_about_unsaved = lambda: asked.append(1) or getattr(QMessageBox.StandardButton, answer)
+    window.close()
+    assert asked == [1]
+    assert window.isVisible() is not closes

@@ -322,6 +322,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None and not self.checklist_panel.may_replace_form():
+            event.ignore()  # unsaved application edits: the person chose 取消, or saving failed
+            return
         if self.task is not None:
             self.task.cancel()
         self.runner.wait(10000)
