@@ -79,9 +79,16 @@ def build_search_brief(
             brief.note("　".join(facts))
         for h, hit in enumerate(hits, start=1):
             brief.heading(3, f"{h}.{hit.path}" + (f"　{hit.heading}" if hit.heading else ""))
-            brief.paragraph(hit.text)
+            if not _only_heading(hit):
+                brief.paragraph(hit.text)
             brief.note(f"出处：《{hit.doc_title}》{number}{hit.path}　（条款编号 {hit.clause_id}）")
     return brief
+
+
+def _only_heading(hit: Result) -> bool:
+    """A part whose text is its marker and heading (四、支持…) says it all in its heading line."""
+    text, heading = "".join(hit.text.split()), "".join((hit.heading or "").split())
+    return bool(heading) and text.endswith(heading) and len(text) - len(heading) <= 6
 
 
 def write_search_brief(

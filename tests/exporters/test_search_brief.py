@@ -77,3 +77,12 @@ def test_hostile_query_and_clause_text_print_verbatim(qapp, bundled_fonts):
 def test_an_empty_choice_says_so(bundled_fonts):
     text = pdf_text(build_search_brief(Query("无此词"), [], {}, total=0, fonts=bundled_fonts, created=CREATED).build())
     assert "没有选入任何条款" in text and "共命中0条" in text
+
+
+def test_a_part_whose_text_is_its_heading_prints_it_once(bundled_fonts):
+    part = Result("x", "关于支持生物医药的意见", None, "x:四", "四", "支持生物医药产业做优做强", "四、支持生物医药产业做优做强", "", (), 1.0)
+    clause = _result("x", "关于支持生物医药的意见", None, "四/（十四）", "（十四）支持生物医药产业链布局。建立全省生物医药产业链。")
+    text = pdf_text(build_search_brief(Query("生物医药"), [part, clause], {}, fonts=bundled_fonts, created=CREATED).build())
+    assert text.count("支持生物医药产业做优做强") == 1
+    assert "1.四支持生物医药产业做优做强" in text
+    assert "建立全省生物医药产业链" in text
