@@ -59,6 +59,30 @@ def test_the_english_interface_is_chosen_in_settings(qtbot, tmp_path):
     assert chinese.windowTitle() == "政策工作台"
 
 
+def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, workspace, tmp_path):
+    from workbench.core.eligibility import State
+    from workbench.core.indicators import IndicatorStatus
+    from workbench.ui.item_models.indicator_table_model import status_label
+    from workbench.ui.panels.checklist_panel import reason_text, state_label
+
+    settings = opts.open_settings(str(tmp_path / "settings.ini"))
+    translator = install_translator(QApplication.instance(), "en")
+    try:
+        window = MainWindow(workspace, settings)
+        qtbot.addWidget(window)
+        tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert "Application check" in tabs and "Indicators" in tabs
+        assert window.checklist_panel.history_button.text() == "&Revisions…"
+        assert window.indicators_panel.review_button.text() == "Review proposed targets…"
+        # strings lupdate cannot see: resources/i18n/workbench_runtime_en.ts
+        assert state_label(State.NEEDS_INFO) == "Needs information"
+        assert reason_text("unanswered", {}) == "Not answered yet; information needed"
+        assert status_label(IndicatorStatus.OVERDUE) == "Overdue"
+        window.runner.wait()
+    finally:
+        QApplication.instance().removeTranslator(translator)
+
+
 def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
     doc = tmp_path / "拖入.txt"
     doc.write_text("常德市人民政府\n常德市促进生物医药发展的若干措施\n常政发〔2024〕21号\n一、总体要求\n（一）支持中药材基地。给予奖补。\n", encoding="utf-8")

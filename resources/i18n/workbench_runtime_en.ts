@@ -1,0 +1,553 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name>eligibility</name>
+        <message>
+            <source>申请人确认：是</source>
+            <extracomment>REASON_TEXT['answered_yes']</extracomment>
+            <translation>Applicant confirms: yes</translation>
+        </message>
+        <message>
+            <source>申请人答复：否</source>
+            <extracomment>REASON_TEXT['answered_no']</extracomment>
+            <translation>Applicant answers: no</translation>
+        </message>
+        <message>
+            <source>尚未答复，需补充</source>
+            <extracomment>REASON_TEXT['unanswered']</extracomment>
+            <translation>Not answered yet; information needed</translation>
+        </message>
+        <message>
+            <source>所填为“{value}”，符合要求</source>
+            <extracomment>REASON_TEXT['value_allowed']</extracomment>
+            <translation>Entered “{value}”, which meets the requirement</translation>
+        </message>
+        <message>
+            <source>所填为“{value}”，不在“{allowed}”之列</source>
+            <extracomment>REASON_TEXT['value_not_allowed']</extracomment>
+            <translation>Entered “{value}”, which is not among “{allowed}”</translation>
+        </message>
+        <message>
+            <source>尚未填写，需补充</source>
+            <extracomment>REASON_TEXT['value_missing']</extracomment>
+            <translation>Not filled in yet; information needed</translation>
+        </message>
+        <message>
+            <source>已填写：{value}</source>
+            <extracomment>REASON_TEXT['value_present']</extracomment>
+            <translation>Filled in: {value}</translation>
+        </message>
+        <message>
+            <source>日期 {date} 在有效期（{valid_from} 至 {valid_until}）内</source>
+            <extracomment>REASON_TEXT['date_in_term']</extracomment>
+            <translation>Date {date} is within the term of validity ({valid_from} to {valid_until})</translation>
+        </message>
+        <message>
+            <source>日期 {date} 早于印发实施日 {valid_from}</source>
+            <extracomment>REASON_TEXT['date_before_issue']</extracomment>
+            <translation>Date {date} is before the policy took effect on {valid_from}</translation>
+        </message>
+        <message>
+            <source>日期 {date} 晚于有效期届满日 {valid_until}</source>
+            <extracomment>REASON_TEXT['date_after_expiry']</extracomment>
+            <translation>Date {date} is after the policy expired on {valid_until}</translation>
+        </message>
+        <message>
+            <source>尚未填写日期，需补充</source>
+            <extracomment>REASON_TEXT['date_missing']</extracomment>
+            <translation>No date entered yet; information needed</translation>
+        </message>
+        <message>
+            <source>评估日 {as_of} 政策现行有效（{valid_from} 至 {valid_until}）</source>
+            <extracomment>REASON_TEXT['policy_in_force']</extracomment>
+            <translation>On {as_of} the policy is in force ({valid_from} to {valid_until})</translation>
+        </message>
+        <message>
+            <source>评估日 {as_of} 政策尚未印发实施（{valid_from} 起实施），其下不能支付任何奖补</source>
+            <extracomment>REASON_TEXT['policy_not_yet_in_force']</extracomment>
+            <translation>On {as_of} the policy is not yet in force (effective from {valid_from}); no award can be paid under it</translation>
+        </message>
+        <message>
+            <source>评估日 {as_of} 政策已于 {valid_until} 期满失效，其下不能支付任何奖补</source>
+            <extracomment>REASON_TEXT['policy_expired']</extracomment>
+            <translation>On {as_of} the policy has expired (on {valid_until}); no award can be paid under it</translation>
+        </message>
+        <message>
+            <source>不在适用范围内：未满足“{failed}”</source>
+            <extracomment>REASON_TEXT['outside_scope']</extracomment>
+            <translation>Outside the scope: “{failed}” is not met</translation>
+        </message>
+        <message>
+            <source>适用范围尚待确认：“{unknown}”</source>
+            <extracomment>REASON_TEXT['scope_unknown']</extracomment>
+            <translation>Scope still to be confirmed: “{unknown}”</translation>
+        </message>
+        <message>
+            <source>申请单位在适用范围内</source>
+            <extracomment>REASON_TEXT['scope_met']</extracomment>
+            <translation>The applicant is within the scope</translation>
+        </message>
+        <message>
+            <source>同一产品“{project}”同时按“{items}”申报，一个产品只能属于一个类别</source>
+            <extracomment>REASON_TEXT['conflicting_claims']</extracomment>
+            <translation>The product “{project}” is claimed under “{items}” at once; a product may belong to only one category</translation>
+        </message>
+        <message>
+            <source>未与其他类别重复申报</source>
+            <extracomment>REASON_TEXT['no_conflict']</extracomment>
+            <translation>Not claimed twice under another category</translation>
+        </message>
+        <message>
+            <source>已在试算中排除，不计入合计</source>
+            <extracomment>REASON_TEXT['excluded_by_user']</extracomment>
+            <translation>Excluded in this trial calculation; not counted in the total</translation>
+        </message>
+        <message>
+            <source>申请金额 {requested}，低于上限 {max}，按申请金额计</source>
+            <extracomment>REASON_TEXT['requested_below_max']</extracomment>
+            <translation>Requested {requested}, below the maximum of {max}: the requested amount is counted</translation>
+        </message>
+        <message>
+            <source>申请金额 {requested}超过上限 {max}，按上限计</source>
+            <extracomment>REASON_TEXT['requested_above_max']</extracomment>
+            <translation>Requested {requested}, above the maximum of {max}: the maximum is counted</translation>
+        </message>
+        <message>
+            <source>按实际投资额的一定比例补助，不超过实际投资额 {base}</source>
+            <extracomment>REASON_TEXT['share_capped_by_base']</extracomment>
+            <translation>A share of the actual investment, not more than the actual investment of {base}</translation>
+        </message>
+        <message>
+            <source>第 {n} 年（{date}）已超出有效期（至 {valid_until}），不予计算</source>
+            <extracomment>REASON_TEXT['instalment_after_expiry']</extracomment>
+            <translation>Year {n} ({date}) falls after the term of validity (until {valid_until}) and is not counted</translation>
+        </message>
+        <message>
+            <source>同一项目已按“{policy}”获得或申报 {other}，从优就高不重复：按较高者计，本项不再计入</source>
+            <extracomment>REASON_TEXT['superseded_by_other_policy']</extracomment>
+            <translation>The same project has received or claimed {other} under “{policy}”; only the higher award applies, so this claim is not counted</translation>
+        </message>
+        <message>
+            <source>同一项目另按“{policy}”申报 {other}，从优就高不重复：按本项 {amount}计，另一项不应重复享受</source>
+            <extracomment>REASON_TEXT['counted_here_over_other']</extracomment>
+            <translation>The same project also claims {other} under “{policy}”; only the higher award applies: {amount} is counted here and the other should not also be paid</translation>
+        </message>
+        <message>
+            <source>同一项目“{project}”已按“{other_item}”计入较高金额，从优就高不重复，本项不再计入</source>
+            <extracomment>REASON_TEXT['duplicate_project_lower']</extracomment>
+            <translation>The project “{project}” is already counted at a higher amount under “{other_item}”; only the higher award applies, so this claim is not counted</translation>
+        </message>
+        <message>
+            <source>政策未规定金额，按相关政策执行，不计入合计</source>
+            <extracomment>REASON_TEXT['amount_not_fixed']</extracomment>
+            <translation>The policy sets no amount (paid under the relevant policies); not counted in the total</translation>
+        </message>
+        <message>
+            <source>属融资支持（额度上限 {limit}），不是奖补资金，不计入合计</source>
+            <extracomment>REASON_TEXT['financing_not_money']</extracomment>
+            <translation>Financing support (limit {limit}), not an award; not counted in the total</translation>
+        </message>
+        <message>
+            <source>属融资支持，不是奖补资金，不计入合计</source>
+            <extracomment>REASON_TEXT['financing_no_limit']</extracomment>
+            <translation>Financing support, not an award; not counted in the total</translation>
+        </message>
+        <message>
+            <source>属非资金支持，不计入合计</source>
+            <extracomment>REASON_TEXT['non_monetary']</extracomment>
+            <translation>Non-monetary support; not counted in the total</translation>
+        </message>
+        <message>
+            <source>资金来源：{fund}</source>
+            <extracomment>REASON_TEXT['fund_selected']</extracomment>
+            <translation>Funded by: {fund}</translation>
+        </message>
+        <message>
+            <source>按《{title}》（{doc_number}）评估“{application}”，评估日 {as_of}</source>
+            <extracomment>REASON_TEXT['trace.start']</extracomment>
+            <translation>Evaluating “{application}” against “{title}” ({doc_number}) as of {as_of}</translation>
+        </message>
+        <message>
+            <source>政策效力：{status_text}</source>
+            <extracomment>REASON_TEXT['trace.policy']</extracomment>
+            <translation>Policy validity: {status_text}</translation>
+        </message>
+        <message>
+            <source>适用范围：{state_text}</source>
+            <extracomment>REASON_TEXT['trace.scope']</extracomment>
+            <translation>Scope: {state_text}</translation>
+        </message>
+        <message>
+            <source>“{item}”{claim}：{state_text}</source>
+            <extracomment>REASON_TEXT['trace.item']</extracomment>
+            <translation>“{item}”{claim}: {state_text}</translation>
+        </message>
+        <message>
+            <source>　条件“{condition}”：{reason_text}</source>
+            <extracomment>REASON_TEXT['trace.condition']</extracomment>
+            <translation>　Condition “{condition}”: {reason_text}</translation>
+        </message>
+        <message>
+            <source>　最高 {max}，计入 {amount}</source>
+            <extracomment>REASON_TEXT['trace.amount']</extracomment>
+            <translation>　Maximum {max}, counted {amount}</translation>
+        </message>
+        <message>
+            <source>　{note_text}</source>
+            <extracomment>REASON_TEXT['trace.note']</extracomment>
+            <translation>　{note_text}</translation>
+        </message>
+        <message>
+            <source>{year} 年：合计 {before}，适用上限后 {after}</source>
+            <extracomment>REASON_TEXT['trace.year']</extracomment>
+            <translation>{year}: total {before}, {after} after the cap</translation>
+        </message>
+        <message>
+            <source>{year} 年合计 {before}，超过每个单位每年 {cap}的上限，按 {cap}计</source>
+            <extracomment>REASON_TEXT['trace.cap']</extracomment>
+            <translation>{year}: total {before} exceeds the cap of {cap} per applicant per year; {cap} is counted</translation>
+        </message>
+        <message>
+            <source>评估日在政策有效期内</source>
+            <extracomment>REASON_TEXT['cond.validity']</extracomment>
+            <translation>The evaluation date is within the policy's term of validity</translation>
+        </message>
+        <message>
+            <source>合计（各年适用上限后）：{after}；适用上限前：{before}</source>
+            <extracomment>REASON_TEXT['trace.total']</extracomment>
+            <translation>Total (after each year's cap): {after}; before the cap: {before}</translation>
+        </message>
+        <message>
+            <source>不是有效的 JSON 文件：{value}</source>
+            <extracomment>REASON_TEXT['file.not_json']</extracomment>
+            <translation>Not a valid JSON file: {value}</translation>
+        </message>
+        <message>
+            <source>文件无法读取：{value}</source>
+            <extracomment>REASON_TEXT['file.unreadable']</extracomment>
+            <translation>The file cannot be read: {value}</translation>
+        </message>
+        <message>
+            <source>文件内容应为一个 JSON 对象</source>
+            <extracomment>REASON_TEXT['file.not_object']</extracomment>
+            <translation>The file must contain one JSON object</translation>
+        </message>
+        <message>
+            <source>字段 {field}：不是申报文件（format 应为 workbench.application），实为 {value!r}</source>
+            <extracomment>REASON_TEXT['file.wrong_format']</extracomment>
+            <translation>Field {field}: not an application file (format should be workbench.application, found {value!r})</translation>
+        </message>
+        <message>
+            <source>字段 {field}：不支持的版本 {value!r}（本程序支持版本 1）</source>
+            <extracomment>REASON_TEXT['file.wrong_version']</extracomment>
+            <translation>Field {field}: unsupported version {value!r} (this program supports version 1)</translation>
+        </message>
+        <message>
+            <source>缺少必填字段 {field}</source>
+            <extracomment>REASON_TEXT['file.missing_field']</extracomment>
+            <translation>Required field {field} is missing</translation>
+        </message>
+        <message>
+            <source>字段 {field}：类型不对（{value!r}）</source>
+            <extracomment>REASON_TEXT['file.wrong_type']</extracomment>
+            <translation>Field {field}: wrong type ({value!r})</translation>
+        </message>
+        <message>
+            <source>字段 {field}：金额不能为负数（{value}）</source>
+            <extracomment>REASON_TEXT['file.negative_amount']</extracomment>
+            <translation>Field {field}: the amount cannot be negative ({value})</translation>
+        </message>
+        <message>
+            <source>字段 {field}：不是有效日期 {value!r}（应为 YYYY-MM-DD）</source>
+            <extracomment>REASON_TEXT['file.bad_date']</extracomment>
+            <translation>Field {field}: {value!r} is not a valid date (use YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>字段 {field}：未知的政策规则 {value!r}</source>
+            <extracomment>REASON_TEXT['file.unknown_rules']</extracomment>
+            <translation>Field {field}: unknown policy rules {value!r}</translation>
+        </message>
+        <message>
+            <source>字段 {field}：未知的奖补事项 {value!r}</source>
+            <extracomment>REASON_TEXT['file.unknown_item']</extracomment>
+            <translation>Field {field}: unknown award {value!r}</translation>
+        </message>
+        <message>
+            <source>字段 {field}：未知的条件 {value!r}</source>
+            <extracomment>REASON_TEXT['file.unknown_answer']</extracomment>
+            <translation>Field {field}: unknown condition {value!r}</translation>
+        </message>
+        <message>
+            <source>字段 {field}：编号 {value!r} 重复</source>
+            <extracomment>REASON_TEXT['file.duplicate_id']</extracomment>
+            <translation>Field {field}: ID {value!r} is used twice</translation>
+        </message>
+    </context>
+    <context>
+        <name>indicators</name>
+        <message>
+            <source>暂无数据（已过期限）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:67</extracomment>
+            <translation>No data (deadline passed)</translation>
+        </message>
+        <message>
+            <source>达到</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <translation>At least </translation>
+        </message>
+        <message>
+            <source>超过</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <translation>Over </translation>
+        </message>
+        <message>
+            <source>左右</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <translation>About </translation>
+        </message>
+        <message>
+            <source>不超过</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <translation>At most </translation>
+        </message>
+        <message>
+            <source>每年</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <translation>Annual</translation>
+        </message>
+        <message>
+            <source>未定期限</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:120</extracomment>
+            <translation>No deadline</translation>
+        </message>
+        <message>
+            <source>已实现</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:54</extracomment>
+            <translation>Achieved</translation>
+        </message>
+        <message>
+            <source>进展顺利</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:55</extracomment>
+            <translation>On track</translation>
+        </message>
+        <message>
+            <source>需加快进度</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:56</extracomment>
+            <translation>Needs acceleration</translation>
+        </message>
+        <message>
+            <source>进展有限</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:57</extracomment>
+            <translation>Limited progress</translation>
+        </message>
+        <message>
+            <source>出现倒退</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:58</extracomment>
+            <translation>Deteriorating</translation>
+        </message>
+        <message>
+            <source>暂无数据</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:59</extracomment>
+            <translation>No data</translation>
+        </message>
+        <message>
+            <source>已逾期</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:60</extracomment>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>不低于</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:73</extracomment>
+            <translation>At least</translation>
+        </message>
+        <message>
+            <source>区间</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:76</extracomment>
+            <translation>Range</translation>
+        </message>
+        <message>
+            <source>不高于</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:77</extracomment>
+            <translation>At most</translation>
+        </message>
+        <message>
+            <source>没有这个指标</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:84</extracomment>
+            <translation>No such indicator</translation>
+        </message>
+        <message>
+            <source>文库中没有这个文件</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:85</extracomment>
+            <translation>The document is not in the library</translation>
+        </message>
+        <message>
+            <source>期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:86</extracomment>
+            <translation>Invalid period (use 2024, 2024-06, 2024-Q2 or 2024-H1)</translation>
+        </message>
+        <message>
+            <source>期间不存在（月份或年份超出范围）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:87</extracomment>
+            <translation>The period does not exist (month or year out of range)</translation>
+        </message>
+        <message>
+            <source>数值不是数字</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:88</extracomment>
+            <translation>The value is not a number</translation>
+        </message>
+        <message>
+            <source>不是数字</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:89</extracomment>
+            <translation>Not a number</translation>
+        </message>
+        <message>
+            <source>未填写</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:90</extracomment>
+            <translation>Empty</translation>
+        </message>
+        <message>
+            <source>缺少这一列</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:91</extracomment>
+            <translation>This column is missing</translation>
+        </message>
+        <message>
+            <source>单位与指标不符</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:92</extracomment>
+            <translation>The unit does not match the indicator</translation>
+        </message>
+        <message>
+            <source>文件中同一指标同一期间出现两次</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:93</extracomment>
+            <translation>The file has the same indicator and period twice</translation>
+        </message>
+        <message>
+            <source>文件中同一指标编号出现两次</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:94</extracomment>
+            <translation>The file has the same indicator ID twice</translation>
+        </message>
+        <message>
+            <source>该期间已有数值（勾选“替换已有数值”才会替换）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:95</extracomment>
+            <translation>The period already has a value (tick “Replace existing values” to replace it)</translation>
+        </message>
+        <message>
+            <source>指标名称为空</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:96</extracomment>
+            <translation>The indicator name is empty</translation>
+        </message>
+        <message>
+            <source>单位为空</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:97</extracomment>
+            <translation>The unit is empty</translation>
+        </message>
+        <message>
+            <source>比较方式无效</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:98</extracomment>
+            <translation>Invalid comparison</translation>
+        </message>
+        <message>
+            <source>目标区间无效（上限不能低于下限）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:99</extracomment>
+            <translation>Invalid target range (the upper bound cannot be below the lower bound)</translation>
+        </message>
+        <message>
+            <source>期限格式不对（应为年份或 YYYY-MM-DD）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:100</extracomment>
+            <translation>Invalid deadline (use a year or YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>基期值和基期须同时填写</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:101</extracomment>
+            <translation>Enter both the baseline value and the baseline period</translation>
+        </message>
+        <message>
+            <source>该建议已处理</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:102</extracomment>
+            <translation>This proposal has already been reviewed</translation>
+        </message>
+        <message>
+            <source>不支持的文件类型（支持 .xlsx、.csv）</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:103</extracomment>
+            <translation>Unsupported file type (use .xlsx or .csv)</translation>
+        </message>
+        <message>
+            <source>文件无法读取</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:104</extracomment>
+            <translation>The file cannot be read</translation>
+        </message>
+        <message>
+            <source>文件为空</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:105</extracomment>
+            <translation>The file is empty</translation>
+        </message>
+        <message>
+            <source>文件不存在</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:106</extracomment>
+            <translation>The file does not exist</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>地区</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>目标</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>最新值</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Latest</translation>
+        </message>
+        <message>
+            <source>来源文件</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <translation>Source document</translation>
+        </message>
+        <message>
+            <source>手工录入</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:170</extracomment>
+            <translation>Entered by hand</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPanel</name>
+        <message>
+            <source>本项申报</source>
+            <extracomment>workbench/ui/panels/checklist_panel.py:940</extracomment>
+            <translation>This claim</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：
+{2}</source>
+            <extracomment>workbench/app.py:89</extracomment>
+            <translation>The database was written by a newer Policy Workbench (version {0}); this program supports up to version {1}:
+{2}</translation>
+        </message>
+        <message>
+            <source>数据库正被另一个程序占用：{0}</source>
+            <extracomment>workbench/app.py:91</extracomment>
+            <translation>The database is in use by another program: {0}</translation>
+        </message>
+    </context>
+</TS>
