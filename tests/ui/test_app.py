@@ -78,6 +78,8 @@ def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, worksp
         assert state_label(State.NEEDS_INFO) == "Needs information"
         assert reason_text("unanswered", {}) == "Not answered yet; information needed"
         assert status_label(IndicatorStatus.OVERDUE) == "Overdue"
+        tree = window.checklist_panel.tree
+        assert tree.columnWidth(1) > tree.fontMetrics().horizontalAdvance("Needs information")  # not cut to "Needs i…"
         window.runner.wait()
     finally:
         QApplication.instance().removeTranslator(translator)

@@ -342,7 +342,9 @@ class ChecklistPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("奖补事项（按条款）"), self.tr("状态"), self.tr("最高"), self.tr("计入")])
         self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 60)
+        # wide enough for the longest state word in the interface language (Needs information)
+        words = [state_label(state) for state in State] + [self.tree.headerItem().text(1)]
+        self.tree.setColumnWidth(1, max(self.fontMetrics().horizontalAdvance(w) for w in words) + 16)
         self.tree.setColumnWidth(2, 80)
         self.tree.setAccessibleName(self.tr("奖补事项"))
         split.addWidget(self.tree)
