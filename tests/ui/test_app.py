@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
+from tests.conftest import ROOT
 from workbench.app import install_translator, start_window
 from workbench.cli import main
 from workbench.ui import settings as opts
@@ -78,7 +79,12 @@ def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, worksp
         assert state_label(State.NEEDS_INFO) == "Needs information"
         assert reason_text("unanswered", {}) == "Not answered yet; information needed"
         assert status_label(IndicatorStatus.OVERDUE) == "Overdue"
-        tree = window.checklist_panel.tree
+        panel = window.checklist_panel
+        assert panel.import_path(ROOT / "resources" / "examples" / "changsha-innovative-drug.json")
+        first = panel.evaluation.trace[0]
+        assert panel.trace_text().startswith(reason_text(first.code, first.params))
+        assert first.text not in panel.trace_text()  # the evaluation log speaks English too
+        tree = panel.tree
         assert tree.columnWidth(1) > tree.fontMetrics().horizontalAdvance("Needs information")  # not cut to "Needs i…"
         window.runner.wait()
     finally:

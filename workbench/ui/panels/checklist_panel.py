@@ -900,7 +900,8 @@ class ChecklistPanel(QWidget):
         """The evaluation step by step, each step with the clause it rests on."""
         if self.evaluation is None:
             return ""
-        return "\n".join(step.text + (f"〔{step.citation.clause_id}〕" if step.citation else "") for step in self.evaluation.trace)
+        # phrased from code and params (not step.text) so that the interface language applies
+        return "\n".join(reason_text(step.code, step.params) + (f"〔{step.citation.clause_id}〕" if step.citation else "") for step in self.evaluation.trace)
 
     def show_trace(self) -> None:
         dialog = QDialog(self)
