@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pypdf
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
@@ -193,3 +193,16 @@ def test_a_printed_page_keeps_the_text_block_where_the_brief_puts_it(qtbot, wind
     brief_x, brief_y = _ink_origin(preview.output.pdf, size)
     printed_x, printed_y = _ink_origin((tmp_path / "printed.pdf").read_bytes(), size)
     assert abs(printed_x - brief_x) <= 1.5 and abs(printed_y - brief_y) <= 1.5, ((brief_x, brief_y), (printed_x, printed_y))
+
+
+def test_each_panel_has_its_own_pdf_button_for_its_brief(qtbot, window, monkeypatch):
+    requested = []
+    monkeypatch.setattr(window.briefs, "export", lambda request, print_after=False: requested.append(request.kind))
+    assert not window.reader_panel.brief_button.isEnabled()  # nothing to summarise yet
+    window.open_document("changsha-bioeconomy-2023")
+    window.search_panel.query_box.setText("生物医药")
+    window.search_panel.run_search()
+    for panel in (window.reader_panel, window.search_panel, window.checklist_panel, window.indicators_panel):
+        assert panel.brief_button.isEnabled()
+        qtbot.mouseClick(panel.brief_button, Qt.MouseButton.LeftButton)
+    assert requested == [BriefKind.DOCUMENT, BriefKind.SEARCH, BriefKind.DOSSIER, BriefKind.INDICATORS]

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
         self.reader_panel.open_document.connect(self.open_document)
         self.search_panel.result_chosen.connect(self.open_result)
+        self.briefs.connect_panels()
         workspace.library.subscribe(self._library_changed)
         splitter = opts.restore_state(self.settings, "reader_splitter")
         if splitter is not None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from exporters.brief_data import BriefOutput, BriefRequest
@@ -35,7 +35,6 @@ class BriefExporter(QObject):
 
     def current_request(self) -> BriefRequest | None:
         """The brief for what the window shows now, or None if there is nothing to print."""
-        from exporters.brief_data import BriefKind, BriefRequest
 
         w = self.window
         search = getattr(w, "search_panel", None)
@@ -44,17 +43,41 @@ class BriefExporter(QObject):
         if search is not None and focus is not None and (focus is search or search.isAncestorOf(focus)) and search.results:
             return self.search_request()
         tab = w.tabs.currentWidget()
-        checklist = getattr(w, "checklist_panel", None)
-        if checklist is not None and tab is checklist:
-            as_of = checklist.as_of.date().toPython() if hasattr(checklist, "as_of") else None
-            return BriefRequest(BriefKind.DOSSIER, application=checklist.application, application_id=checklist.app_id, as_of=as_of)
-        indicators = getattr(w, "indicators_panel", None)
-        if indicators is not None and tab is indicators:
-            return self.indicator_request(indicators)
+        if tab is not None and tab is not reader and tab in self.panels():
+            return self.request_for(tab)
         if reader is not None and tab is reader and reader.detail is not None:
-            return BriefRequest(BriefKind.DOCUMENT, doc_id=reader.detail.info.id)
+            return self.request_for(reader)
         if search is not None and search.results:
             return self.search_request()
+        return None
+
+    def panels(self) -> list[QWidget]:
+        w = self.window
+        return [p for p in (getattr(w, n, None) for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel")) if p is not None]
+
+    def connect_panels(self) -> None:
+        """Each panel's own PDF button asks for the brief of what it shows."""
+        for panel in self.panels():
+            panel.brief_requested.connect(lambda p=panel: self.export_for(p))
+
+    def export_for(self, panel: QWidget) -> Task | None:
+        request = self.request_for(panel)
+        return self.export(request) if request is not None else None
+
+    def request_for(self, panel: QWidget) -> BriefRequest | None:
+        """The brief of one panel: document summary, search brief, dossier or indicator report."""
+        from exporters.brief_data import BriefKind, BriefRequest
+
+        w = self.window
+        if panel is getattr(w, "checklist_panel", None):
+            as_of = panel.as_of.date().toPython()
+            return BriefRequest(BriefKind.DOSSIER, application=panel.application, application_id=panel.app_id, as_of=as_of)
+        if panel is getattr(w, "indicators_panel", None):
+            return self.indicator_request(panel)
+        if panel is getattr(w, "search_panel", None):
+            return self.search_request() if panel.results else None
+        if panel is getattr(w, "reader_panel", None) and panel.detail is not None:
+            return BriefRequest(BriefKind.DOCUMENT, doc_id=panel.detail.info.id)
         return None
 
     def search_request(self) -> BriefRequest | None:

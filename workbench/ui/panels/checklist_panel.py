@@ -235,6 +235,7 @@ class ChecklistPanel(QWidget):
 
     evaluated = Signal(object)  # the Evaluation after every change
     saved = Signal(str)  # application id
+    brief_requested = Signal()  # the dossier of the application in the form, as a PDF
 
     def __init__(self, service: ApplicationService, clause_text: ClauseText | None = None, rules: RuleSet | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +280,9 @@ class ChecklistPanel(QWidget):
         self.export_button = QPushButton(self.tr("导出(&X)…"))
         self.history_button = QPushButton(self.tr("历史版本(&R)…"))
         self.trace_button = QPushButton(self.tr("评估过程(&G)…"))
+        self.brief_button = QPushButton(self.tr("PDF 申报材料…"))
+        self.brief_button.setToolTip(self.tr("为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）"))
+        self.brief_button.clicked.connect(self.brief_requested)
         self.as_of = QDateEdit(calendarPopup=True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setAccessibleName(self.tr("评估日期"))
@@ -290,7 +294,7 @@ class ChecklistPanel(QWidget):
         bar.addWidget(self.as_of)
         outer.addLayout(bar)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.import_button, self.save_button, self.export_button, self.history_button, self.trace_button):
+        for b in (self.new_button, self.import_button, self.save_button, self.export_button, self.history_button, self.trace_button, self.brief_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         outer.addLayout(buttons)

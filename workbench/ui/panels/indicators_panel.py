@@ -79,6 +79,7 @@ class IndicatorsPanel(QWidget):
     to show the source clause in the reader."""
 
     open_clause = Signal(str, str, str)
+    brief_requested = Signal()  # a progress report of the indicators shown, as a PDF
     changed = Signal()
 
     def __init__(self, service: IndicatorService, library: Library | None = None, parent: QWidget | None = None) -> None:
@@ -96,6 +97,9 @@ class IndicatorsPanel(QWidget):
         self.review_button.setToolTip(self.tr("从所选文件的条文中提取量化目标，逐条采纳、修改或不采纳"))
         self.import_button = QPushButton(self.tr("导入…"))
         self.export_button = QPushButton(self.tr("导出…"))
+        self.brief_button = QPushButton(self.tr("PDF 报告…"))
+        self.brief_button.setToolTip(self.tr("为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）"))
+        self.brief_button.clicked.connect(self.brief_requested)
 
         self.model = IndicatorTableModel(self)
         self.proxy = IndicatorFilterProxy(self)
@@ -221,6 +225,7 @@ class IndicatorsPanel(QWidget):
         filters.addWidget(self.review_button)
         filters.addWidget(self.import_button)
         filters.addWidget(self.export_button)
+        filters.addWidget(self.brief_button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

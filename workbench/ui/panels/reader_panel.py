@@ -48,6 +48,7 @@ def citation(detail: DocumentDetail, clause: Clause) -> str:
 
 class ReaderPanel(QWidget):
     open_document = Signal(str)  # a reference link was followed
+    brief_requested = Signal()  # the person wants this document's summary as a PDF
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,10 @@ class ReaderPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.copy_button = QPushButton(self.tr("复制条款及出处"))
         self.copy_button.setEnabled(False)
+        self.brief_button = QPushButton(self.tr("PDF 摘要…"))
+        self.brief_button.setToolTip(self.tr("为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）"))
+        self.brief_button.setEnabled(False)
+        self.brief_button.clicked.connect(self.brief_requested)
         self.tree_model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
@@ -74,7 +79,10 @@ class ReaderPanel(QWidget):
         self.splitter.setSizes([260, 780])
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.copy_button)
+        actions = QVBoxLayout()  # stacked: side by side they would widen the window's minimum
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.brief_button)
+        top.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -86,6 +94,7 @@ class ReaderPanel(QWidget):
 
     def show_placeholder(self) -> None:
         self.detail = None
+        self.brief_button.setEnabled(False)
         self.title.setText(self.tr("在左侧文库中选择一份文件"))
         self.tree_model.clear()
         self.text.clear()
@@ -105,6 +114,7 @@ class ReaderPanel(QWidget):
         self._fill_tree(detail)
         self.text.setHtml(self._document_html(detail, clause_id, highlight))
         self.copy_button.setEnabled(True)
+        self.brief_button.setEnabled(True)
         if clause_id:
             self.select_clause(clause_id)
         return True

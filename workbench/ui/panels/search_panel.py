@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -72,6 +73,7 @@ class HtmlDelegate(QStyledItemDelegate):
 
 class SearchPanel(QWidget):
     result_chosen = Signal(str, str, str)  # doc id, clause id, text to highlight
+    brief_requested = Signal()  # the shown (or selected) hits as a PDF
 
     def __init__(self, search: SearchService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +125,14 @@ class SearchPanel(QWidget):
         layout.addWidget(self.query_box)
         layout.addLayout(filters)
         layout.addLayout(more)
-        layout.addWidget(self.summary)
+        self.brief_button = QPushButton(self.tr("PDF 简报…"))
+        self.brief_button.setToolTip(self.tr("所示检索结果（或选中的几条）生成 PDF 简报"))
+        self.brief_button.setEnabled(False)
+        self.brief_button.clicked.connect(self.brief_requested)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.brief_button)
+        layout.addLayout(summary_row)
         layout.addWidget(self.list, 1)
         self.query_box.textChanged.connect(lambda _: self.timer.start())
         self.query_box.returnPressed.connect(self.run_search)
@@ -174,6 +183,7 @@ class SearchPanel(QWidget):
         if not query.text.strip():
             self.results = []
             self.summary.setText("")
+            self.brief_button.setEnabled(False)
             return
         response = self.search.search(query)
         self.results = response.results
@@ -187,6 +197,7 @@ class SearchPanel(QWidget):
         notes = [notice_label(n) for n in response.notices]
         found = self.tr("找到 {0} 条").format(response.total) if response.results else self.tr("没有找到匹配的条款")
         self.summary.setText("；".join([found, *notes]))
+        self.brief_button.setEnabled(bool(self.results))
 
     def _html(self, r: Result) -> str:
         snippet = r.marked("\x00", "\x01")
