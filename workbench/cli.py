@@ -100,15 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_docs_remove)
 
     p = sub.add_parser("search", help="full-text search of clauses")
-    p.add_argument("query")
-    p.add_argument("--limit", type=_positive_int, default=20)
-    p.add_argument("--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)")
-    p.add_argument("--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal")
-    p.add_argument("--region", default=None)
-    p.add_argument("--issuer", default=None)
-    p.add_argument("--year", type=_positive_int, default=None, help="issue year")
-    p.add_argument("--status", type=_status_arg, default=None, help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed")
-    _add_as_of(p)
+    add_search_arguments(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
@@ -125,6 +117,33 @@ def build_parser() -> argparse.ArgumentParser:
     cli_indicators.register(sub)
     cli_brief.register(sub)
     return parser
+
+
+def add_search_arguments(p: argparse.ArgumentParser) -> None:
+    """The query and its filters, shared by ``search`` and ``brief search``."""
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive_int, default=20)
+    p.add_argument("--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)")
+    p.add_argument("--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal")
+    p.add_argument("--region", default=None)
+    p.add_argument("--issuer", default=None)
+    p.add_argument("--year", type=_positive_int, default=None, help="issue year")
+    p.add_argument("--status", type=_status_arg, default=None, help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed")
+    _add_as_of(p)
+
+
+def query_from_args(args: argparse.Namespace) -> Query:
+    return Query(
+        text=args.query,
+        limit=args.limit,
+        doc_ids=frozenset(args.doc) if args.doc else None,
+        level=args.level,
+        region=args.region,
+        issuer=args.issuer,
+        year=args.year,
+        status=args.status,
+        as_of=args.as_of,
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -265,18 +284,7 @@ NOTICE_LABELS = {
 def cmd_search(args: argparse.Namespace) -> int:
     ws = _open(args)
     ws.search.ensure_current(progress=_progress_printer("建立索引"))
-    query = Query(
-        text=args.query,
-        limit=args.limit,
-        doc_ids=frozenset(args.doc) if args.doc else None,
-        level=args.level,
-        region=args.region,
-        issuer=args.issuer,
-        year=args.year,
-        status=args.status,
-        as_of=args.as_of,
-    )
-    response = ws.search.search(query)
+    response = ws.search.search(query_from_args(args))
     for notice in response.notices:
         print(f"提示：{NOTICE_LABELS.get(notice, notice)}", file=sys.stderr)
     if args.json:

@@ -10,7 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from workbench.cli import UserError, _level_arg, _open, _positive_int, _status_arg, parse_date_arg
+from workbench.cli import (
+    UserError,
+    _open,
+    add_search_arguments,
+    parse_date_arg,
+    query_from_args,
+)
 
 ROLE_LABELS = {"song": "标题（小标宋/宋体）", "hei": "一级标题（黑体）", "kai": "二级标题（楷体）", "fangsong": "正文（仿宋）"}
 SOURCE_LABELS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
@@ -27,15 +33,8 @@ def register(sub: Any) -> None:
     brief = sub.add_parser("brief", help="printable PDF briefs").add_subparsers(dest="brief_command", required=True)
 
     p = brief.add_parser("search", help="a brief of the hits of a search")
-    p.add_argument("query")
-    p.add_argument("--limit", type=_positive_int, default=20)
-    p.add_argument("--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)")
-    p.add_argument("--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal")
-    p.add_argument("--region", default=None)
-    p.add_argument("--issuer", default=None)
-    p.add_argument("--year", type=_positive_int, default=None, help="issue year")
-    p.add_argument("--status", type=_status_arg, default=None, help="现行有效/已失效/尚未生效/已废止")
-    _common(p)
+    add_search_arguments(p)  # --as-of included
+    _common(p, as_of=False)
     p.set_defaults(handler=cmd_brief_search)
 
     p = brief.add_parser("doc", help="a document summary")
@@ -59,9 +58,10 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_brief_fonts)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, *, as_of: bool = True) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="date for validity and status (default: today)")
+    if as_of:
+        p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="date for validity and status (default: today)")
     p.add_argument("--font", action="append", default=[], metavar="ROLE=PATH", help="use this TrueType file for ROLE (song, hei, kai, fangsong)")
 
 
@@ -104,25 +104,13 @@ def _write(brief: Any, path: Path) -> int:
 
 def cmd_brief_search(args: argparse.Namespace) -> int:
     from exporters import brief_data
-    from workbench.core.search import Query
 
     _check_output(args.output)
     if not args.query.strip():
         raise UserError("检索词为空")
     fonts = _fonts(args)
     ws = _open(args)
-    query = Query(
-        text=args.query,
-        limit=args.limit,
-        doc_ids=frozenset(args.doc) if args.doc else None,
-        level=args.level,
-        region=args.region,
-        issuer=args.issuer,
-        year=args.year,
-        status=args.status,
-        as_of=args.as_of,
-    )
-    return _write(brief_data.search_brief(ws, query, fonts=fonts), args.output)
+    return _write(brief_data.search_brief(ws, query_from_args(args), fonts=fonts), args.output)
 
 
 def cmd_brief_doc(args: argparse.Namespace) -> int:
