@@ -16,18 +16,12 @@ from typing import Any
 
 from db.connection import DatabaseLockedError
 from db.migrations import DatabaseTooNewError
+from exporters.brief_words import STATUS_LABELS  # the same words on the command line as in the briefs
 from workbench.core.library import DocumentDetail, ImportProblem
 from workbench.core.models import Clause, Level, ValidityStatus
 from workbench.core.search import IndexBusyError, IndexState, Query
 from workbench.core.workspace import Workspace
 
-STATUS_LABELS = {
-    ValidityStatus.NOT_YET: "尚未生效",
-    ValidityStatus.IN_FORCE: "现行有效",
-    ValidityStatus.EXPIRED: "已失效",
-    ValidityStatus.REPEALED: "已废止",
-    ValidityStatus.UNKNOWN: "效力未知",
-}
 LEVEL_LABELS = {"national": "国家", "provincial": "省", "municipal": "市", "other": "其他"}
 PROBLEM_LABELS = {
     ImportProblem.NOT_FOUND: "文件不存在",
