@@ -18,21 +18,20 @@ from reportlab.lib.units import mm
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import TEXT_WIDTH, BriefDocument, Cell, chinese_date
-from workbench.core.indicators import METHOD, Indicator, IndicatorStatus, StatusReport
+from workbench.core.indicators import (
+    METHOD,
+    STATUS_TEXT,
+    Indicator,
+    IndicatorStatus,
+    StatusReport,
+    status_text,
+)
 from workbench.core.targets import target_phrase
 
 TITLE = "产业规划指标进展报告"
 CHART_HEIGHT_MM = 62
 
-STATUS_WORDS = {
-    IndicatorStatus.ACHIEVED: "已实现",
-    IndicatorStatus.ON_TRACK: "进展顺利",
-    IndicatorStatus.NEEDS_ACCELERATION: "需加快进度",
-    IndicatorStatus.LIMITED_PROGRESS: "进展有限",
-    IndicatorStatus.DETERIORATING: "出现倒退",
-    IndicatorStatus.OVERDUE: "已逾期",
-    IndicatorStatus.NO_DATA: "暂无数据",
-}
+STATUS_WORDS = STATUS_TEXT
 STATUS_FILLS = {
     IndicatorStatus.ACHIEVED: "good",
     IndicatorStatus.ON_TRACK: "good",
@@ -51,13 +50,6 @@ def target_text(i: Indicator) -> str:
         deadline = f"{i.deadline}年" if len(i.deadline) == 4 else chinese_date(dt.date.fromisoformat(i.deadline))
         return f"到{deadline}{value}"
     return value
-
-
-def status_text(report: StatusReport) -> str:
-    """As the panel and the CLI say it: no observation past the deadline is no data, marked."""
-    if report.reason == "no_observation_past_deadline":
-        return "暂无数据（已过期限）"
-    return STATUS_WORDS[report.status]
 
 
 def latest_text(report: StatusReport) -> str:

@@ -7,18 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.core.indicators import IndicatorError, IndicatorStatus, StatusReport
+from workbench.core.indicators import IndicatorError, StatusReport, status_text
 from workbench.core.targets import number_text, target_phrase
 
-STATUS_WORDS = {
-    IndicatorStatus.ACHIEVED: "已实现",
-    IndicatorStatus.ON_TRACK: "进展顺利",
-    IndicatorStatus.NEEDS_ACCELERATION: "需加快进度",
-    IndicatorStatus.LIMITED_PROGRESS: "进展有限",
-    IndicatorStatus.DETERIORATING: "出现倒退",
-    IndicatorStatus.NO_DATA: "暂无数据",
-    IndicatorStatus.OVERDUE: "已逾期",
-}
 ERROR_WORDS = {
     "unknown_indicator": "没有这个指标",
     "unknown_document": "文库中没有这个文件",
@@ -119,12 +110,6 @@ def _target_text(report: StatusReport) -> str:
     return target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word)
 
 
-def _status_text(report: StatusReport) -> str:
-    if report.reason == "no_observation_past_deadline":
-        return "暂无数据（已过期限）"
-    return STATUS_WORDS[report.status]
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     from workbench.cli import _print_json
 
@@ -137,7 +122,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("没有指标。")
     for r in reports:
         latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.id}\t[{_status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
+        print(f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
     return 0
 
 
@@ -219,7 +204,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 0
     for r in comparison.rows:
         latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{_status_text(r)}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
+        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
     return 0
 
 

@@ -123,6 +123,8 @@ def test_export_to_xlsx_has_both_sheets_and_reimports_into_another_folder(ws, tm
     assert rows[0][:6] == ("指标编号", "指标名称", "地区", "单位", "期间", "数值") and rows[1][4:6] == ("2022", 3500)
     indicator_rows = list(book["指标"].iter_rows(values_only=True))
     assert len(indicator_rows) == 1 + len(ws.indicators.indicators())
+    status = indicator_rows[0].index("状态")
+    assert {row[status] for row in indicator_rows[1:]} <= {"暂无数据", "暂无数据（已过期限）", "需加快进度", "进展顺利", "已实现", "进展有限", "出现倒退", "已逾期"}  # words, not codes
     other_dir = tmp_path / "other"
     shutil.copytree(seeded_template, other_dir)
     other = Workspace.open(other_dir)

@@ -32,6 +32,7 @@ from workbench.core.indicators import (
     IndicatorError,
     IndicatorService,
     parse_period,
+    status_text,
     validate_fields,
 )
 from workbench.core.targets import COMPARATOR_WORDS, Comparator
@@ -416,7 +417,7 @@ def indicator_rows(service: IndicatorService, as_of: dt.date | None = None, ids:
                 INDICATOR_COLUMNS["doc_id"]: i.doc_id,
                 INDICATOR_COLUMNS["clause_id"]: i.clause_id,
                 INDICATOR_COLUMNS["source_text"]: i.source_text,
-                INDICATOR_COLUMNS["status"]: report.status.value,
+                INDICATOR_COLUMNS["status"]: status_text(report),  # for people: import ignores it
             }
         )
     return rows

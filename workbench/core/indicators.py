@@ -112,6 +112,20 @@ class IndicatorStatus(StrEnum):
     OVERDUE = "overdue"
 
 
+# The Chinese words of the CLI, the PDF report and the exported tables (the window
+# translates its own copy in workbench/ui/item_models/indicator_table_model.py).
+STATUS_TEXT = {
+    IndicatorStatus.ACHIEVED: "已实现",
+    IndicatorStatus.ON_TRACK: "进展顺利",
+    IndicatorStatus.NEEDS_ACCELERATION: "需加快进度",
+    IndicatorStatus.LIMITED_PROGRESS: "进展有限",
+    IndicatorStatus.DETERIORATING: "出现倒退",
+    IndicatorStatus.OVERDUE: "已逾期",
+    IndicatorStatus.NO_DATA: "暂无数据",
+}
+NO_DATA_PAST_DEADLINE_TEXT = "暂无数据（已过期限）"
+
+
 class IndicatorError(ValueError):
     """A value the person can correct; ``code`` says what is wrong, ``field`` where.
 
@@ -920,3 +934,10 @@ def _proposal_offset(key: str | None) -> int:
 
 
 __all__ += ["EDITABLE_FIELDS", "deadline_date", "parse_deadline", "validate_fields"]
+
+
+def status_text(report: StatusReport) -> str:
+    """The status in words; no observation past the deadline is no data, marked as such."""
+    if report.reason == "no_observation_past_deadline":
+        return NO_DATA_PAST_DEADLINE_TEXT
+    return STATUS_TEXT[report.status]
