@@ -209,3 +209,8 @@ def test_markup_and_page_numbers_of_an_imported_text_do_not_reach_the_targets(li
             assert p.sentence in library.clause(p.clause_id).text
     finally:
         library.remove(outcome.doc_id)
+
+
+def test_chinese_thousands_are_read_as_counts():
+    found = extract_targets([clause("到2026年，新增就业岗位两千个，服务企业一千二百家以上。")], doc_id="doc-x", region="某市")
+    assert [(p.value_text, p.target_low, p.unit) for p in found] == [("两千个", 2000, "个"), ("一千二百家", 1200, "家")]

@@ -1,8 +1,9 @@
-"""Chinese numerals as written in policy headings (一 … 九十九, 〇/零, 百)."""
+"""Chinese numerals as written in policy headings and targets (一 … 九十九, 〇/零, 百, 千)."""
 
 from __future__ import annotations
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_POWERS = {"十": 10, "百": 100, "千": 1000}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -11,7 +12,7 @@ def to_ascii_digits(text: str) -> str:
 
 
 def chinese_to_int(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十八 → 28, 一百零五 → 105; Arabic digits too. None if not a numeral."""
+    """一 → 1, 十二 → 12, 二十八 → 28, 一百零五 → 105, 两千 → 2000; Arabic digits too. None if not a numeral."""
     text = to_ascii_digits(text.strip())
     if not text:
         return None
@@ -21,11 +22,8 @@ def chinese_to_int(text: str) -> int | None:
     for ch in text:
         if ch in _DIGITS:
             current = _DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
+        elif ch in _POWERS:
+            total += (current or 1) * _POWERS[ch]
             current = 0
         else:
             return None

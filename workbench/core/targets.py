@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.numerals import chinese_to_int
+
 if TYPE_CHECKING:
     from workbench.core.library import DocumentDetail
     from workbench.core.models import Clause
@@ -361,20 +363,11 @@ def _sentence_targets(
 
 def _float(text: str) -> float:
     if text[:1] in _CHINESE_DIGITS or text[:1] in _CHINESE_POWERS:
-        return float(chinese_number(text))
+        number = chinese_to_int(text)
+        if number is None:  # the pattern admits only numeral characters
+            raise ValueError(text)
+        return float(number)
     return float(text.replace(",", ""))
-
-
-def chinese_number(text: str) -> int:
-    """十 → 10, 两 → 2, 三十五 → 35, 一百零五 → 105, 两千 → 2000."""
-    total = current = 0
-    for ch in text:
-        if ch in _CHINESE_DIGITS:
-            current = _CHINESE_DIGITS[ch]
-        else:
-            total += (current or 1) * _CHINESE_POWERS[ch]
-            current = 0
-    return total + current
 
 
 def _is_chinese(number: str) -> bool:
