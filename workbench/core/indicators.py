@@ -743,7 +743,7 @@ class IndicatorService:
             created_at=now,
             updated_at=now,
         )
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             store.insert_indicator(self.db, row)
             store.write_audit(self.db, at=now, actor=actor, entity="indicator", entity_id=row["id"], action=action, before=None, after=row)
         self._notify(IndicatorChanges(frozenset({row["id"]}), frozenset({row["doc_id"]}) if row["doc_id"] else frozenset()))
@@ -767,7 +767,7 @@ class IndicatorService:
         if {k: after[k] for k in EDITABLE_FIELDS} == {k: before[k] for k in EDITABLE_FIELDS}:
             return _indicator(before)
         after["updated_at"] = _now()
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             store.update_indicator(self.db, indicator_id, {k: after[k] for k in (*EDITABLE_FIELDS, "updated_at")})
             store.write_audit(self.db, at=str(after["updated_at"]), actor=actor, entity="indicator", entity_id=indicator_id, action="edit", before=before, after=after)
         self._notify(IndicatorChanges(frozenset({indicator_id})))
@@ -779,7 +779,7 @@ class IndicatorService:
         if before is None:
             return False
         observations = store.observations_of(self.db, indicator_id)
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             store.delete_indicator(self.db, indicator_id)
             store.write_audit(self.db, at=_now(), actor=actor, entity="indicator", entity_id=indicator_id, action="delete", before={**before, "observations": observations}, after=None)
         self._notify(IndicatorChanges(frozenset({indicator_id}), frozenset({before["doc_id"]}) if before["doc_id"] else frozenset()))
@@ -799,7 +799,7 @@ class IndicatorService:
         is refused (``observation_exists``) unless ``replace``; a replacement is audited
         with the old value."""
         self._require(indicator_id)
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             observation = self._record(indicator_id, period, value, note=note, by=by, replace=replace)
         self._notify(IndicatorChanges(frozenset({indicator_id})))
         return observation
@@ -823,7 +823,7 @@ class IndicatorService:
         before = store.get_observation(self.db, indicator_id, text)
         if before is None:
             raise IndicatorError("no_observation", "period", text)
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             store.delete_observation(self.db, indicator_id, text)
             store.write_audit(self.db, at=_now(), actor=actor, entity="observation", entity_id=indicator_id, action="delete_observation", before=before, after=None)
         self._notify(IndicatorChanges(frozenset({indicator_id})))
@@ -831,7 +831,7 @@ class IndicatorService:
     def record_many(self, rows: Iterable[Mapping[str, Any]], *, by: str | None = None, replace: bool = False) -> builtins.list[Observation]:
         """Record several observations in one transaction: all of them, or (on any error) none."""
         done: builtins.list[Observation] = []
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             for r in rows:
                 if self.get(str(r["indicator_id"])) is None:
                     raise IndicatorError("unknown_indicator", "indicator_id", r["indicator_id"])
@@ -881,7 +881,7 @@ class IndicatorService:
         self._undecided(proposal)
         now = _now()
         data = proposal.to_json()
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             store.insert_rejection(self.db, {"proposal_key": proposal.key, "doc_id": proposal.doc_id, "rejected_at": now, "rejected_by": actor, "data": json.dumps(data, ensure_ascii=False)})
             store.write_audit(self.db, at=now, actor=actor, entity="proposal", entity_id=proposal.key, action="reject", before=data, after=None)
         self._notify(IndicatorChanges(documents=frozenset({proposal.doc_id})))
@@ -902,7 +902,7 @@ class IndicatorService:
         known_docs = {r["id"]: r for r in doc_store.list_documents(self.db)}
         loaded: builtins.list[str] = []
         now = _now()
-        with store_transaction(self.db):
+        with doc_store.transaction(self.db):
             for t in data["targets"]:
                 doc = known_docs.get(t["doc_id"])
                 if doc is None or doc_store.get_clause(self.db, t["clause_id"]) is None:
@@ -919,10 +919,6 @@ class IndicatorService:
         if loaded:
             self._notify(IndicatorChanges(frozenset(loaded)))
         return len(loaded)
-
-
-def store_transaction(db: sqlite_utils.Database) -> Any:
-    return doc_store.transaction(db)
 
 
 def _proposal_offset(key: str | None) -> int:
