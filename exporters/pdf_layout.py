@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +45,7 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as _paragraph_module
 
 from exporters.pdf_fonts import BriefFonts, Role, default_brief_fonts
+from workbench.core.atomic_files import write_atomically
 
 # ReportLab's CJK wrapping keeps a closing mark off the start of a line (it hangs in the
 # margin instead) only for the marks it lists, which lack the full-width ，；：？！”》.
@@ -316,16 +315,7 @@ class BriefDocument:
 
     def write(self, path: Path) -> int:
         """Write the PDF to ``path`` (whole or not at all); returns the page count."""
-        data = self.build()
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(Path(path), self.build())
         return self.page_count
 
 

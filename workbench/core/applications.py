@@ -13,9 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ import sqlite_utils
 
 from db import applications as table
 from db.applications import StaleRevisionError
+from workbench.core.atomic_files import replacing, write_atomically
 from workbench.core.eligibility import (
     Application,
     ApplicationFileError,
@@ -218,7 +217,7 @@ class ApplicationService:
         data = application_to_json(stored.application, self._file_records(app_id))
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
-            _write_atomically(Path(path), text)
+            write_atomically(Path(path), text)
         except OSError as exc:
             raise ApplicationError("unwritable", f"{path}: {exc.strerror or exc}") from None
 
@@ -268,9 +267,8 @@ class ApplicationService:
             target = self._stored_copy(digest)
             if not target.is_file() or _sha256(target)[0] != digest:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(target.name + ".part")
-                shutil.copyfile(source, tmp)
-                os.replace(tmp, target)
+                with replacing(target) as tmp:
+                    shutil.copyfile(source, tmp)
         except OSError as exc:
             raise ApplicationError("evidence_unreadable", f"{source}: {exc.strerror or exc}") from None
         with self.db.atomic():
@@ -386,17 +384,6 @@ def _sha256(path: Path) -> tuple[str, int]:
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _now() -> str:

@@ -6,9 +6,7 @@ only shows bytes it is given, so it never waits on the store.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.brief_data import BriefOutput, BriefRequest
+from workbench.core.atomic_files import write_atomically
 from workbench.ui import settings as opts
 
 PRINT_DPI = 300  # pages are drawn as images; more than this only costs memory
@@ -127,14 +126,7 @@ class BriefPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         """Write the PDF whole or not at all (a half-written file is worse than none)."""
-        fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(self.output.pdf)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, self.output.pdf)
 
     # --- printing ---------------------------------------------------------------------
 
