@@ -169,3 +169,31 @@ def test_a_csv_export_writes_whole_numbers_without_a_decimal_point(ws, tmp_path)
     assert lines[1].split(",")[5] == "3500" and lines[2].split(",")[5] == "3612.5"
     export_file(ws.indicators, tmp_path / "指标.csv", kind="indicators")
     assert ",4000," in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig") and "4000.0" not in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig")
+
+
+def test_an_export_that_fails_half_way_keeps_the_earlier_file(ws, tmp_path, monkeypatch):
+    import pandas as pd
+
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "导出.xlsx"
+    export_file(ws.indicators, path)
+    before = path.read_bytes()
+    real = pd.DataFrame.to_excel
+
+    def fail_on_observations(frame, writer, *args, sheet_name="Sheet1", **kwargs):
+        if sheet_name == "观测值":
+            raise OSError("disk full")
+        return real(frame, writer, *args, sheet_name=sheet_name, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_excel", fail_on_observations)
+    with pytest.raises(OSError):
+        export_file(ws.indicators, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["导出.xlsx"]
+
+
+def test_an_export_to_an_unknown_type_is_refused_before_anything_is_created(ws, tmp_path):
+    with pytest.raises(TableFileError) as info:
+        export_file(ws.indicators, tmp_path / "new" / "指标.txt")
+    assert info.value.code == "unsupported_type"
+    assert not (tmp_path / "new").exists()

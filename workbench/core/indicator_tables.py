@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from db.documents import transaction
+from workbench.core.atomic_files import replacing
 from workbench.core.indicators import (
     EDITABLE_FIELDS,
     IndicatorDraft,
@@ -430,17 +431,19 @@ def export_file(service: IndicatorService, path: Path, *, kind: str = "observati
 
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise TableFileError("unsupported_type", path, suffix)
     # object columns: pandas would make a column of 3500 and 3612.5 all floats (3500.0)
     observations = pd.DataFrame(observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()), dtype=object)
     indicators = pd.DataFrame(indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()), dtype=object)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".xlsx":
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            indicators.to_excel(writer, sheet_name=INDICATORS_SHEET, index=False)
-            observations.to_excel(writer, sheet_name=OBSERVATIONS_SHEET, index=False)
-        return len(indicators) + len(observations)
-    if suffix == ".csv":
+    with replacing(path) as tmp:
+        if suffix == ".xlsx":
+            # ExcelWriter saves on leaving its block even after an error: only ``tmp`` may be half-written
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                indicators.to_excel(writer, sheet_name=INDICATORS_SHEET, index=False)
+                observations.to_excel(writer, sheet_name=OBSERVATIONS_SHEET, index=False)
+            return len(indicators) + len(observations)
         frame = indicators if kind == "indicators" else observations
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
         return len(frame)
-    raise TableFileError("unsupported_type", path, suffix)
