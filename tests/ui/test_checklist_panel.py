@@ -333,6 +333,24 @@ def test_a_file_whose_stored_copy_was_altered_shows_as_missing(loaded, workspace
     assert "缺少" in row.evidence_mark.text() and "器械注册证.pdf（文件缺失）" in row.files_label.text()
 
 
+def test_typing_in_the_form_does_not_reread_the_evidence_files(loaded, workspace, tmp_path, monkeypatch):
+    import workbench.core.applications as applications
+
+    proof = tmp_path / "器械注册证.pdf"
+    proof.write_bytes(b"%PDF certificate")
+    assert loaded.attach_evidence("device-1:production_approval", proof)
+    loaded.select("device-1")
+    hashed = []
+    real = applications._sha256
+    monkeypatch.setattr(applications, "_sha256", lambda path: hashed.append(path) or real(path))
+    loaded.org_edit.setFocus()
+    type_text(loaded.org_edit, "长沙某药业")
+    assert loaded.application.profile["name"].endswith("长沙某药业")
+    assert hashed == []
+    row = next(r for r in loaded.condition_rows if r.key == "device-1:production_approval")
+    assert "器械注册证.pdf" in row.files_label.text()
+
+
 @pytest.mark.parametrize(("answer", "kept_in_form", "saved_name"), [("Cancel", True, False), ("Discard", False, False), ("Save", False, True)])
 def test_unsaved_changes_are_not_dropped_without_asking(loaded, workspace, answer, kept_in_form, saved_name):
     asked = []

@@ -252,6 +252,9 @@ class ChecklistPanel(QWidget):
         self.current_key: str | None = None  # item id or claim id shown on the right
         self._loading = False
         self.condition_rows: list[ConditionRow] = []
+        # The evidence files of the application on show, read when an item is shown or the
+        # store changes, not on every keystroke (reading them hashes every stored copy).
+        self._slots: tuple[str, dict[str, EvidenceSlot]] | None = None
         self._build()
         service.subscribe(self._service_changed)
         self.refresh_list()
@@ -544,6 +547,7 @@ class ChecklistPanel(QWidget):
 
     def _show_detail(self, key: str) -> None:
         self._clear_detail()
+        self._slots = None
         self.current_key = key
         claim = self.application.claim(key)
         item = self.rules.item(claim.item if claim else key)
@@ -747,10 +751,12 @@ class ChecklistPanel(QWidget):
     def _evidence_slots(self) -> dict[str, EvidenceSlot]:
         if self.app_id is None:
             return {}
-        files: dict[str, list[EvidenceFile]] = {}
-        for f in self.service.evidence_files(self.app_id):
-            files.setdefault(f.key, []).append(f)
-        return {key: EvidenceSlot(key, None, "", tuple(fs)) for key, fs in files.items()}
+        if self._slots is None or self._slots[0] != self.app_id:
+            files: dict[str, list[EvidenceFile]] = {}
+            for f in self.service.evidence_files(self.app_id):
+                files.setdefault(f.key, []).append(f)
+            self._slots = (self.app_id, {key: EvidenceSlot(key, None, "", tuple(fs)) for key, fs in files.items()})
+        return self._slots[1]
 
     # -- saving and opening
 
@@ -928,6 +934,7 @@ class ChecklistPanel(QWidget):
         self.open_application(self.app_id)
 
     def _service_changed(self, app_id: str) -> None:
+        self._slots = None
         self.refresh_list()
         if app_id == self.app_id and not self.dirty:
             stored = self.service.get(app_id)
