@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from exporters.brief_words import LEVEL_LABELS, STATUS_LABELS, optional_date, part_marker
 from exporters.pdf_fonts import BriefFonts, Role
@@ -133,8 +132,3 @@ def build_document_brief(
 def _units(responsible: str) -> str:
     """The offices alone: the column's header already says 责任单位."""
     return re.sub(r"^\s*责任单位\s*[:：]\s*", "", responsible)
-
-
-def write_document_brief(path: Path, detail: DocumentDetail, **kwargs: object) -> int:
-    """Write the summary to ``path`` (keywords as ``build_document_brief``); returns its page count."""
-    return build_document_brief(detail, **kwargs).write(path)  # type: ignore[arg-type]

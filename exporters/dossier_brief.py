@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PureWindowsPath
+from pathlib import PureWindowsPath
 
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts
@@ -250,7 +250,3 @@ def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, objec
         provided = any(f.get("present", True) is not False for f in records)
         lines.append(EvidenceLine(key, asked.get(key), note, files, bool(note.strip()) or provided))
     return lines
-
-
-def write_dossier_brief(path: Path, evaluation: Evaluation, evidence: Sequence[EvidenceLine], **kwargs: object) -> int:
-    return build_dossier_brief(evaluation, evidence, **kwargs).write(path)  # type: ignore[arg-type]

@@ -7,7 +7,6 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -179,7 +178,3 @@ def _number(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def write_indicator_brief(path: Path, reports: Sequence[StatusReport], *, as_of: dt.date, **kwargs: object) -> int:
-    return build_indicator_brief(reports, as_of=as_of, **kwargs).write(path)  # type: ignore[arg-type]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from exporters.brief_words import LEVEL_LABELS, STATUS_LABELS, clause_marker, optional_date, part_marker
 from exporters.pdf_fonts import BriefFonts
@@ -89,17 +88,3 @@ def _only_heading(hit: Result) -> bool:
     """A part whose text is its marker and heading (四、支持…) says it all in its heading line."""
     text, heading = "".join(hit.text.split()), "".join((hit.heading or "").split())
     return bool(heading) and text.endswith(heading) and len(text) - len(heading) <= 6
-
-
-def write_search_brief(
-    path: Path,
-    query: Query,
-    results: Sequence[Result],
-    documents: Mapping[str, DocumentInfo],
-    *,
-    total: int | None = None,
-    fonts: BriefFonts | None = None,
-    created: dt.datetime | None = None,
-) -> int:
-    """Write the brief to ``path``; returns its page count."""
-    return build_search_brief(query, results, documents, total=total, fonts=fonts, created=created).write(path)
