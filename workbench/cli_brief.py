@@ -142,11 +142,11 @@ def cmd_brief_indicators(args: argparse.Namespace) -> int:
 def cmd_brief_checklist(args: argparse.Namespace) -> int:
     from exporters import brief_data
 
+    # Pure, as ``checklist evaluate``: the bundled rules and the file; no data folder needed.
     _check_output(args.output)
     fonts = _fonts(args)
-    ws = _open(args)
     try:
-        brief = brief_data.dossier_brief_from_file(ws, args.file, as_of=args.as_of, fonts=fonts)
+        brief = brief_data.dossier_brief_from_file(None, args.file, as_of=args.as_of, fonts=fonts)
     except brief_data.BriefDataError as exc:
         raise UserError(_data_error(exc)) from None
     return _write(brief, args.output)

@@ -102,3 +102,13 @@ def test_brief_checklist_from_an_application_file(run, tmp_path):
     code, _, err = run("brief", "checklist", str(bad), "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "申报文件有误" in err and "JSON" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_brief_checklist_needs_no_data_folder(tmp_path, capsys):
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "never-opened"
+    out = tmp_path / "dossier.pdf"
+    code = main(["--data-dir", str(folder), "brief", "checklist", str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"), "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert out.is_file() and not folder.exists()
