@@ -144,6 +144,15 @@ def test_a_requested_amount_in_wan_is_what_counts(loaded, qtbot):
     assert loaded.evaluation.result_for_claim("drug-1").amount == 3_000_000
 
 
+@pytest.mark.parametrize("typed", ["1e999", "inf", "nan万"])
+def test_an_amount_that_is_no_number_of_yuan_is_flagged_and_not_taken(loaded, qtbot, typed):
+    loaded.select("drug-1")
+    form = loaded.claim_form
+    form.requested.setText(typed)  # pasted: typed key by key, 1e99 on the way is a (large) amount
+    assert typed in form.problem.text()
+    assert loaded.application.claim("drug-1").requested_amount is None
+
+
 def test_the_cap_shows_in_the_total_when_it_bites(panel):
     panel.import_path(EXAMPLES / "annual-cap-exceeded.json")
     text = panel.total_label.text()

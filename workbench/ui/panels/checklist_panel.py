@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,10 @@ def parse_amount(text: str) -> int | None:
     factor = 1
     if text.endswith("万"):
         text, factor = text[:-1], 10_000
-    value = round(float(text) * factor)
-    if value < 0:
+    number = float(text) * factor
+    if not math.isfinite(number) or number < 0:  # round() of inf raises OverflowError, not ValueError
         raise ValueError(text)
-    return value
+    return round(number)
 
 
 def parse_day(text: str) -> dt.date | None:
