@@ -166,6 +166,32 @@ def test_exported_evidence_records_reattach_on_import_when_the_file_is_here(serv
     assert f.present and f.file_name == "证书.pdf"
 
 
+def test_an_import_that_fails_half_way_stores_nothing_and_tells_no_listener(service, stored, tmp_path, monkeypatch):
+    import sqlite3
+
+    import db.applications
+
+    source = tmp_path / "证书.pdf"
+    source.write_bytes(b"cert")
+    service.attach_file(stored.id, "drug-1:first_registration", source)
+    path = tmp_path / "out.json"
+    service.export_file(stored.id, path)
+    told: list[str] = []
+    service.subscribe(told.append)
+
+    def disk_full(*_args: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db.applications, "add_evidence_file", disk_full)
+    with pytest.raises(sqlite3.OperationalError):
+        service.import_file(path)
+    assert [s.id for s in service.summaries()] == [stored.id]
+    assert told == []
+    monkeypatch.undo()
+    copy = service.import_file(path)
+    assert told == [copy.id]  # once, after the commit, for the application and its files
+
+
 def test_evaluate_a_stored_application(service, stored):
     result = service.evaluate(stored.id)
     assert result.result_for_claim("drug-1").state is State.ELIGIBLE  # type: ignore[union-attr]

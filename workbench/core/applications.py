@@ -15,7 +15,8 @@ import hashlib
 import json
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import sqlite_utils
 
 from db import applications as table
 from db.applications import StaleRevisionError
+from db.documents import transaction
 from workbench.core.atomic_files import replacing, write_atomically
 from workbench.core.eligibility import (
     Application,
@@ -116,6 +118,7 @@ class ApplicationService:
     def __init__(self, db: sqlite_utils.Database, data_dir: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> None:
         self.db, self.data_dir, self.rules_lookup = db, data_dir, rules_lookup
         self._listeners: list[Listener] = []
+        self._pending: dict[str, None] | None = None  # changes held back until their transaction commits
 
     # -- change notification
 
@@ -123,8 +126,29 @@ class ApplicationService:
         self._listeners.append(listener)
 
     def _changed(self, app_id: str) -> None:
+        if self._pending is not None:
+            self._pending[app_id] = None
+            return
         for listener in list(self._listeners):
             listener(app_id)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction whose changes listeners hear of only once it is committed
+        (a listener told earlier would show what a rollback then takes away)."""
+        if self._pending is not None:  # nested: the outer one tells
+            with transaction(self.db):
+                yield
+            return
+        self._pending = {}
+        try:
+            with transaction(self.db):
+                yield
+            changed = list(self._pending)
+        finally:
+            self._pending = None
+        for app_id in changed:
+            self._changed(app_id)
 
     # -- applications
 
@@ -229,7 +253,7 @@ class ApplicationService:
         records = _file_records(json.loads(Path(path).read_bytes()))
         if into is not None:
             self.get(into)
-        with self.db.atomic():
+        with self._transaction():
             stored = self.save(into, application, f"导入 {Path(path).name}") if into else self.create(application, f"导入 {Path(path).name}")
             known = {(f.key, f.sha256) for f in self.evidence_files(stored.id)}
             attached = []
@@ -240,10 +264,8 @@ class ApplicationService:
             if attached:
                 # so that the revision holds the files (restoring it must not detach them)
                 self._snapshot(stored, f"附加证明材料 {'、'.join(attached)}")
-        if attached:
-            self._changed(stored.id)
-            return self.get(stored.id)
-        return stored
+                self._changed(stored.id)
+        return self.get(stored.id) if attached else stored
 
     # -- evidence
 
