@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import pytest
 
 from workbench.core.atomic_files import replacing, write_atomically
@@ -25,3 +28,12 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_half_written_one(tmp_
         raise RuntimeError("disk full")
     assert path.read_bytes() == b"the old workbook"
     assert [p.name for p in tmp_path.iterdir()] == ["指标.xlsx"]
+
+
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")
+def test_a_written_file_gets_the_usual_permissions_not_a_temporary_files(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "brief.pdf"
+    write_atomically(path, b"%PDF-1.4")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
