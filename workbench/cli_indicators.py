@@ -39,7 +39,7 @@ ROW_WORDS = ERROR_WORDS | {
     "duplicate_indicator": "文件中同一指标编号出现两次",
     "observation_exists": "该期间已有数值（加 --replace 替换）",
 }
-TABLE_ERRORS = {"unsupported_type": "不支持的文件类型（支持 .xlsx、.csv）", "unreadable": "文件无法读取", "empty": "文件为空", "not_found": "文件不存在"}
+TABLE_ERRORS = {"unsupported_type": "不支持的文件类型（支持 .xlsx、.csv）", "unreadable": "文件无法读取", "empty": "文件为空", "not_found": "文件不存在", "no_folder": "要写入的文件夹不存在"}
 
 
 def register(sub: Any) -> None:

@@ -293,32 +293,32 @@
         </message>
         <message>
             <source>达到</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
             <translation>At least </translation>
         </message>
         <message>
             <source>超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
             <translation>Over </translation>
         </message>
         <message>
             <source>左右</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
             <translation>About </translation>
         </message>
         <message>
             <source>不超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:113</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
             <translation>At most </translation>
         </message>
         <message>
             <source>每年</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:120</extracomment>
             <translation>Annual</translation>
         </message>
         <message>
             <source>未定期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:120</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:121</extracomment>
             <translation>No deadline</translation>
         </message>
         <message>
@@ -472,58 +472,63 @@
             <translation>Unsupported file type (use .xlsx or .csv)</translation>
         </message>
         <message>
-            <source>文件无法读取</source>
+            <source>要写入的文件夹不存在</source>
             <extracomment>workbench/ui/item_models/indicator_table_model.py:104</extracomment>
+            <translation>The folder to write to does not exist</translation>
+        </message>
+        <message>
+            <source>文件无法读取</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:105</extracomment>
             <translation>The file cannot be read</translation>
         </message>
         <message>
             <source>文件为空</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:105</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:106</extracomment>
             <translation>The file is empty</translation>
         </message>
         <message>
             <source>文件不存在</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:106</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>The file does not exist</translation>
         </message>
         <message>
             <source>状态</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Status</translation>
         </message>
         <message>
             <source>地区</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Region</translation>
         </message>
         <message>
             <source>指标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Indicator</translation>
         </message>
         <message>
             <source>目标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Target</translation>
         </message>
         <message>
             <source>期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Deadline</translation>
         </message>
         <message>
             <source>最新值</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Latest</translation>
         </message>
         <message>
             <source>来源文件</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:146</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
             <translation>Source document</translation>
         </message>
         <message>
             <source>手工录入</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:170</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:171</extracomment>
             <translation>Entered by hand</translation>
         </message>
     </context>
@@ -531,7 +536,7 @@
         <name>ChecklistPanel</name>
         <message>
             <source>本项申报</source>
-            <extracomment>workbench/ui/panels/checklist_panel.py:940</extracomment>
+            <extracomment>workbench/ui/panels/checklist_panel.py:955</extracomment>
             <translation>This claim</translation>
         </message>
     </context>

@@ -197,3 +197,11 @@ def test_an_export_to_an_unknown_type_is_refused_before_anything_is_created(ws, 
         export_file(ws.indicators, tmp_path / "new" / "指标.txt")
     assert info.value.code == "unsupported_type"
     assert not (tmp_path / "new").exists()
+
+
+def test_an_export_into_a_folder_that_does_not_exist_is_refused_and_creates_nothing(ws, tmp_path):
+    target = tmp_path / "无此文件夹" / "指标.xlsx"
+    with pytest.raises(TableFileError) as caught:
+        export_file(ws.indicators, target)
+    assert caught.value.code == "no_folder"
+    assert not target.parent.exists()

@@ -77,7 +77,7 @@ _TRUE = {"1", "true", "yes", "是", "y", "每年"}
 
 
 class TableFileError(ValueError):
-    """The file cannot be read as a table: ``code`` is unsupported_type | unreadable | empty."""
+    """The file cannot be read as a table: ``code`` is unsupported_type | unreadable | empty | not_found | no_folder."""
 
     def __init__(self, code: str, path: Path, detail: str = "") -> None:
         super().__init__(f"{code}: {path} {detail}".strip())
@@ -436,7 +436,8 @@ def export_file(service: IndicatorService, path: Path, *, kind: str = "observati
     # object columns: pandas would make a column of 3500 and 3612.5 all floats (3500.0)
     observations = pd.DataFrame(observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()), dtype=object)
     indicators = pd.DataFrame(indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()), dtype=object)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # a mistyped folder is the person's to correct, not ours to create
+        raise TableFileError("no_folder", path)
     with replacing(path) as tmp:
         if suffix == ".xlsx":
             # ExcelWriter saves on leaving its block even after an error: only ``tmp`` may be half-written

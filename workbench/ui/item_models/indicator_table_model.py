@@ -101,6 +101,7 @@ def error_label(code: str) -> str:
         "baseline_incomplete": _t("基期值和基期须同时填写"),
         "already_decided": _t("该建议已处理"),
         "unsupported_type": _t("不支持的文件类型（支持 .xlsx、.csv）"),
+        "no_folder": _t("要写入的文件夹不存在"),
         "unreadable": _t("文件无法读取"),
         "empty": _t("文件为空"),
         "not_found": _t("文件不存在"),
