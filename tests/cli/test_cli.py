@@ -6,19 +6,13 @@ import json
 
 import pytest
 
-from workbench.cli import main
+from tests.cli.conftest import make_runner
 
 
 @pytest.fixture
 def run(tmp_path, capsys):
-    data = tmp_path / "data"
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    """On a new data folder: the first command seeds it."""
+    return make_runner(tmp_path / "data", capsys)
 
 
 def test_docs_list_json_has_one_object_per_document_with_the_promised_fields(run):

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.exporters.pdf_checks import fonts_of, pdf_text
 from workbench.cli import main
-
-
-@pytest.fixture
-def run(data_dir, capsys):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_brief_search_writes_a_pdf_with_the_hits_and_filters(run, tmp_path):

@@ -7,21 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import main
+from tests.cli.conftest import make_runner
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 
 @pytest.fixture
 def run(tmp_path, capsys):
-    data = tmp_path / "data"
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    """On a new data folder: the first command seeds it."""
+    return make_runner(tmp_path / "data", capsys)
 
 
 def test_evaluate_json_gives_items_reasons_citations_amounts_totals_and_trace(run):

@@ -6,18 +6,6 @@ import json
 
 import pytest
 
-from workbench.cli import main
-
-
-@pytest.fixture
-def run(data_dir, capsys):
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 def test_list_json_has_the_promised_fields_for_every_bundled_target(run):
     code, out, err = run("indicators", "list", "--as-of", "2024-06-30", "--json")
