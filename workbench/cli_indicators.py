@@ -121,9 +121,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not reports:
         print("没有指标。")
     for r in reports:
-        latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{latest}")
+        print(f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{_latest_text(r)}")
     return 0
+
+
+def _latest_text(r: StatusReport) -> str:
+    return f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -203,8 +206,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _print_json({"measure": comparison.measure, "unit": comparison.unit, "rows": [r.to_json() for r in comparison.rows]})
         return 0
     for r in comparison.rows:
-        latest = f"{r.latest.period}：{number_text(r.latest.value)}{r.indicator.unit}" if r.latest else "无观测值"
-        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{latest}\t{r.indicator.doc_id or '手工录入'}")
+        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{_latest_text(r)}\t{r.indicator.doc_id or '手工录入'}")
     return 0
 
 
