@@ -44,7 +44,7 @@ def full_import(paths: list[Path], data_dir: Path, with_index: bool) -> tuple[fl
     ws = Workspace.open(data_dir, seed=False)
     start = time.perf_counter()
     if with_index:
-        from workbench.core.search import SearchService
+        from workbench.core.search.service import SearchService
 
         search = SearchService(ws.library, data_dir / "index")
         search.ensure_current()
@@ -67,7 +67,7 @@ def main() -> None:
         parse_time, clauses = full_import(paths, root / "full", with_index=False)
         rows.append(("read + parse + metadata + store", parse_time, clauses))
         try:
-            import workbench.core.search  # noqa: F401
+            import workbench.core.search.service  # noqa: F401
         except ImportError:
             pass
         else:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 warnings.filterwarnings("ignore", category=SyntaxWarning)
 
 from benchmarks.corpus_gen import generate_corpus  # noqa: E402
-from workbench.core.search import Query  # noqa: E402
+from workbench.core.search.service import Query  # noqa: E402
 from workbench.core.workspace import Workspace  # noqa: E402
 
 QUERIES = [

@@ -14,9 +14,11 @@ from exporters.dossier_brief import EvidenceLine, build_dossier_brief, citation_
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, chinese_date
 from exporters.search_brief import build_search_brief
-from workbench.core.eligibility import Amount, AmountType, Application, format_yuan
-from workbench.core.search import Query, Result
-from workbench.core.targets import TargetProposal
+from workbench.core.checklist.application_file import Application
+from workbench.core.checklist.phrases import format_yuan
+from workbench.core.checklist.rules import Amount, AmountType
+from workbench.core.indicators.targets import TargetProposal
+from workbench.core.search.service import Query, Result
 from workbench.core.workspace import Workspace
 
 
@@ -154,7 +156,7 @@ def document_targets(ws: Workspace, doc_id: str) -> list[TargetLine] | None:
     """The targets the document sets: the indicators tracked from it, or, when none is
     tracked yet, the targets the engine reads from its text (marked as unreviewed)."""
     from exporters.indicator_brief import target_text
-    from workbench.core import targets
+    from workbench.core.indicators import targets
 
     tracked = ws.indicators.targets_of_document(doc_id)
     if tracked:
@@ -173,7 +175,7 @@ def _clause_path(clause_id: str | None) -> str:
 
 def document_awards(doc_id: str) -> list[AwardLine] | None:
     """The award items of the document's rule file; None when no rule file covers it."""
-    from workbench.core.eligibility import rules_for_document
+    from workbench.core.checklist.rules import rules_for_document
 
     rules = rules_for_document(doc_id)
     if rules is None:
@@ -205,7 +207,7 @@ def dossier_brief(
     created: dt.datetime | None = None,
 ) -> BriefDocument:
     """The dossier of a stored application, with its evidence notes and files."""
-    from workbench.core.applications import ApplicationError
+    from workbench.core.checklist.applications import ApplicationError
 
     try:
         stored = ws.applications.get(application_id)
@@ -228,8 +230,9 @@ def dossier_brief_of(
 ) -> BriefDocument:
     """The dossier of an application as the checklist shows it, saved or not: evidence
     files come from the stored application, notes from what is on screen."""
-    from workbench.core.applications import ApplicationError
-    from workbench.core.eligibility import evaluate_application, rules_by_id
+    from workbench.core.checklist.applications import ApplicationError
+    from workbench.core.checklist.engine import evaluate_application
+    from workbench.core.checklist.rules import rules_by_id
 
     rules = rules_by_id(application.rules_id)
     if rules is None:
@@ -262,12 +265,9 @@ def dossier_brief_from_file(
     """The dossier of an application file (as ``checklist evaluate`` reads it)."""
     import json
 
-    from workbench.core.eligibility import (
-        ApplicationFileError,
-        evaluate_application,
-        load_application_file,
-        rules_by_id,
-    )
+    from workbench.core.checklist.application_file import ApplicationFileError, load_application_file
+    from workbench.core.checklist.engine import evaluate_application
+    from workbench.core.checklist.rules import rules_by_id
 
     try:
         application = load_application_file(path)

@@ -1,19 +1,13 @@
-"""Words the briefs print for the core's codes (a brief is printed in Chinese)."""
+"""Chinese numbering and dates of the briefs; the words for the core's codes come from ``workbench.core.words``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from workbench.core.models import Level, ValidityStatus
+from workbench.core.words import LEVEL_SHORT_WORDS, VALIDITY_WORDS
 
-STATUS_LABELS = {
-    ValidityStatus.NOT_YET: "尚未生效",
-    ValidityStatus.IN_FORCE: "现行有效",
-    ValidityStatus.EXPIRED: "已失效",
-    ValidityStatus.REPEALED: "已废止",
-    ValidityStatus.UNKNOWN: "效力未知",
-}
-LEVEL_LABELS = {Level.NATIONAL: "国家", Level.PROVINCIAL: "省", Level.MUNICIPAL: "市", Level.OTHER: "其他"}
+STATUS_LABELS = VALIDITY_WORDS
+LEVEL_LABELS = LEVEL_SHORT_WORDS
 _DIGITS = "〇一二三四五六七八九"
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from exporters.brief_words import LEVEL_LABELS, STATUS_LABELS, optional_date, part_marker
 from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import BriefDocument, Cell, chinese_date
-from workbench.core.library import DocumentDetail
-from workbench.core.models import Clause, ClauseKind
+from workbench.core.corpus.library import DocumentDetail
+from workbench.core.corpus.models import Clause, ClauseKind
 
 TITLE = "政策文件摘要"
 OUTLINE_KINDS = {ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.PART, ClauseKind.CLAUSE, ClauseKind.ARTICLE, ClauseKind.BOX}

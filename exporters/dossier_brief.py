@@ -13,16 +13,9 @@ from pathlib import PureWindowsPath
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, Cell, chinese_date
-from workbench.core.eligibility import (
-    STATE_TEXT,
-    STATUS_TEXT,
-    Citation,
-    ConditionResult,
-    Evaluation,
-    State,
-    describe,
-    format_yuan,
-)
+from workbench.core.checklist.phrases import describe, format_yuan
+from workbench.core.checklist.results import STATE_TEXT, STATUS_TEXT, ConditionResult, Evaluation, State
+from workbench.core.checklist.rules import Citation
 
 TITLE = "奖补申报核对简报"
 # Every item carries these two; section 二 shows them once.

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts, Role
 from exporters.pdf_layout import TEXT_WIDTH, BriefDocument, Cell, chinese_date
-from workbench.core.indicators import (
+from workbench.core.indicators.progress import (
     METHOD,
     STATUS_TEXT,
     Indicator,
@@ -25,7 +25,7 @@ from workbench.core.indicators import (
     StatusReport,
     status_text,
 )
-from workbench.core.targets import target_phrase
+from workbench.core.indicators.targets import target_phrase
 
 TITLE = "产业规划指标进展报告"
 CHART_HEIGHT_MM = 62

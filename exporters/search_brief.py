@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from exporters.brief_words import LEVEL_LABELS, STATUS_LABELS, clause_marker, optional_date, part_marker
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, chinese_date
-from workbench.core.library import DocumentInfo
-from workbench.core.models import Level, ValidityStatus
-from workbench.core.search import Query, Result
+from workbench.core.corpus.library import DocumentInfo
+from workbench.core.corpus.models import Level, ValidityStatus
+from workbench.core.search.service import Query, Result
 
 TITLE = "政策条款检索简报"
 

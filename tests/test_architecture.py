@@ -33,7 +33,7 @@ def test_only_the_search_module_imports_whoosh():
                 names = [node.module]
             if any(n == "whoosh" or n.startswith("whoosh.") for n in names):
                 importers.append(path.relative_to(ROOT).as_posix())
-    assert sorted(set(importers)) == ["workbench/core/search_index.py"]
+    assert sorted(set(importers)) == ["workbench/core/search/index.py"]
 
 
 def test_opening_the_library_does_not_import_pandas(data_dir):

@@ -94,16 +94,14 @@ def start_window(data_dir: Path | None, on_error: Callable[[str], None]) -> Main
 
     def attach(_: object = None) -> None:
         window.attach(open_workspace(path))
-        from workbench.core.search import IndexState
+        from workbench.core.search.service import IndexState
 
         assert window.workspace is not None
         if window.workspace.search.state() is not IndexState.OK:
             window.rebuild_index()
 
     def prepare() -> None:
-        task = window.runner.start("prepare", prepare_store_job, path)
-        task.finished.connect(attach)
-        task.failed.connect(failed)
+        window.runner.job("prepare", prepare_store_job, path).success(attach).failure(failed).run_in_background()
 
     window.installEventFilter(_AfterFirstPaint(window, prepare))
     return window

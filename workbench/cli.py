@@ -16,27 +16,15 @@ from typing import Any
 
 from db.connection import DatabaseLockedError
 from db.migrations import DatabaseTooNewError
-from exporters.brief_words import STATUS_LABELS  # the same words on the command line as in the briefs
-from workbench.core.library import DocumentDetail, ImportProblem
-from workbench.core.models import Clause, Level, ValidityStatus
-from workbench.core.search import IndexBusyError, IndexState, Query
+from workbench.core.corpus.library import DocumentDetail
+from workbench.core.corpus.models import Clause, Level, ValidityStatus
+from workbench.core.search.service import IndexBusyError, IndexState, Query
+from workbench.core.words import IMPORT_PROBLEM_WORDS, LEVEL_SHORT_WORDS, SEARCH_NOTICE_WORDS, VALIDITY_WORDS
 from workbench.core.workspace import Workspace
 
-LEVEL_LABELS = {"national": "国家", "provincial": "省", "municipal": "市", "other": "其他"}
-PROBLEM_LABELS = {
-    ImportProblem.NOT_FOUND: "文件不存在",
-    ImportProblem.UNREADABLE: "文件无法读取（权限或磁盘错误）",
-    ImportProblem.EMPTY: "文件为空",
-    ImportProblem.TOO_LARGE: "文件超过大小上限",
-    ImportProblem.BINARY: "不是文本文件（二进制内容）",
-    ImportProblem.UNDECODABLE: "无法识别文字编码",
-    ImportProblem.NO_TEXT_LAYER: "PDF 没有文字层（可能是扫描件）",
-    ImportProblem.CORRUPT: "文件已损坏或格式不符",
-    ImportProblem.UNSUPPORTED_TYPE: "不支持的文件类型（支持 .txt、.docx、.pdf）",
-    ImportProblem.DUPLICATE: "文库中已有相同文件",
-    ImportProblem.DUPLICATE_NUMBER: "文库中已有相同文号的文件",
-    ImportProblem.CANCELLED: "已取消",
-}
+LEVEL_LABELS = LEVEL_SHORT_WORDS
+STATUS_LABELS = VALIDITY_WORDS
+PROBLEM_LABELS = IMPORT_PROBLEM_WORDS
 
 
 class UserError(Exception):
@@ -270,9 +258,7 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-NOTICE_LABELS = {
-    "malformed_query_fallback": "查询语法有误，已按普通词语检索",
-}
+NOTICE_LABELS = SEARCH_NOTICE_WORDS
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -9,18 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli import UserError, _open, _print_json, parse_date_arg
-from workbench.core.applications import ApplicationError
-from workbench.core.eligibility import (
-    STATE_TEXT,
-    ApplicationFileError,
-    Evaluation,
-    ItemResult,
-    describe,
-    evaluate_application,
-    format_yuan,
-    load_application_file,
-    rules_by_id,
-)
+from workbench.core.checklist.application_file import ApplicationFileError, load_application_file
+from workbench.core.checklist.applications import ApplicationError
+from workbench.core.checklist.engine import evaluate_application
+from workbench.core.checklist.phrases import describe, format_yuan
+from workbench.core.checklist.results import STATE_TEXT, Evaluation, ItemResult
+from workbench.core.checklist.rules import rules_by_id
 
 APPLICATION_PROBLEMS = {
     "not_found": "没有编号为 {value} 的申报",

@@ -7,39 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.core.indicators import IndicatorError, StatusReport, status_text
-from workbench.core.targets import number_text, target_phrase
+from workbench.core.indicators.progress import IndicatorError, StatusReport, status_text
+from workbench.core.indicators.targets import number_text, target_phrase
+from workbench.core.words import AUDIT_ACTION_WORDS, INDICATOR_ERROR_WORDS, TABLE_FILE_WORDS
 
-ERROR_WORDS = {
-    "unknown_indicator": "没有这个指标",
-    "unknown_document": "文库中没有这个文件",
-    "invalid_period": "期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）",
-    "impossible_period": "期间不存在（月份或年份超出范围）",
-    "invalid_value": "数值不是数字",
-    "observation_exists": "该期间已有数值；如要替换，请加 --replace",
-    "invalid_name": "指标名称为空",
-    "invalid_unit": "单位为空",
-    "invalid_comparator": "比较方式无效",
-    "invalid_range": "目标区间无效",
-    "invalid_deadline": "期限格式不对（应为年份或 YYYY-MM-DD）",
-    "baseline_incomplete": "基期值和基期须同时填写",
-    "no_observation": "该期间没有数值",
-    "unknown_field": "没有这个字段",
-    "already_decided": "该建议已处理",
-}
-ROW_WORDS = ERROR_WORDS | {
-    "missing_column": "缺少列",
-    "unknown_indicator": "没有这个指标编号",
-    "wrong_unit": "单位与指标不符",
-    "not_a_number": "不是数字",
-    "missing_value": "未填写",
-    "invalid_period": "期间格式不对",
-    "impossible_period": "期间不存在",
-    "duplicate_period": "文件中同一指标同一期间出现两次",
-    "duplicate_indicator": "文件中同一指标编号出现两次",
-    "observation_exists": "该期间已有数值（加 --replace 替换）",
-}
-TABLE_ERRORS = {"unsupported_type": "不支持的文件类型（支持 .xlsx、.csv）", "unreadable": "文件无法读取", "empty": "文件为空", "not_found": "文件不存在", "no_folder": "要写入的文件夹不存在"}
+ERROR_WORDS = INDICATOR_ERROR_WORDS | {"observation_exists": "该期间已有数值；如要替换，请加 --replace"}
+ROW_WORDS = INDICATOR_ERROR_WORDS | {"observation_exists": "该期间已有数值（加 --replace 替换）"}
+TABLE_ERRORS = TABLE_FILE_WORDS
 
 
 def register(sub: Any) -> None:
@@ -148,10 +122,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-ACTION_WORDS = {
-    "create": "创建", "edit": "修改", "delete": "删除", "record": "记录", "replace": "替换",
-    "delete_observation": "删除观测值", "accept": "采纳建议", "reject": "不采纳建议",
-}
+ACTION_WORDS = AUDIT_ACTION_WORDS
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -225,7 +196,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from workbench.cli import UserError
-    from workbench.core.indicator_tables import TableFileError, apply_import, preview_import
+    from workbench.core.indicators.tables import TableFileError, apply_import, preview_import
 
     ws = _open(args)
     try:
@@ -249,7 +220,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workbench.cli import UserError
-    from workbench.core.indicator_tables import TableFileError, export_file
+    from workbench.core.indicators.tables import TableFileError, export_file
 
     ws = _open(args)
     try:

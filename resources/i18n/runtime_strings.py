@@ -42,9 +42,14 @@ def _helper_context(tree: ast.Module) -> str | None:
 def runtime_strings() -> list[tuple[str, str, str]]:
     """(context, source, where) for every string lupdate misses, in a stable order."""
     sys.path.insert(0, str(ROOT))
-    from workbench.core.eligibility import REASON_TEXT
+    from workbench.core import words
+    from workbench.core.checklist.phrases import REASON_TEXT
 
     found: list[tuple[str, str, str]] = [("eligibility", text, f"REASON_TEXT[{code!r}]") for code, text in REASON_TEXT.items()]
+    # the core's words, which workbench/ui/labels.py translates under "labels"
+    for name, table in words.ALL_TABLES.items():
+        found.extend(("labels", text, f"words.{name}[{code!r}]") for code, text in table.items())
+    found.append(("labels", words.NO_DATA_PAST_DEADLINE_WORDS, "words.NO_DATA_PAST_DEADLINE_WORDS"))
     for path in UI_FILES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         helper = _helper_context(tree)
@@ -81,6 +86,14 @@ def refresh(language: str) -> None:
                 translation = message.find("translation")
                 if translation is not None and translation.get("type") is None and translation.text:
                     known[(name, message.findtext("source") or "")] = translation.text
+    # a string that moved to another context keeps the translation it had there
+    by_source: dict[str, str] = {}
+    for ts in (path, ROOT / "resources" / "i18n" / f"workbench_{language}.ts"):
+        if ts.exists():
+            for message in ET.parse(ts).getroot().iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.text and translation.get("type") != "unfinished":
+                    by_source.setdefault(message.findtext("source") or "", translation.text)
     root = ET.Element("TS", version="2.1", language=language, sourcelanguage="zh_CN")
     contexts: dict[str, ET.Element] = {}
     # what lupdate already files under the right context stays in workbench_<lang>.ts alone
@@ -101,8 +114,8 @@ def refresh(language: str) -> None:
         ET.SubElement(message, "source").text = text
         ET.SubElement(message, "extracomment").text = where
         translation = ET.SubElement(message, "translation")
-        if (ctx, text) in known:
-            translation.text = known[(ctx, text)]
+        if (ctx, text) in known or text in by_source:
+            translation.text = known.get((ctx, text)) or by_source[text]
         else:
             translation.set("type", "unfinished")
             unfinished += 1

@@ -4,17 +4,17 @@
 <context>
     <name>AnswerBox</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="143"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="110"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="144"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="111"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="145"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="112"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -178,310 +178,306 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="278"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="245"/>
         <source>已保存的申报</source>
         <translation>Saved applications</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="281"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="248"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="282"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="249"/>
         <source>导入文件(&amp;O)…</source>
         <translation>&amp;Open file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="283"/>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="796"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="250"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="762"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="284"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="251"/>
         <source>导出(&amp;X)…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="285"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="252"/>
         <source>历史版本(&amp;R)…</source>
         <translation>&amp;Revisions…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="286"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="253"/>
         <source>评估过程(&amp;G)…</source>
         <translation>Evaluation lo&amp;g…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="287"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="254"/>
         <source>PDF 申报材料…</source>
         <translation>PDF dossier…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="288"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="255"/>
         <source>为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）</source>
         <translation>Make a PDF brief of what is shown, preview it, then save or print (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="292"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="259"/>
         <source>评估日期</source>
         <translation>Evaluation date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="294"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="261"/>
         <source>申报：</source>
         <translation>Application:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="297"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="264"/>
         <source>评估日期：</source>
         <translation>Evaluation date:</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="307"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="274"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="312"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="279"/>
         <source>申报名称</source>
         <translation>Application name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="315"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="282"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="317"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="284"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="351"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="318"/>
         <source>奖补事项（按条款）</source>
         <translation>Awards (by clause)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="351"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="318"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="351"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="318"/>
         <source>最高</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="351"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="318"/>
         <source>计入</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="357"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="324"/>
         <source>奖补事项</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="399"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="366"/>
         <source>保存为新版本（Ctrl+S）</source>
         <translation>Save as a new revision (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="400"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="367"/>
         <source>回到奖补事项：Ctrl+L；Enter 申报所选事项或进入其表单；Ctrl+Enter 再申报一项；Tab 进入条件和证明材料</source>
         <translation>Back to the awards: Ctrl+L; Enter applies for the selected award or opens its form; Ctrl+Enter adds another claim; Tab moves to the conditions and evidence</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="405"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="372"/>
         <source>新的申报</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="568"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="534"/>
         <source>〔{0}〕{1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="574"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="540"/>
         <source>申报此项(&amp;A)</source>
         <translation>&amp;Apply for this award</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="575"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="541"/>
         <source>申报此项（Enter 或 Ctrl+Enter）</source>
         <translation>Apply for this award (Enter or Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="648"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="614"/>
         <source>申报 {0}</source>
         <translation>Claim {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="695"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="661"/>
         <source>非资金</source>
         <translation>Non-cash</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="695"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="661"/>
         <source>融资支持</source>
         <translation>Financing</translation>
     </message>
     <message>
-        <source>最高 {0}，计入 {1}</source>
-        <translation type="vanished">Maximum {0}, counted {1}</translation>
-    </message>
-    <message>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="668"/>
         <location filename="../../workbench/ui/panels/checklist_panel.py" line="702"/>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="736"/>
         <source>{0} 年 {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="704"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="670"/>
         <source>最高 {0}{1}，计入 {2}{3}</source>
         <translation>Maximum {0}{1}, counted {2}{3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="711"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="677"/>
         <source>融资支持，额度上限 {0}（不计入奖补合计）</source>
         <translation>Financing support, limit {0} (not counted in the award total)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="722"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="688"/>
         <source>资金来源：{0}</source>
         <translation>Funded by: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="725"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="691"/>
         <source>● 未保存</source>
         <translation>● Unsaved</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="730"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="696"/>
         <source>合计：0 元。</source>
         <translation>Total: 0 yuan. </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="739"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="705"/>
         <source>（合计 {0}，超过每年 {1} 上限〔{2}〕）</source>
         <translation> (total {0} exceeds the annual cap of {1} [{2}])</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="741"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="707"/>
         <source>，另待补充 {0}</source>
         <translation>, plus {0} pending information</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="744"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="710"/>
         <source>奖补合计 {0}</source>
         <translation>Award total {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="746"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="712"/>
         <source>（每年上限 {0}）</source>
         <translation> (annual cap {0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="767"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="733"/>
         <source>（未保存的新申报）</source>
         <translation>(new application, not saved)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="769"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="735"/>
         <source>{0}（第 {1} 版）</source>
         <translation>{0} (revision {1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="794"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="760"/>
         <source>“{0}”有未保存的修改，先保存吗？</source>
         <translation>“{0}” has unsaved changes. Save them first?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="794"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="760"/>
         <source>新申报</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="797"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="763"/>
         <source>不保存(&amp;D)</source>
         <translation>&amp;Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="798"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="764"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="829"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="795"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="831"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="797"/>
         <source>无法保存：{0}</source>
         <translation>Cannot save: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="835"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="801"/>
         <source>无法保存：此申报已在别处保存为第 {0} 版（本窗口打开的是第 {1} 版）。请记下修改，重新打开后再改。</source>
         <translation>Cannot save: this application has been saved elsewhere as revision {0} (this window opened revision {1}). Note your changes, reopen it and make them again.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="847"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="813"/>
         <source>导入申报文件</source>
         <translation>Import application file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="847"/>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="864"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="813"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="830"/>
         <source>申报文件 (*.json)</source>
         <translation>Application files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="855"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="821"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="864"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="830"/>
         <source>导出申报文件</source>
         <translation>Export application file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="873"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="839"/>
         <source>无法导出：{0}</source>
         <translation>Cannot export: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="876"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="842"/>
         <source>选择证明材料文件</source>
         <translation>Choose evidence file</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="888"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="854"/>
         <source>无法附加文件：{0}</source>
         <translation>Cannot attach the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="899"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="865"/>
         <source>无法移除文件：{0}</source>
         <translation>Cannot remove the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="904"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="870"/>
         <source>新申报还没有保存过。</source>
         <translation>The new application has not been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="919"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="885"/>
         <source>评估过程</source>
         <translation>Evaluation log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="794"/>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="947"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="760"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="913"/>
         <source>申报核对</source>
         <translation>Application check</translation>
     </message>
@@ -489,73 +485,73 @@
 <context>
     <name>ClaimForm</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="960"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="926"/>
         <source>同一产品或项目在各项中填写相同名称</source>
         <translation>Use the same name for the same product or project in every claim</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="964"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="930"/>
         <source>留空按上限；可写 300万</source>
         <translation>Leave empty for the maximum; 300万 is accepted</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="966"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="932"/>
         <source>计入合计（取消勾选可试算不申报此项）</source>
         <translation>Count in total (clear to see the total without this claim)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="969"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="935"/>
         <source>同一项目的其他政策</source>
         <translation>Other policies for the same project</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="969"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="935"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="977"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="943"/>
         <source>添加其他政策</source>
         <translation>Add other policy</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="979"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="945"/>
         <source>删除此项申报</source>
         <translation>Remove this claim</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="983"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="949"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="984"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="950"/>
         <source>产品/项目</source>
         <translation>Product/project</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="985"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="951"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="987"/>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1033"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="953"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="999"/>
         <source>申请金额</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1030"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="996"/>
         <source>日期应为 YYYY-MM-DD 且真实存在：{0}</source>
         <translation>The date must be a real date in YYYY-MM-DD form: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1037"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1003"/>
         <source>{0}应为不小于 0 的金额：{1}</source>
         <translation>{0} must be an amount of 0 or more: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1046"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1012"/>
         <source>其他政策金额应为不小于 0 的金额：{0}</source>
         <translation>The other policy&apos;s amount must be 0 or more: {0}</translation>
     </message>
@@ -563,42 +559,42 @@
 <context>
     <name>ConditionRow</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="179"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="146"/>
         <source>〔{0}〕{1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="193"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="160"/>
         <source>证明材料说明：{0}</source>
         <translation>Evidence note: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="194"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="161"/>
         <source>证明材料说明</source>
         <translation>Evidence note</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="195"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="162"/>
         <source>附加文件…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="198"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="165"/>
         <source>移除文件…</source>
         <translation>Remove file…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="220"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="187"/>
         <source>✔ 材料已有</source>
         <translation>✔ Evidence provided</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="220"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="187"/>
         <source>✘ 材料缺少</source>
         <translation>✘ Evidence missing</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="222"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="189"/>
         <source>{0}（文件缺失）</source>
         <translation>{0} (file missing)</translation>
     </message>
@@ -606,17 +602,17 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1072"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1038"/>
         <source>历史版本</source>
         <translation>Revisions</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1077"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1043"/>
         <source>第 {0} 版&#x3000;{1}&#x3000;{2}</source>
         <translation>Revision {0}&#x3000;{1}&#x3000;{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1083"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="1049"/>
         <source>恢复此版本</source>
         <translation>Restore this revision</translation>
     </message>
@@ -624,88 +620,88 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="792"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="796"/>
         <source>导入预览：{0}</source>
         <translation>Import preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="801"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="805"/>
         <source>替换已有数值（同一指标同一期间已有数值时）</source>
         <translation>Replace existing values (where the indicator already has a value for the period)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="802"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="806"/>
         <source>填报人（可选）</source>
         <translation>Entered by (optional)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="804"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="808"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="805"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="809"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="828"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="832"/>
         <source>文件中有 {0} 处错误，改正后才能导入（不会导入任何数据）：</source>
         <translation>The file has {0} errors; correct them before importing (nothing has been imported):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="831"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="835"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="831"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="835"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="849"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="831"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="835"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="831"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="835"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="831"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="835"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="841"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
         <source>将导入观测值 {0} 条（其中替换 {1} 条）、指标 {2} 个。</source>
         <translation>Will import {0} observations ({1} replacing existing values) and {2} indicators.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="849"/>
         <source>指标编号</source>
         <translation>Indicator ID</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="849"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="849"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="845"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="849"/>
         <source>原值</source>
         <translation>Previous value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="847"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="851"/>
         <source>（新指标）</source>
         <translation>(new indicator)</translation>
     </message>
@@ -713,107 +709,107 @@
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="872"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="876"/>
         <source>编辑指标</source>
         <translation>Edit indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="872"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="876"/>
         <source>新建指标</source>
         <translation>New indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="881"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="885"/>
         <source>仅区间目标填写</source>
         <translation>Range targets only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="882"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="886"/>
         <source>如 2025 或 2023-12-31</source>
         <translation>e.g. 2025 or 2023-12-31</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="883"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="887"/>
         <source>每年目标（无期限）</source>
         <translation>Annual target (no deadline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="884"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="888"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="885"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="889"/>
         <source>如 2022</source>
         <translation>e.g. 2022</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="886"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="890"/>
         <source>修改人（记入变更记录）</source>
         <translation>Changed by (recorded in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="897"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="901"/>
         <source>指标名称</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="897"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="901"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="897"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="901"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="897"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="901"/>
         <source>比较方式</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="898"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
         <source>目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="898"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
         <source>目标上限</source>
         <translation>Target upper bound</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="898"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="898"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="899"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="903"/>
         <source>基期值</source>
         <translation>Baseline value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="899"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="903"/>
         <source>基期</source>
         <translation>Baseline period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="903"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="907"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="906"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="910"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="907"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="911"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -821,318 +817,318 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="96"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="98"/>
         <source>审核目标建议…</source>
         <translation>Review proposed targets…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="97"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="99"/>
         <source>从所选文件的条文中提取量化目标，逐条采纳、修改或不采纳</source>
         <translation>Extract quantified targets from the selected document&apos;s clauses and accept, edit or reject each one</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="98"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="100"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="99"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="101"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="100"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="102"/>
         <source>PDF 报告…</source>
         <translation>PDF report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="101"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="103"/>
         <source>为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）</source>
         <translation>Make a PDF brief of what is shown, preview it, then save or print (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="138"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="140"/>
         <source>查看原文条款</source>
         <translation>Show source clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="139"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="141"/>
         <source>在阅读区打开该指标出自的条款</source>
         <translation>Open the clause this indicator comes from in the reader</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="140"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="142"/>
         <source>编辑指标…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="141"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="143"/>
         <source>修改名称、目标值、期限，或设定基期值</source>
         <translation>Change the name, target or deadline, or set a baseline value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="142"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="144"/>
         <source>新建指标…</source>
         <translation>New indicator…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="163"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="240"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="165"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="242"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="163"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="177"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="241"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="165"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="179"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="243"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="163"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="242"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="165"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="244"/>
         <source>来源说明</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="163"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="243"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="165"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="245"/>
         <source>填报人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="170"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="172"/>
         <source>双击一行可把该期数值填入下方表单修改</source>
         <translation>Double-click a row to load that period&apos;s value into the form below for correction</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="171"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="173"/>
         <source>修改所选数值</source>
         <translation>Correct selected value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="172"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="174"/>
         <source>把所选一期的数值填入下方表单，改正后点“记录”替换（记入变更记录）</source>
         <translation>Load the selected period&apos;s value into the form below; after correcting it, click “Record” to replace it (recorded in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="173"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="175"/>
         <source>删除所选数值…</source>
         <translation>Delete selected value…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="174"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="176"/>
         <source>删除录错的一期数值（删除前的数值记入变更记录）</source>
         <translation>Delete a wrongly entered value (the deleted value is kept in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="176"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="178"/>
         <source>如 2024、2024-06、2024-Q2</source>
         <translation>e.g. 2024, 2024-06, 2024-Q2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="178"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="180"/>
         <source>如 统计公报、部门报送</source>
         <translation>e.g. statistical bulletin, department report</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="180"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="182"/>
         <source>替换该期间已有数值</source>
         <translation>Replace the existing value for this period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="181"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="183"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="213"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="215"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="214"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="216"/>
         <source>文件</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="215"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="217"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="216"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="218"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="217"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="219"/>
         <source>评估日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="315"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="317"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="327"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="329"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="327"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="329"/>
         <source>未定期限</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="360"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="362"/>
         <source>显示 {0} / {1} 个指标</source>
         <translation>Showing {0} of {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="396"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="398"/>
         <source>未选择指标</source>
         <translation>No indicator selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="412"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="414"/>
         <source>（手工录入的指标，没有原文）</source>
         <translation>(entered by hand; no source text)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="426"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="428"/>
         <source>尚无观测值。在下方录入实际完成值后即可评估进度。</source>
         <translation>No observations yet. Enter actual values below to assess progress.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="428"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="430"/>
         <source>目标期限已过，但尚无观测值，无法判断是否实现。请在下方录入实际完成值。</source>
         <translation>The deadline has passed but there are no observations, so achievement cannot be assessed. Enter actual values below.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="430"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="432"/>
         <source>只有一期数据，尚无法计算增长；请再录入一期或设定基期值。</source>
         <translation>Only one period of data: growth cannot be calculated yet. Enter another period or set a baseline value.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="433"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="435"/>
         <source>最新值 {0}（{1}）</source>
         <translation>Latest value {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="439"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="441"/>
         <source>自基期 {0} 以来实际年均增长 {1}，按期实现目标需年均增长 {2}（比值 {3:.2f}）。</source>
         <translation>Actual average annual growth since the {0} baseline: {1}; needed to meet the target on time: {2} (ratio {3:.2f}).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="451"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="453"/>
         <source>同口径指标：{0}</source>
         <translation>Comparable indicators: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="457"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="459"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="463"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="465"/>
         <source>目标路径</source>
         <translation>Target path</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="470"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="472"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="478"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="480"/>
         <source>暂无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="528"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="530"/>
         <source>正在修改 {0} 的数值：改正后点“记录”替换原值 {1}。</source>
         <translation>Correcting the value for {0}: click “Record” to replace the previous value {1}.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="539"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="541"/>
         <source>删除数值</source>
         <translation>Delete value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="540"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="542"/>
         <source>删除“{0}”{1} 的数值 {2}{3}？</source>
         <translation>Delete the value {2}{3} of “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="541"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="543"/>
         <source>删除会记入变更记录（含原值和删除人）。</source>
         <translation>The deletion is recorded in the change log (with the old value and who deleted it).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="542"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="544"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="543"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="545"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="588"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="590"/>
         <source>期间：{0}</source>
         <translation>Period: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="594"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="598"/>
         <source>数值：请填写数字（如 3500 或 12.5）</source>
         <translation>Value: enter a number (e.g. 3500 or 12.5)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="555"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="600"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="557"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="604"/>
         <source>期间 {0}：{1}</source>
         <translation>Period {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="617"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="621"/>
         <source>审核目标建议</source>
         <translation>Review proposed targets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="617"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="621"/>
         <source>从哪个文件提取目标？</source>
         <translation>Which document should targets be extracted from?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="630"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="634"/>
         <source>导入观测值或指标</source>
         <translation>Import observations or indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="630"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="634"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="645"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="649"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="651"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="655"/>
         <source>导出指标和观测值</source>
         <translation>Export indicators and observations</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="651"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="655"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 观测值 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV observations (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="664"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="668"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1485,82 +1481,82 @@ Data folder: {0}</translation>
 <context>
     <name>ProposalsDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="678"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="682"/>
         <source>审核目标建议</source>
         <translation>Review proposed targets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>指标名称</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>上限</source>
         <translation>Upper bound</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="684"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="688"/>
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="694"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="698"/>
         <source>采纳所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="695"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="699"/>
         <source>不采纳所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="696"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="700"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="717"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="721"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="727"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="731"/>
         <source>从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。</source>
         <translation>{0} unreviewed quantified targets were extracted from the document. You can edit the name, target, unit and deadline in the table before accepting; subsidy caps and thresholds are not listed as targets.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="729"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="733"/>
         <source>这个文件没有尚未处理的目标建议。</source>
         <translation>This document has no unreviewed target proposals.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="763"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="767"/>
         <source>请先选择要处理的行。</source>
         <translation>Select the rows to process first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="775"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="779"/>
         <source>第 {0} 行（{1}）：{2}</source>
         <translation>Row {0} ({1}): {2}</translation>
     </message>
@@ -1682,140 +1678,17 @@ Data folder: {0}</translation>
     </message>
 </context>
 <context>
-    <name>eligibility</name>
-    <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="89"/>
-        <source>符合</source>
-        <translation>Eligible</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="90"/>
-        <source>不符合</source>
-        <translation>Not eligible</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="91"/>
-        <source>待补充</source>
-        <translation>Needs information</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="12"/>
-        <source>尚未生效</source>
-        <translation>Not yet in force</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="13"/>
-        <source>现行有效</source>
-        <translation>In force</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="14"/>
-        <source>已失效</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="15"/>
-        <source>已废止</source>
-        <translation>Repealed</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="16"/>
-        <source>效力未知</source>
-        <translation>Validity unknown</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="22"/>
-        <source>国家</source>
-        <translation>National</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="23"/>
-        <source>省级</source>
-        <translation>Provincial</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="24"/>
-        <source>市级</source>
-        <translation>Municipal</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="25"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="31"/>
-        <source>文件不存在</source>
-        <translation>The file does not exist</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="32"/>
-        <source>文件无法读取（权限或磁盘错误）</source>
-        <translation>The file cannot be read (permissions or disk error)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="33"/>
-        <source>文件为空</source>
-        <translation>The file is empty</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="34"/>
-        <source>文件超过大小上限</source>
-        <translation>The file is over the size limit</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="35"/>
-        <source>不是文本文件（二进制内容）</source>
-        <translation>Not a text file (binary content)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="36"/>
-        <source>无法识别文字编码</source>
-        <translation>The text encoding cannot be recognised</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="37"/>
-        <source>PDF 没有文字层（可能是扫描件）</source>
-        <translation>The PDF has no text layer (probably a scan)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="38"/>
-        <source>文件已损坏或格式不符</source>
-        <translation>The file is damaged or not of its stated type</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="39"/>
-        <source>不支持的文件类型（支持 .txt、.docx、.pdf）</source>
-        <translation>Unsupported file type (.txt, .docx and .pdf are supported)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="40"/>
-        <source>文库中已有相同文件</source>
-        <translation>The same document is already in the library</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="41"/>
-        <source>文库中已有相同文号的文件</source>
-        <translation>A document with the same number is already in the library</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="42"/>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/labels.py" line="47"/>
-        <source>查询语法有误，已按普通词语检索</source>
-        <translation>The query could not be parsed; searched for its words instead</translation>
+        <location filename="../../workbench/ui/labels.py" line="56"/>
+        <source>该期间已有数值（勾选“替换已有数值”才会替换）</source>
+        <translation>The period already has a value (tick “Replace existing values” to replace it)</translation>
     </message>
 </context>
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../workbench/ui/panels/checklist_panel.py" line="955"/>
+        <location filename="../../workbench/ui/panels/checklist_panel.py" line="921"/>
         <source>本项申报</source>
         <translation>This claim</translation>
     </message>

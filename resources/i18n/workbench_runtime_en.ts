@@ -285,250 +285,453 @@
         </message>
     </context>
     <context>
-        <name>indicators</name>
+        <name>labels</name>
         <message>
-            <source>暂无数据（已过期限）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:67</extracomment>
-            <translation>No data (deadline passed)</translation>
+            <source>尚未生效</source>
+            <extracomment>words.VALIDITY_WORDS['not_yet_in_force']</extracomment>
+            <translation>Not yet in force</translation>
         </message>
         <message>
-            <source>达到</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
-            <translation>At least </translation>
+            <source>现行有效</source>
+            <extracomment>words.VALIDITY_WORDS['in_force']</extracomment>
+            <translation>In force</translation>
         </message>
         <message>
-            <source>超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
-            <translation>Over </translation>
+            <source>已失效</source>
+            <extracomment>words.VALIDITY_WORDS['expired']</extracomment>
+            <translation>Expired</translation>
         </message>
         <message>
-            <source>左右</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
-            <translation>About </translation>
+            <source>已废止</source>
+            <extracomment>words.VALIDITY_WORDS['repealed']</extracomment>
+            <translation>Repealed</translation>
         </message>
         <message>
-            <source>不超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:114</extracomment>
-            <translation>At most </translation>
+            <source>效力未知</source>
+            <extracomment>words.VALIDITY_WORDS['unknown']</extracomment>
+            <translation>Validity unknown</translation>
         </message>
         <message>
-            <source>每年</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:120</extracomment>
-            <translation>Annual</translation>
+            <source>尚未实施</source>
+            <extracomment>words.POLICY_STATUS_WORDS['not_yet_in_force']</extracomment>
+            <translation>Not yet in effect</translation>
         </message>
         <message>
-            <source>未定期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:121</extracomment>
-            <translation>No deadline</translation>
+            <source>国家</source>
+            <extracomment>words.LEVEL_WORDS['national']</extracomment>
+            <translation>National</translation>
+        </message>
+        <message>
+            <source>省级</source>
+            <extracomment>words.LEVEL_WORDS['provincial']</extracomment>
+            <translation>Provincial</translation>
+        </message>
+        <message>
+            <source>市级</source>
+            <extracomment>words.LEVEL_WORDS['municipal']</extracomment>
+            <translation>Municipal</translation>
+        </message>
+        <message>
+            <source>其他</source>
+            <extracomment>words.LEVEL_WORDS['other']</extracomment>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>省</source>
+            <extracomment>words.LEVEL_SHORT_WORDS['provincial']</extracomment>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>市</source>
+            <extracomment>words.LEVEL_SHORT_WORDS['municipal']</extracomment>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>文件不存在</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['not_found']</extracomment>
+            <translation>The file does not exist</translation>
+        </message>
+        <message>
+            <source>文件无法读取（权限或磁盘错误）</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['unreadable']</extracomment>
+            <translation>The file cannot be read (permissions or disk error)</translation>
+        </message>
+        <message>
+            <source>文件为空</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['empty']</extracomment>
+            <translation>The file is empty</translation>
+        </message>
+        <message>
+            <source>文件超过大小上限</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['too_large']</extracomment>
+            <translation>The file is over the size limit</translation>
+        </message>
+        <message>
+            <source>不是文本文件（二进制内容）</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['binary']</extracomment>
+            <translation>Not a text file (binary content)</translation>
+        </message>
+        <message>
+            <source>无法识别文字编码</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['undecodable']</extracomment>
+            <translation>The text encoding cannot be recognised</translation>
+        </message>
+        <message>
+            <source>PDF 没有文字层（可能是扫描件）</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['no_text_layer']</extracomment>
+            <translation>The PDF has no text layer (probably a scan)</translation>
+        </message>
+        <message>
+            <source>文件已损坏或格式不符</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['corrupt']</extracomment>
+            <translation>The file is damaged or not of its stated type</translation>
+        </message>
+        <message>
+            <source>不支持的文件类型（支持 .txt、.docx、.pdf）</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['unsupported_type']</extracomment>
+            <translation>Unsupported file type (.txt, .docx and .pdf are supported)</translation>
+        </message>
+        <message>
+            <source>文库中已有相同文件</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['duplicate']</extracomment>
+            <translation>The same document is already in the library</translation>
+        </message>
+        <message>
+            <source>文库中已有相同文号的文件</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['duplicate_number']</extracomment>
+            <translation>A document with the same number is already in the library</translation>
+        </message>
+        <message>
+            <source>已取消</source>
+            <extracomment>words.IMPORT_PROBLEM_WORDS['cancelled']</extracomment>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>查询语法有误，已按普通词语检索</source>
+            <extracomment>words.SEARCH_NOTICE_WORDS['malformed_query_fallback']</extracomment>
+            <translation>The query could not be parsed; searched for its words instead</translation>
+        </message>
+        <message>
+            <source>检索词中没有可检索的文字</source>
+            <extracomment>words.SEARCH_NOTICE_WORDS['no_searchable_terms']</extracomment>
+            <translation>The query has no searchable text</translation>
+        </message>
+        <message>
+            <source>检索索引暂不可用，正在重建</source>
+            <extracomment>words.SEARCH_NOTICE_WORDS['index_unavailable']</extracomment>
+            <translation>The search index is unavailable and is being rebuilt</translation>
+        </message>
+        <message>
+            <source>符合</source>
+            <extracomment>words.CHECK_STATE_WORDS['eligible']</extracomment>
+            <translation>Eligible</translation>
+        </message>
+        <message>
+            <source>不符合</source>
+            <extracomment>words.CHECK_STATE_WORDS['ineligible']</extracomment>
+            <translation>Not eligible</translation>
+        </message>
+        <message>
+            <source>待补充</source>
+            <extracomment>words.CHECK_STATE_WORDS['needs_info']</extracomment>
+            <translation>Needs information</translation>
         </message>
         <message>
             <source>已实现</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:54</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['achieved']</extracomment>
             <translation>Achieved</translation>
         </message>
         <message>
             <source>进展顺利</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:55</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['on_track']</extracomment>
             <translation>On track</translation>
         </message>
         <message>
             <source>需加快进度</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:56</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['needs_acceleration']</extracomment>
             <translation>Needs acceleration</translation>
         </message>
         <message>
             <source>进展有限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:57</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['limited_progress']</extracomment>
             <translation>Limited progress</translation>
         </message>
         <message>
             <source>出现倒退</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:58</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['deteriorating']</extracomment>
             <translation>Deteriorating</translation>
         </message>
         <message>
-            <source>暂无数据</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:59</extracomment>
-            <translation>No data</translation>
-        </message>
-        <message>
             <source>已逾期</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:60</extracomment>
+            <extracomment>words.INDICATOR_STATUS_WORDS['overdue']</extracomment>
             <translation>Overdue</translation>
         </message>
         <message>
+            <source>暂无数据</source>
+            <extracomment>words.INDICATOR_STATUS_WORDS['no_data']</extracomment>
+            <translation>No data</translation>
+        </message>
+        <message>
             <source>不低于</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:73</extracomment>
+            <extracomment>words.COMPARATOR_WORDS['at_least']</extracomment>
             <translation>At least</translation>
         </message>
         <message>
+            <source>超过</source>
+            <extracomment>words.COMPARATOR_WORDS['more_than']</extracomment>
+            <translation>Over </translation>
+        </message>
+        <message>
+            <source>左右</source>
+            <extracomment>words.COMPARATOR_WORDS['about']</extracomment>
+            <translation>About </translation>
+        </message>
+        <message>
             <source>区间</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:76</extracomment>
+            <extracomment>words.COMPARATOR_WORDS['range']</extracomment>
             <translation>Range</translation>
         </message>
         <message>
             <source>不高于</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:77</extracomment>
+            <extracomment>words.COMPARATOR_WORDS['at_most']</extracomment>
             <translation>At most</translation>
         </message>
         <message>
             <source>没有这个指标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:84</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['unknown_indicator']</extracomment>
             <translation>No such indicator</translation>
         </message>
         <message>
             <source>文库中没有这个文件</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:85</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['unknown_document']</extracomment>
             <translation>The document is not in the library</translation>
         </message>
         <message>
             <source>期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:86</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_period']</extracomment>
             <translation>Invalid period (use 2024, 2024-06, 2024-Q2 or 2024-H1)</translation>
         </message>
         <message>
             <source>期间不存在（月份或年份超出范围）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:87</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['impossible_period']</extracomment>
             <translation>The period does not exist (month or year out of range)</translation>
         </message>
         <message>
             <source>数值不是数字</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:88</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_value']</extracomment>
             <translation>The value is not a number</translation>
         </message>
         <message>
             <source>不是数字</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:89</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['not_a_number']</extracomment>
             <translation>Not a number</translation>
         </message>
         <message>
             <source>未填写</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:90</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['missing_value']</extracomment>
             <translation>Empty</translation>
         </message>
         <message>
             <source>缺少这一列</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:91</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['missing_column']</extracomment>
             <translation>This column is missing</translation>
         </message>
         <message>
             <source>单位与指标不符</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:92</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['wrong_unit']</extracomment>
             <translation>The unit does not match the indicator</translation>
         </message>
         <message>
             <source>文件中同一指标同一期间出现两次</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:93</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['duplicate_period']</extracomment>
             <translation>The file has the same indicator and period twice</translation>
         </message>
         <message>
             <source>文件中同一指标编号出现两次</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:94</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['duplicate_indicator']</extracomment>
             <translation>The file has the same indicator ID twice</translation>
         </message>
         <message>
-            <source>该期间已有数值（勾选“替换已有数值”才会替换）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:95</extracomment>
-            <translation>The period already has a value (tick “Replace existing values” to replace it)</translation>
+            <source>该期间已有数值</source>
+            <extracomment>words.INDICATOR_ERROR_WORDS['observation_exists']</extracomment>
+            <translation>This period already has a value</translation>
         </message>
         <message>
             <source>指标名称为空</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:96</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_name']</extracomment>
             <translation>The indicator name is empty</translation>
         </message>
         <message>
             <source>单位为空</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:97</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_unit']</extracomment>
             <translation>The unit is empty</translation>
         </message>
         <message>
             <source>比较方式无效</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:98</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_comparator']</extracomment>
             <translation>Invalid comparison</translation>
         </message>
         <message>
             <source>目标区间无效（上限不能低于下限）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:99</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_range']</extracomment>
             <translation>Invalid target range (the upper bound cannot be below the lower bound)</translation>
         </message>
         <message>
             <source>期限格式不对（应为年份或 YYYY-MM-DD）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:100</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_deadline']</extracomment>
             <translation>Invalid deadline (use a year or YYYY-MM-DD)</translation>
         </message>
         <message>
             <source>基期值和基期须同时填写</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:101</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['baseline_incomplete']</extracomment>
             <translation>Enter both the baseline value and the baseline period</translation>
         </message>
         <message>
+            <source>该期间没有数值</source>
+            <extracomment>words.INDICATOR_ERROR_WORDS['no_observation']</extracomment>
+            <translation>This period has no value</translation>
+        </message>
+        <message>
+            <source>没有这个字段</source>
+            <extracomment>words.INDICATOR_ERROR_WORDS['unknown_field']</extracomment>
+            <translation>No such field</translation>
+        </message>
+        <message>
             <source>该建议已处理</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:102</extracomment>
+            <extracomment>words.INDICATOR_ERROR_WORDS['already_decided']</extracomment>
             <translation>This proposal has already been reviewed</translation>
         </message>
         <message>
             <source>不支持的文件类型（支持 .xlsx、.csv）</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:103</extracomment>
+            <extracomment>words.TABLE_FILE_WORDS['unsupported_type']</extracomment>
             <translation>Unsupported file type (use .xlsx or .csv)</translation>
         </message>
         <message>
             <source>要写入的文件夹不存在</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:104</extracomment>
+            <extracomment>words.TABLE_FILE_WORDS['no_folder']</extracomment>
             <translation>The folder to write to does not exist</translation>
         </message>
         <message>
             <source>文件无法读取</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:105</extracomment>
+            <extracomment>words.TABLE_FILE_WORDS['unreadable']</extracomment>
             <translation>The file cannot be read</translation>
         </message>
         <message>
-            <source>文件为空</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:106</extracomment>
-            <translation>The file is empty</translation>
+            <source>创建</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['create']</extracomment>
+            <translation>Created</translation>
         </message>
         <message>
-            <source>文件不存在</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
-            <translation>The file does not exist</translation>
+            <source>修改</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['edit']</extracomment>
+            <translation>Edited</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['delete']</extracomment>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>记录</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['record']</extracomment>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>替换</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['replace']</extracomment>
+            <translation>Replaced</translation>
+        </message>
+        <message>
+            <source>删除观测值</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['delete_observation']</extracomment>
+            <translation>Deleted a value</translation>
+        </message>
+        <message>
+            <source>采纳建议</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['accept']</extracomment>
+            <translation>Accepted a proposal</translation>
+        </message>
+        <message>
+            <source>不采纳建议</source>
+            <extracomment>words.AUDIT_ACTION_WORDS['reject']</extracomment>
+            <translation>Rejected a proposal</translation>
+        </message>
+        <message>
+            <source>暂无数据（已过期限）</source>
+            <extracomment>words.NO_DATA_PAST_DEADLINE_WORDS</extracomment>
+            <translation>No data (deadline passed)</translation>
+        </message>
+    </context>
+    <context>
+        <name>indicators</name>
+        <message>
+            <source>达到</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <translation>At least </translation>
+        </message>
+        <message>
+            <source>超过</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <translation>Over </translation>
+        </message>
+        <message>
+            <source>左右</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <translation>About </translation>
+        </message>
+        <message>
+            <source>不超过</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <translation>At most </translation>
+        </message>
+        <message>
+            <source>每年</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:80</extracomment>
+            <translation>Annual</translation>
+        </message>
+        <message>
+            <source>未定期限</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:81</extracomment>
+            <translation>No deadline</translation>
         </message>
         <message>
             <source>状态</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Status</translation>
         </message>
         <message>
             <source>地区</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Region</translation>
         </message>
         <message>
             <source>指标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Indicator</translation>
         </message>
         <message>
             <source>目标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Target</translation>
         </message>
         <message>
             <source>期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Deadline</translation>
         </message>
         <message>
             <source>最新值</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Latest</translation>
         </message>
         <message>
             <source>来源文件</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:147</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
             <translation>Source document</translation>
         </message>
         <message>
             <source>手工录入</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:171</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:131</extracomment>
             <translation>Entered by hand</translation>
         </message>
     </context>
@@ -536,7 +739,7 @@
         <name>ChecklistPanel</name>
         <message>
             <source>本项申报</source>
-            <extracomment>workbench/ui/panels/checklist_panel.py:955</extracomment>
+            <extracomment>workbench/ui/panels/checklist_panel.py:921</extracomment>
             <translation>This claim</translation>
         </message>
     </context>

@@ -127,7 +127,7 @@ def test_index_rebuild_reports_progress(run):
 
 
 def test_an_index_busy_in_another_instance_is_a_message_not_a_traceback(run, monkeypatch):
-    from workbench.core.search import IndexBusyError, SearchService
+    from workbench.core.search.service import IndexBusyError, SearchService
 
     def busy(self, *args, **kwargs):
         raise IndexBusyError("another instance is writing")

@@ -10,8 +10,8 @@ from exporters import brief_data
 from exporters.document_brief import AwardLine, TargetLine, build_document_brief
 from exporters.pdf_fonts import Role
 from tests.exporters.pdf_checks import HOSTILE, pdf_text, rendered_ink
-from workbench.core.library import DocumentDetail, DocumentInfo
-from workbench.core.models import Clause, ClauseKind, Level, ValidityStatus
+from workbench.core.corpus.library import DocumentDetail, DocumentInfo
+from workbench.core.corpus.models import Clause, ClauseKind, Level, ValidityStatus
 from workbench.core.workspace import Workspace
 
 CREATED = dt.datetime(2026, 11, 24, 10, 0).astimezone()

@@ -14,13 +14,11 @@ from exporters import brief_data
 from exporters.dossier_brief import build_dossier_brief, chinese_dates, evidence_from_file
 from tests.conftest import ROOT
 from tests.exporters.pdf_checks import pdf_text, rendered_ink
-from workbench.core.eligibility import (
-    STATE_TEXT,
-    evaluate_application,
-    format_yuan,
-    load_application_file,
-    rules_by_id,
-)
+from workbench.core.checklist.application_file import load_application_file
+from workbench.core.checklist.engine import evaluate_application
+from workbench.core.checklist.phrases import format_yuan
+from workbench.core.checklist.results import STATE_TEXT
+from workbench.core.checklist.rules import rules_by_id
 from workbench.core.workspace import Workspace
 
 EXAMPLES = ROOT / "resources" / "examples"

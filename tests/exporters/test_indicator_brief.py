@@ -11,7 +11,7 @@ import pytest
 from exporters import brief_data
 from exporters.indicator_brief import STATUS_WORDS
 from tests.exporters.pdf_checks import fonts_of, pdf_text, rendered_ink
-from workbench.core.indicators import METHOD, IndicatorStatus
+from workbench.core.indicators.progress import METHOD, IndicatorStatus
 from workbench.core.workspace import Workspace
 
 CREATED = dt.datetime(2026, 11, 24, 10, 0).astimezone()
@@ -93,8 +93,8 @@ def test_without_observations_the_report_says_no_chart_was_drawn(workspace, bund
 
 
 def test_hostile_indicator_names_print_verbatim(workspace, bundled_fonts):
-    from workbench.core.indicators import IndicatorDraft
-    from workbench.core.targets import Comparator
+    from workbench.core.indicators.progress import IndicatorDraft
+    from workbench.core.indicators.targets import Comparator
 
     made = workspace.indicators.create(IndicatorDraft(name="A&B公司<b>产值<unclosed", unit="亿元", comparator=Comparator.AT_LEAST, target_low=10, deadline="2025", region="长沙市"))
     workspace.indicators.record(made.id, "2023", 4)

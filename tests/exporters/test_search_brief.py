@@ -7,8 +7,8 @@ import datetime as dt
 from exporters import brief_data
 from exporters.search_brief import build_search_brief, group_by_document
 from tests.exporters.pdf_checks import fonts_of, pdf_text, rendered_ink
-from workbench.core.models import Level, ValidityStatus
-from workbench.core.search import Query, Result
+from workbench.core.corpus.models import Level, ValidityStatus
+from workbench.core.search.service import Query, Result
 from workbench.core.workspace import Workspace
 
 CREATED = dt.datetime(2026, 11, 24, 10, 0).astimezone()

@@ -61,8 +61,8 @@ def test_the_english_interface_is_chosen_in_settings(qtbot, tmp_path):
 
 
 def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, workspace, tmp_path):
-    from workbench.core.eligibility import State
-    from workbench.core.indicators import IndicatorStatus
+    from workbench.core.checklist.results import State
+    from workbench.core.indicators.progress import IndicatorStatus
     from workbench.ui.item_models.indicator_table_model import status_label
     from workbench.ui.panels.checklist_panel import reason_text, state_label
 
@@ -97,11 +97,9 @@ def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(doc))])
     event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
-    task = window.task
-    assert task is not None
-    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
-    qtbot.waitUntil(lambda: any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents()))
+    with qtbot.waitSignal(window.importFinished, timeout=30000):
+        window.dropEvent(event)
+    assert any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents())
 
 
 def test_screenshot_renders_the_window_to_a_png(data_dir, tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from workbench.core.eligibility import State
+from workbench.core.checklist.results import State
 from workbench.ui.panels.checklist_panel import ChecklistPanel
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -343,7 +343,7 @@ def test_a_file_whose_stored_copy_was_altered_shows_as_missing(loaded, workspace
 
 
 def test_typing_in_the_form_does_not_reread_the_evidence_files(loaded, workspace, tmp_path, monkeypatch):
-    import workbench.core.applications as applications
+    import workbench.core.checklist.applications as applications
 
     proof = tmp_path / "器械注册证.pdf"
     proof.write_bytes(b"%PDF certificate")

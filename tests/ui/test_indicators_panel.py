@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 
-from workbench.core.indicators import IndicatorStatus
+from workbench.core.indicators.progress import IndicatorStatus
 from workbench.ui.item_models.indicator_table_model import REPORT_ROLE, STATUS_COLOURS
 from workbench.ui.panels.indicators_panel import IndicatorsPanel
 

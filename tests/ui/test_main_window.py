@@ -70,9 +70,8 @@ def test_importing_a_bad_file_shows_a_message_and_changes_nothing(window, qtbot,
     bad = tmp_path / "扫描件.pdf"
     bad.write_bytes(b"not a pdf at all")
     before = [d.id for d in window.workspace.library.documents()]
-    task = window.import_paths([bad])
-    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
-    qtbot.waitUntil(lambda: bool(messages))
+    with qtbot.waitSignal(window.jobEnded, timeout=30000):
+        assert window.import_paths([bad]) is not None
     assert "扫描件.pdf" in messages[0]
     assert [d.id for d in window.workspace.library.documents()] == before
 
@@ -80,9 +79,9 @@ def test_importing_a_bad_file_shows_a_message_and_changes_nothing(window, qtbot,
 def test_a_good_import_appears_in_the_library_and_is_searchable(window, qtbot, tmp_path):
     doc = tmp_path / "衡阳.txt"
     doc.write_text("衡阳市人民政府\n衡阳市支持合成生物产业发展的若干措施\n衡政发〔2024〕8号\n一、总体要求\n（一）支持合成生物平台。给予奖补。\n", encoding="gb18030")
-    task = window.import_paths([doc])
-    qtbot.waitUntil(lambda: task.done, timeout=30000)  # not waitSignal: the job may end before it connects
-    qtbot.waitUntil(lambda: len(window.workspace.library.documents()) == 6)
+    with qtbot.waitSignal(window.importFinished, timeout=30000):
+        assert window.import_paths([doc]) is not None
+    assert len(window.workspace.library.documents()) == 6
     assert window.reader_panel.detail.info.doc_number == "衡政发〔2024〕8号"
     window.search_panel.query_box.setText("合成生物平台")
     window.search_panel.run_search()
@@ -108,16 +107,16 @@ def test_the_background_import_can_be_cancelled(window, qtbot, tmp_path, monkeyp
         return real_job(data_dir, files, progress=gated, cancelled=cancelled)
 
     monkeypatch.setattr(main_window, "import_job", gated_job)
-    task = window.import_paths(paths)
+    assert window.import_paths(paths) is not None
     assert window.cancel_button.isVisible() and window.progress.isVisible()
     qtbot.waitUntil(first_done.is_set)
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(task.finished, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.importFinished, timeout=30000) as blocker:
         may_go_on.set()
     outcomes = blocker.args[0]
     assert [o.ok for o in outcomes] == [True, False, False, False]
     assert {o.problem.value for o in outcomes[1:]} == {"cancelled"}
-    qtbot.waitUntil(lambda: not window.cancel_button.isVisible())
+    assert not window.cancel_button.isVisible() and window.task is None
     assert len(window.workspace.library.documents()) == 6
 
 

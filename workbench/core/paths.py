@@ -6,6 +6,9 @@ from pathlib import Path
 
 import platformdirs
 
+# What ships with the workbench: documents, rules, reviewed targets, fonts, translations.
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+
 APP_NAME = "PolicyWorkbench"
 DATABASE_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.connection import open_database  # first: it imports sqlite-utils without pandas
-from workbench.core.applications import ApplicationService
-from workbench.core.indicators import IndicatorService
-from workbench.core.library import Library
+from workbench.core.checklist.applications import ApplicationService
+from workbench.core.corpus.library import Library
+from workbench.core.indicators.service import IndicatorService
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
-from workbench.core.search import SearchService
+from workbench.core.search.service import SearchService
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -18,17 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.models import ImportProblem
+from workbench.core.corpus.models import ImportProblem
 from workbench.ui import settings as opts
 from workbench.ui.labels import problem_label
-from workbench.ui.tasks import Task, TaskRunner
+from workbench.ui.tasks import Job, Task, TaskRunner
 
 if TYPE_CHECKING:
-    from workbench.core.library import Changes, ImportOutcome
+    from workbench.core.corpus.library import Changes, ImportOutcome
     from workbench.core.workspace import Workspace
     from workbench.ui.panels.library_panel import LibraryPanel
     from workbench.ui.panels.reader_panel import ReaderPanel
     from workbench.ui.panels.search_panel import SearchPanel
+
+log = logging.getLogger(__name__)
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 
@@ -55,6 +58,9 @@ def rebuild_job(data_dir: Path, *, progress: Callable[[int, int], None], cancell
 
 
 class MainWindow(QMainWindow):
+    jobEnded = Signal()  # the window's task has ended and the window takes the next one
+    importFinished = Signal(list)  # the outcomes of an import, once the window has shown them
+
     def __init__(self, workspace: Workspace | None, settings: QSettings, runner: TaskRunner | None = None) -> None:
         """The window paints at once; the panels come with ``attach(workspace)``, so that
         opening the store and the index never delays the first paint."""
@@ -201,13 +207,10 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.statusBar().showMessage(self.tr("请等待当前任务完成"), 5000)
             return None
-        task = self.runner.start("import", import_job, self.workspace.data_dir, paths)
-        self._track(task, self.tr("正在导入…"))
-        task.finished.connect(self._import_finished)
-        return task
+        return self.run_job(self.tr("正在导入…"), self.runner.job("import", import_job, self.workspace.data_dir, paths).success(self._import_finished))
 
     def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
-        from workbench.core.library import Changes
+        from workbench.core.corpus.library import Changes
 
         assert self.workspace is not None
         added = frozenset(o.doc_id for o in outcomes if o.doc_id)
@@ -226,39 +229,43 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("部分文件未导入"), "\n".join(lines))
         if len(added) == 1:
             self.open_document(next(iter(added)))
+        self.importFinished.emit(outcomes)
 
     def rebuild_index(self) -> Task | None:
         if self.task is not None or self.workspace is None:
             return None
-        task = self.runner.start("rebuild", rebuild_job, self.workspace.data_dir)
-        self._track(task, self.tr("正在建立检索索引…"))
-        task.finished.connect(lambda _: self.statusBar().showMessage(self.tr("检索索引已就绪"), 5000))
-        return task
+        job = self.runner.job("rebuild", rebuild_job, self.workspace.data_dir)
+        return self.run_job(self.tr("正在建立检索索引…"), job.success(lambda _: self.statusBar().showMessage(self.tr("检索索引已就绪"), 5000)))
 
-    def _track(self, task: Task, message: str) -> None:
-        self.task = task
+    def run_job(self, message: str, job: Job) -> Task:
+        """Start ``job`` as the window's one task: progress bar, cancel button, and the window
+        freed again before the job's own success or failure callbacks run. A job without a
+        failure callback of its own reports failures with :meth:`_task_failed`."""
+        if not job.has_failure_callback():
+            job.failure(self._task_failed)
+        job.ended_first(self._task_ended)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.statusBar().showMessage(message)
-        task.progress.connect(self._progress)
-        task.finished.connect(self._task_ended)
-        task.failed.connect(self._task_failed)
+        self.task = job.on_progress(self._progress).run_in_background()
+        return self.task
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _task_ended(self, *_: object) -> None:
+    def _task_ended(self) -> None:
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self._update_status()
+        self.jobEnded.emit()
 
     def _task_failed(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        self._task_ended()
+        log.error("task failed", exc_info=exc)  # a bug: its traceback goes to the log
         QMessageBox.critical(self, self.tr("任务失败"), self.tr("任务未能完成：{0}").format(exc))
 
     def cancel_task(self) -> None:

@@ -129,12 +129,9 @@ class BriefExporter(QObject):
         if w.task is not None:
             w.statusBar().showMessage(w.tr("请等待当前任务完成"), 5000)
             return None
-        task = w.runner.start("brief", brief_job, w.workspace.data_dir, request, font_files_from(w.settings))
-        w._track(task, self.tr("正在生成 PDF 简报…"))  # the window's progress bar and cancel button
-        task.failed.disconnect(w._task_failed)  # a brief's own message instead of the generic one
-        task.failed.connect(self._failed)
-        task.finished.connect(lambda output: self._show(output, print_after))
-        return task
+        job = w.runner.job("brief", brief_job, w.workspace.data_dir, request, font_files_from(w.settings))
+        job.success(lambda output: self._show(output, print_after)).failure(self._failed)
+        return w.run_job(self.tr("正在生成 PDF 简报…"), job)  # the window's progress bar and cancel button
 
     def _show(self, output: BriefOutput | None, print_after: bool) -> None:
         from workbench.ui.dialogs.brief_preview import BriefPreviewDialog
@@ -151,7 +148,6 @@ class BriefExporter(QObject):
     def _failed(self, exc: Exception) -> None:
         from exporters.brief_data import BriefDataError
 
-        self.window._task_ended()
         if not isinstance(exc, BriefDataError):
             self.window._task_failed(exc)  # a bug: the generic message, the traceback is in the log
             return

@@ -14,8 +14,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.core.indicators import IndicatorStatus, StatusReport
-from workbench.core.targets import Comparator, number_text, target_phrase
+from workbench.core.indicators.progress import IndicatorStatus, StatusReport
+from workbench.core.indicators.targets import Comparator, number_text, target_phrase
+from workbench.ui.labels import (
+    indicator_error_label,
+    indicator_status_label,
+    no_data_past_deadline_label,
+)
 
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,62 +55,17 @@ def _t(text: str) -> str:
 
 
 def status_label(status: IndicatorStatus) -> str:
-    return {
-        IndicatorStatus.ACHIEVED: _t("已实现"),
-        IndicatorStatus.ON_TRACK: _t("进展顺利"),
-        IndicatorStatus.NEEDS_ACCELERATION: _t("需加快进度"),
-        IndicatorStatus.LIMITED_PROGRESS: _t("进展有限"),
-        IndicatorStatus.DETERIORATING: _t("出现倒退"),
-        IndicatorStatus.NO_DATA: _t("暂无数据"),
-        IndicatorStatus.OVERDUE: _t("已逾期"),
-    }[status]
+    return indicator_status_label(status)
 
 
 def report_status_label(report: StatusReport) -> str:
     """The status words of one report: no data past the deadline says so."""
     if report.reason == "no_observation_past_deadline":
-        return _t("暂无数据（已过期限）")
+        return no_data_past_deadline_label()
     return status_label(report.status)
 
 
-def comparator_label(comparator: Comparator) -> str:
-    return {
-        Comparator.AT_LEAST: _t("不低于"),
-        Comparator.MORE_THAN: _t("超过"),
-        Comparator.ABOUT: _t("左右"),
-        Comparator.RANGE: _t("区间"),
-        Comparator.AT_MOST: _t("不高于"),
-    }[comparator]
-
-
-def error_label(code: str) -> str:
-    """Words for ``IndicatorError`` and import row codes."""
-    return {
-        "unknown_indicator": _t("没有这个指标"),
-        "unknown_document": _t("文库中没有这个文件"),
-        "invalid_period": _t("期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）"),
-        "impossible_period": _t("期间不存在（月份或年份超出范围）"),
-        "invalid_value": _t("数值不是数字"),
-        "not_a_number": _t("不是数字"),
-        "missing_value": _t("未填写"),
-        "missing_column": _t("缺少这一列"),
-        "wrong_unit": _t("单位与指标不符"),
-        "duplicate_period": _t("文件中同一指标同一期间出现两次"),
-        "duplicate_indicator": _t("文件中同一指标编号出现两次"),
-        "observation_exists": _t("该期间已有数值（勾选“替换已有数值”才会替换）"),
-        "invalid_name": _t("指标名称为空"),
-        "invalid_unit": _t("单位为空"),
-        "invalid_comparator": _t("比较方式无效"),
-        "invalid_range": _t("目标区间无效（上限不能低于下限）"),
-        "invalid_deadline": _t("期限格式不对（应为年份或 YYYY-MM-DD）"),
-        "baseline_incomplete": _t("基期值和基期须同时填写"),
-        "already_decided": _t("该建议已处理"),
-        "unsupported_type": _t("不支持的文件类型（支持 .xlsx、.csv）"),
-        "no_folder": _t("要写入的文件夹不存在"),
-        "unreadable": _t("文件无法读取"),
-        "empty": _t("文件为空"),
-        "not_found": _t("文件不存在"),
-    }.get(code, code)
+error_label = indicator_error_label
 
 
 def target_text(report_or_indicator: Any) -> str:

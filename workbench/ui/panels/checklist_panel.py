@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,34 +48,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.applications import (
+from workbench.core.checklist.application_file import (
+    Answer,
+    Application,
+    ApplicationFileError,
+    Claim,
+    OtherClaim,
+)
+from workbench.core.checklist.applications import (
     ApplicationError,
     ApplicationService,
     EvidenceFile,
     EvidenceSlot,
     StaleRevisionError,
 )
-from workbench.core.eligibility import (
-    REASON_TEXT,
-    Answer,
-    Application,
-    ApplicationFileError,
-    AwardItem,
-    Claim,
-    Condition,
-    ConditionKind,
-    ConditionResult,
-    Evaluation,
-    ItemKind,
-    ItemResult,
-    OtherClaim,
-    RuleSet,
-    State,
-    describe,
-    evaluate_application,
-    format_yuan,
-    rules_by_id,
-)
+from workbench.core.checklist.engine import evaluate_application
+from workbench.core.checklist.phrases import REASON_TEXT, describe, format_yuan
+from workbench.core.checklist.results import ConditionResult, Evaluation, ItemResult, State, best_state
+from workbench.core.checklist.rules import AwardItem, Condition, ConditionKind, ItemKind, RuleSet, rules_by_id
+from workbench.core.values import parse_amount, parse_day
+from workbench.ui.labels import check_state_label
 
 ClauseText = Callable[[str], str | None]
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,12 +75,7 @@ STATE_COLOURS = {State.ELIGIBLE: "#1b7f3b", State.INELIGIBLE: "#b3261e", State.N
 DEFAULT_RULES = "hunan-biomedicine-2026"
 
 
-def state_label(state: State) -> str:
-    return {
-        State.ELIGIBLE: QCoreApplication.translate("eligibility", "符合"),
-        State.INELIGIBLE: QCoreApplication.translate("eligibility", "不符合"),
-        State.NEEDS_INFO: QCoreApplication.translate("eligibility", "待补充"),
-    }[state]
+state_label = check_state_label
 
 
 def reason_text(code: str, params: Any) -> str:
@@ -100,25 +86,6 @@ def reason_text(code: str, params: Any) -> str:
 
 def badge_style(state: State) -> str:
     return f"QLabel {{ background: {STATE_COLOURS[state]}; color: white; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}"
-
-
-def parse_amount(text: str) -> int | None:
-    """元 as typed: 5000000, 5,000,000, 500万 (empty → None; ValueError when not an amount)."""
-    text = text.strip().replace(",", "").replace("，", "").removesuffix("元")
-    if not text:
-        return None
-    factor = 1
-    if text.endswith("万"):
-        text, factor = text[:-1], 10_000
-    number = float(text) * factor
-    if not math.isfinite(number) or number < 0:  # round() of inf raises OverflowError, not ValueError
-        raise ValueError(text)
-    return round(number)
-
-
-def parse_day(text: str) -> dt.date | None:
-    text = text.strip()
-    return dt.date.fromisoformat(text) if text else None
 
 
 class Badge(QLabel):
@@ -529,8 +496,7 @@ class ChecklistPanel(QWidget):
         """An item row: the best state of its claims, its ceiling, what it counts in total."""
         assert self.evaluation is not None
         results = self.evaluation.item_results(item_id)
-        order = [State.ELIGIBLE, State.NEEDS_INFO, State.INELIGIBLE]
-        best = min((r.state for r in results), key=order.index)
+        best = best_state(r.state for r in results)
         ceiling = results[0].item.amount.ceiling
         return best, ceiling, sum(r.amount for r in results)
 

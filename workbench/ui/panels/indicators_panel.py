@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.indicators import (
-    EDITABLE_FIELDS,
+from workbench.core.indicators.progress import (
     Indicator,
     IndicatorDraft,
     IndicatorError,
@@ -43,26 +42,29 @@ from workbench.core.indicators import (
     StatusReport,
     parse_period,
 )
-from workbench.core.targets import Comparator, number_text
+from workbench.core.indicators.service import EDITABLE_FIELDS
+from workbench.core.indicators.targets import Comparator, number_text
+from workbench.core.values import parse_number
 from workbench.ui.item_models.indicator_table_model import (
     REPORT_ROLE,
     STATUS_COLOURS,
     STATUS_ORDER,
     IndicatorFilterProxy,
     IndicatorTableModel,
-    comparator_label,
     deadline_text,
     error_label,
     report_status_label,
     status_label,
     target_text,
 )
+from workbench.ui.labels import comparator_label
 
 if TYPE_CHECKING:
-    from workbench.core.indicator_tables import ImportPreview
-    from workbench.core.indicators import IndicatorChanges, IndicatorService
-    from workbench.core.library import Library
-    from workbench.core.targets import TargetProposal
+    from workbench.core.corpus.library import Library
+    from workbench.core.indicators.progress import IndicatorChanges
+    from workbench.core.indicators.service import IndicatorService
+    from workbench.core.indicators.tables import ImportPreview
+    from workbench.core.indicators.targets import TargetProposal
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -581,7 +583,7 @@ class IndicatorsPanel(QWidget):
             return False
         self.form_error.setStyleSheet("color: #b3261e;")  # the correction hint was grey
         period_text = self.period_edit.text().strip()
-        value_text = self.value_edit.text().strip().replace(",", "")
+        value_text = self.value_edit.text()
         try:
             period = parse_period(period_text).text
         except IndicatorError as exc:
@@ -589,7 +591,9 @@ class IndicatorsPanel(QWidget):
             self.period_edit.setFocus()
             return False
         try:
-            value = float(value_text)
+            value = parse_number(value_text)
+            if value is None:
+                raise ValueError(value_text)
         except ValueError:
             self.form_error.setText(self.tr("数值：请填写数字（如 3500 或 12.5）"))
             self.value_edit.setFocus()
@@ -635,7 +639,7 @@ class IndicatorsPanel(QWidget):
 
     def preview_import(self, path: Path) -> ImportPreviewDialog | None:
         """The preview of importing ``path`` (nothing is written until its 导入 button)."""
-        from workbench.core.indicator_tables import TableFileError
+        from workbench.core.indicators.tables import TableFileError
 
         try:
             return ImportPreviewDialog(self.service, path, self)
@@ -653,7 +657,7 @@ class IndicatorsPanel(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> int:
-        from workbench.core.indicator_tables import TableFileError, export_file
+        from workbench.core.indicators.tables import TableFileError, export_file
 
         try:
             return export_file(self.service, path, as_of=self.as_of())
@@ -820,7 +824,7 @@ class ImportPreviewDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from workbench.core.indicator_tables import preview_import
+        from workbench.core.indicators.tables import preview_import
 
         self.preview = preview_import(self.service, self.path, replace=self.replace_check.isChecked())
         p = self.preview
@@ -852,7 +856,7 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(p.ok and bool(p.observations or p.indicators))
 
     def apply(self) -> bool:
-        from workbench.core.indicator_tables import apply_import
+        from workbench.core.indicators.tables import apply_import
 
         if not self.preview.ok:
             return False

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from workbench.core.models import Level, ValidityStatus
+from workbench.core.corpus.models import Level, ValidityStatus
 from workbench.ui.labels import level_label, status_label
 
 if TYPE_CHECKING:
-    from workbench.core.library import DocumentInfo, Library
+    from workbench.core.corpus.library import DocumentInfo, Library
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS = {

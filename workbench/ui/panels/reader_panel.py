@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.models import Clause, ClauseKind
+from workbench.core.corpus.models import Clause, ClauseKind
 from workbench.ui.labels import status_label
 
 if TYPE_CHECKING:
-    from workbench.core.library import DocumentDetail, Library
+    from workbench.core.corpus.library import DocumentDetail, Library
 
 CLAUSE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ANCHOR_UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
@@ -133,7 +133,7 @@ class ReaderPanel(QWidget):
         self.tree.expandToDepth(0)
 
     def _document_html(self, detail: DocumentDetail, current: str | None, highlight: str | None) -> str:
-        from workbench.core.clause_parser import responsible_units
+        from workbench.core.corpus.clause_parser import responsible_units
 
         refs = [r for r in detail.references]
         parts = ["<html><body style='line-height:150%'>"]

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.models import Level, ValidityStatus
+from workbench.core.corpus.models import Level, ValidityStatus
 from workbench.ui.labels import level_label, notice_label, status_label
 
 if TYPE_CHECKING:
-    from workbench.core.search import Query, Result, SearchService
+    from workbench.core.search.service import Query, Result, SearchService
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -160,7 +160,7 @@ class SearchPanel(QWidget):
         self.query_box.selectAll()
 
     def current_query(self) -> Query:
-        from workbench.core.search import Query
+        from workbench.core.search.service import Query
 
         doc_id = self.doc_box.currentData()
         as_of = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None

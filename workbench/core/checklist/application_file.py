@@ -1,0 +1,260 @@
+"""An application: the organisation's profile, its answers and its claims, and its versioned JSON file.
+
+A file that cannot be used raises :class:`ApplicationFileError` naming the field
+and what is wrong with it; nothing is half-read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.core.checklist.phrases import describe
+from workbench.core.checklist.rules import ConditionKind, RuleSet, rules_by_id
+
+APPLICATION_FORMAT = "workbench.application"
+APPLICATION_VERSION = 1
+
+# ---------------------------------------------------------------------- applications
+
+Answer = bool | None  # None: not known yet
+
+
+@dataclass(frozen=True, slots=True)
+class OtherClaim:
+    """The same project claimed (or awarded) under another policy."""
+
+    policy: str
+    amount: int  # 元
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One project or product claimed under one award item."""
+
+    id: str
+    item: str  # award item id
+    title: str = ""
+    project: str | None = None  # the project/product key: the same key under two items is one project
+    event_date: dt.date | None = None  # the qualifying event (approval, recognition, investment)
+    requested_amount: int | None = None  # 元; the counted amount is at most this
+    base_amount: int | None = None  # 元; the base of a share (e.g. the actual investment)
+    included: bool = True  # what-if: an excluded claim is shown but counts nothing
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    other_claims: tuple[OtherClaim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    """What the applicant states. ``profile`` keys are free (province, city, entity_type,
+    activities, name, credit_code, …); rules refer to them as ``profile.<key>``."""
+
+    rules_id: str
+    name: str = ""
+    as_of: dt.date | None = None
+    profile: Mapping[str, Any] = field(default_factory=dict)
+    answers: Mapping[str, Answer] = field(default_factory=dict)  # answers to the scope conditions
+    claims: tuple[Claim, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)  # evidence notes by evidence key
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+class ApplicationFileError(ValueError):
+    """An application file or payload that is refused. ``field`` is a path such as
+    ``claims[1].event_date``; ``code`` one of: not_json, not_object, wrong_format,
+    wrong_version, missing_field, wrong_type, negative_amount, bad_date, unknown_rules,
+    unknown_item, unknown_answer, duplicate_id; ``value`` the offending value."""
+
+    def __init__(self, field: str, code: str, value: Any = None) -> None:
+        self.field, self.code, self.value = field, code, value
+        super().__init__(describe(f"file.{code}", {"field": field, "value": value}))
+
+
+def parse_application_text(text: str | bytes, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> Application:
+    """Parse a JSON application file's contents strictly; ``ApplicationFileError`` names the field."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApplicationFileError("(file)", "not_json", str(exc)) from None
+    return parse_application(data, rules_lookup)
+
+
+def load_application_file(path: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> Application:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ApplicationFileError("(file)", "unreadable", str(exc)) from None
+    return parse_application_text(raw, rules_lookup)
+
+
+def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> Application:
+    """Validate a decoded application (the JSON file format, version 1) against its rules."""
+    if not isinstance(data, dict):
+        raise ApplicationFileError("(top)", "not_object")
+    if data.get("format") != APPLICATION_FORMAT:
+        raise ApplicationFileError("format", "wrong_format" if "format" in data else "missing_field", data.get("format"))
+    if "version" not in data:
+        raise ApplicationFileError("version", "missing_field")
+    if data["version"] != APPLICATION_VERSION:
+        raise ApplicationFileError("version", "wrong_version", data["version"])
+    rules_id = _req(data, "rules", str, "")
+    rules = rules_lookup(rules_id)
+    if rules is None:
+        raise ApplicationFileError("rules", "unknown_rules", rules_id)
+    profile = _req(data, "profile", dict, "")
+    answers = _answers(data.get("answers", {}), "answers", {c.id for c in rules.scope if c.kind is ConditionKind.ANSWER})
+    raw_claims = _req(data, "claims", list, "")
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_claims):
+        where = f"claims[{i}]"
+        if not isinstance(raw, dict):
+            raise ApplicationFileError(where, "wrong_type", raw)
+        claim_id = _req(raw, "id", str, where)
+        if claim_id in seen:
+            raise ApplicationFileError(f"{where}.id", "duplicate_id", claim_id)
+        seen.add(claim_id)
+        item_id = _req(raw, "item", str, where)
+        item = rules.item(item_id)
+        if item is None:
+            raise ApplicationFileError(f"{where}.item", "unknown_item", item_id)
+        others = []
+        for j, other in enumerate(_opt(raw, "other_claims", list, where) or []):
+            ow = f"{where}.other_claims[{j}]"
+            if not isinstance(other, dict):
+                raise ApplicationFileError(ow, "wrong_type", other)
+            amount = _amount(other, "amount", ow, required=True)
+            assert amount is not None
+            others.append(OtherClaim(_req(other, "policy", str, ow), amount))
+        included = _opt(raw, "included", bool, where)
+        claims.append(
+            Claim(
+                id=claim_id,
+                item=item_id,
+                title=_opt(raw, "title", str, where) or "",
+                project=_opt(raw, "project", str, where) or None,
+                event_date=_date(raw, "event_date", where),
+                requested_amount=_amount(raw, "requested_amount", where),
+                base_amount=_amount(raw, "base_amount", where),
+                included=True if included is None else included,
+                answers=_answers(raw.get("answers", {}), f"{where}.answers", item.answer_keys),
+                other_claims=tuple(others),
+            )
+        )
+    notes = _opt(data, "evidence", dict, "") or {}
+    note_map: dict[str, str] = {}
+    for key, value in notes.items():
+        if not isinstance(value, dict) or not isinstance(value.get("note", ""), str):
+            raise ApplicationFileError(f"evidence.{key}", "wrong_type", value)
+        if value.get("note"):
+            note_map[key] = value["note"]
+    return Application(
+        rules_id=rules_id,
+        name=_opt(data, "name", str, "") or "",
+        as_of=_date(data, "as_of", ""),
+        profile=dict(profile),
+        answers=answers,
+        claims=tuple(claims),
+        notes=note_map,
+    )
+
+
+def application_to_json(app: Application, evidence_files: Mapping[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """The application file (format version 1); ``evidence_files`` adds file records by key."""
+    keys = sorted(set(app.notes) | set(evidence_files or {}))
+    evidence: dict[str, Any] = {}
+    for key in keys:
+        entry: dict[str, Any] = {"note": app.notes.get(key, "")}
+        if evidence_files and evidence_files.get(key):
+            entry["files"] = evidence_files[key]
+        evidence[key] = entry
+    return {
+        "format": APPLICATION_FORMAT,
+        "version": APPLICATION_VERSION,
+        "rules": app.rules_id,
+        "name": app.name,
+        "as_of": app.as_of.isoformat() if app.as_of else None,
+        "profile": dict(app.profile),
+        "answers": dict(app.answers),
+        "claims": [
+            {
+                "id": c.id,
+                "item": c.item,
+                "title": c.title,
+                "project": c.project,
+                "event_date": c.event_date.isoformat() if c.event_date else None,
+                "requested_amount": c.requested_amount,
+                "base_amount": c.base_amount,
+                "included": c.included,
+                "answers": dict(c.answers),
+                "other_claims": [{"policy": o.policy, "amount": o.amount} for o in c.other_claims],
+            }
+            for c in app.claims
+        ],
+        "evidence": evidence,
+    }
+
+
+def _req(data: Mapping[str, Any], key: str, typ: type, parent: str) -> Any:
+    where = f"{parent}.{key}" if parent else key
+    if key not in data or data[key] is None:
+        raise ApplicationFileError(where, "missing_field")
+    if not isinstance(data[key], typ) or typ is not bool and isinstance(data[key], bool):
+        raise ApplicationFileError(where, "wrong_type", data[key])
+    if typ is str and not data[key].strip():
+        raise ApplicationFileError(where, "missing_field")
+    return data[key]
+
+
+def _opt(data: Mapping[str, Any], key: str, typ: type, parent: str) -> Any:
+    if data.get(key) is None:
+        return None
+    return _req(data, key, typ, parent)
+
+
+def _date(data: Mapping[str, Any], key: str, parent: str) -> dt.date | None:
+    where = f"{parent}.{key}" if parent else key
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ApplicationFileError(where, "bad_date", value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApplicationFileError(where, "bad_date", value) from None
+
+
+def _amount(data: Mapping[str, Any], key: str, parent: str, *, required: bool = False) -> int | None:
+    where = f"{parent}.{key}" if parent else key
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise ApplicationFileError(where, "missing_field")
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ApplicationFileError(where, "wrong_type", value)
+    if value < 0:
+        raise ApplicationFileError(where, "negative_amount", value)
+    return value
+
+
+def _answers(raw: Any, where: str, allowed: set[str]) -> dict[str, Answer]:
+    if not isinstance(raw, dict):
+        raise ApplicationFileError(where, "wrong_type", raw)
+    out: dict[str, Answer] = {}
+    for key, value in raw.items():
+        if key not in allowed:
+            raise ApplicationFileError(f"{where}.{key}", "unknown_answer", key)
+        if value is not None and not isinstance(value, bool):
+            raise ApplicationFileError(f"{where}.{key}", "wrong_type", value)
+        out[key] = value
+    return out
+
+

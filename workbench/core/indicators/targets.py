@@ -1,0 +1,474 @@
+"""Quantitative targets found in plan clauses: 到2025年，产业规模达到4000亿元.
+
+``extract_targets`` reads a document's clause texts (display text: page numbers,
+``**`` and ``<p>`` are already gone) and proposes every target it finds, each
+with its deadline, measure, value, unit, comparator and the sentence it came
+from, linked to its clause id. Proposals are for a person to accept, edit or
+reject (``workbench.core.indicators``); nothing here writes anything.
+
+Not targets: subsidy ceilings (不超过500万元, 最高1000万元), thresholds that
+describe what is counted (年销售额超过10亿元的产品, 对…超过…的企业给予), amounts in
+sentences that grant money (给予, 奖补, 补助 …) and facts about the past (截至…).
+
+Numbers in words (十家, 两个以上, 三至五家) count when they close their phrase;
+elsewhere they name a programme or a manner of speaking (十家骨干企业“旗舰工程”, 一批).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from workbench.core.numerals import chinese_to_int
+
+if TYPE_CHECKING:
+    from workbench.core.corpus.library import DocumentDetail
+    from workbench.core.corpus.models import Clause
+
+
+class Comparator(StrEnum):
+    """How an observed value is held against the target value (``target_low``)."""
+
+    AT_LEAST = "at_least"  # 达到, 达, 不低于, 不少于, 以上, or a bare 新增30家
+    MORE_THAN = "more_than"  # 突破, 超过, 超, 过, 逾
+    ABOUT = "about"  # 左右, 约
+    RANGE = "range"  # 2—3家: target_low..target_high, reaching the low end meets it
+    AT_MOST = "at_most"  # 控制在…以内, 以下, 不高于, 降至
+
+    @property
+    def increasing(self) -> bool:
+        return self is not Comparator.AT_MOST
+
+
+# Longest first: the unit regex takes the first alternative that matches.
+UNITS = (
+    "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元", "万亿", "亿",
+    "个百分点", "万人次", "人次", "万人", "万亩", "万吨", "万件", "万台", "万家",
+    "%", "‰", "家", "个", "件", "名", "人", "项", "所", "种", "座", "台", "套", "张", "款", "支", "批", "亩", "吨", "户", "次", "场", "例", "床",
+)
+MONEY_UNITS = frozenset({"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元"})
+UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
+
+# Length-preserving folding, so offsets found in the folded text cut the original.
+_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"})
+_DASHES = "—–―~～－\\-"
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+# 十家, 两个, 三十五名, 一百二十家; 万 and 亿 stay with the unit (五千万元 is 5000 万元).
+_CHINESE_NUMBER = r"[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
+_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+_VALUE = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SEGMENT_END = "，,：:。；;"
+_DEADLINE = re.compile(
+    r"(?:力争到|争取到|力争|争取|到|至)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?(?P<end>底|末|年底|年末)?(?:前)?"
+)
+_DEADLINE_AT_START = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
+_RECURRING = re.compile(r"每年|年均|每年度")
+_GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一次性|扶持资金")
+_PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达")
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限|封顶|每个|每家|每项|单个)\s*$")
+_BEFORE_WORDS: list[tuple[str, Comparator]] = [
+    ("不低于", Comparator.AT_LEAST), ("不少于", Comparator.AT_LEAST), ("至少", Comparator.AT_LEAST),
+    ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
+    ("突破", Comparator.MORE_THAN), ("超过", Comparator.MORE_THAN), ("超", Comparator.MORE_THAN),
+    ("逾", Comparator.MORE_THAN), ("过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN),
+    ("不高于", Comparator.AT_MOST), ("不超过", Comparator.AT_MOST), ("控制在", Comparator.AT_MOST),
+    ("降至", Comparator.AT_MOST), ("降低到", Comparator.AT_MOST), ("降低至", Comparator.AT_MOST), ("低于", Comparator.AT_MOST),
+    ("约", Comparator.ABOUT),
+]
+_AFTER_WORDS: list[tuple[str, Comparator]] = [
+    ("以上", Comparator.AT_LEAST), ("左右", Comparator.ABOUT), ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST),
+]
+COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {"区间": Comparator.RANGE}
+WORDS_AFTER_VALUE = frozenset(w for w, _ in _AFTER_WORDS)  # 10家以上, 30个左右: Chinese puts these after the value
+DEFAULT_COMPARATOR_WORDS: dict[Comparator, str] = {
+    Comparator.AT_LEAST: "达到", Comparator.MORE_THAN: "超过", Comparator.ABOUT: "左右", Comparator.RANGE: "", Comparator.AT_MOST: "不超过",
+}
+
+
+def number_text(value: float) -> str:
+    """4000, 3.5, 1234567 (never 1.23457e+06): exact, so a form showing it saves the same number back."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    text = repr(value)
+    return f"{value:.20f}".rstrip("0").rstrip(".") if "e" in text else text
+
+
+def target_phrase(
+    comparator: Comparator,
+    target_low: float,
+    target_high: float | None,
+    unit: str,
+    comparator_word: str | None = None,
+    words: dict[Comparator, str] | None = None,
+) -> str:
+    """The target as Chinese writes it: 达到4000亿元, 10家以上, 30个左右, 2—3家.
+
+    ``comparator_word`` (the document's own word) is used when it still means
+    ``comparator`` (an edit may have changed the comparator); else ``words``
+    (default ``DEFAULT_COMPARATOR_WORDS``, a translation can pass its own)."""
+    value = number_text(target_low) + (f"—{number_text(target_high)}" if target_high is not None else "") + unit
+    if comparator is Comparator.RANGE:
+        return value
+    word = comparator_word if comparator_word and COMPARATOR_WORDS.get(comparator_word) is comparator else None
+    word = word or (words or DEFAULT_COMPARATOR_WORDS).get(comparator) or DEFAULT_COMPARATOR_WORDS[comparator]
+    return f"{value}{word}" if word in WORDS_AFTER_VALUE else f"{word}{value}"
+_FILLERS = re.compile(r"力争|争取|努力|积极|实现|累计|总共|共计|^完成")
+_LEADING = re.compile(r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+")
+_TRAILING = re.compile(r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约)+$")
+_LABEL = re.compile(r"^\s*(?:——)?(?P<label>[^，。；：:、“”]{2,12})[：:]")
+_HORIZON = [
+    re.compile(r"(?:19|20)\d{2}\s*(?:[—–―~～\-]{1,2}|至|到)\s*(?P<year>(?:19|20)\d{2})\s*年"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*(?:实施方案|工作方案|工作要点|行动方案|工作计划)"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProposal:
+    """One target as read from the text, before a person accepts it.
+
+    ``deadline`` is a year ("2025") or a date ("2023-12-31" for 到2023年底); None
+    when the target recurs (``recurring``: 每年…) or no deadline is stated.
+    ``target_high`` is None unless the text gives a range (2—3家).
+    ``sentence`` is a substring of the clause's display text; ``value_text`` the
+    value as written there. ``key`` is stable for the same clause and value position.
+    """
+
+    key: str
+    doc_id: str
+    clause_id: str
+    region: str | None
+    name: str
+    measure: str  # ``name`` without region words and spaces: the key for comparing plans
+    value_text: str
+    target_low: float
+    target_high: float | None
+    unit: str
+    comparator: Comparator
+    comparator_word: str | None  # the word as written (达到, 以上 …), None for a bare 新增30家
+    deadline: str | None
+    recurring: bool
+    deadline_source: str | None  # sentence | clause | document | None
+    sentence: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "document": self.doc_id,
+            "clause_id": self.clause_id,
+            "region": self.region,
+            "name": self.name,
+            "measure": self.measure,
+            "value_text": self.value_text,
+            "target_low": self.target_low,
+            "target_high": self.target_high,
+            "unit": self.unit,
+            "comparator": self.comparator.value,
+            "comparator_word": self.comparator_word,
+            "deadline": self.deadline,
+            "recurring": self.recurring,
+            "deadline_source": self.deadline_source,
+            "sentence": self.sentence,
+        }
+
+    def edited(self, **changes: Any) -> TargetProposal:
+        return replace(self, **changes)
+
+
+@dataclass(slots=True)
+class _Deadline:
+    value: str | None
+    recurring: bool
+    source: str | None
+
+
+@dataclass(slots=True)
+class _Context:
+    doc_id: str
+    region: str | None
+    horizon: str | None
+    region_words: tuple[str, ...] = field(default_factory=tuple)
+
+
+def extract_targets(
+    detail_or_clauses: DocumentDetail | Sequence[Clause],
+    *,
+    doc_id: str | None = None,
+    region: str | None = None,
+    title: str | None = None,
+) -> list[TargetProposal]:
+    """Every target proposed by the clauses of one document, in document order.
+
+    Give a ``DocumentDetail`` (region and title come from its metadata) or a
+    list of clauses with ``doc_id``/``region``/``title`` as known. The document's
+    title sets the horizon (（2021—2023年）, 2023年实施方案) used when neither the
+    sentence nor an earlier sentence of the clause names a deadline.
+    """
+    clauses: Sequence[Clause]
+    if hasattr(detail_or_clauses, "clauses"):
+        detail: Any = detail_or_clauses
+        clauses = detail.clauses
+        doc_id = doc_id or detail.info.id
+        region = region if region is not None else detail.info.region
+        title = title or detail.info.title
+    else:
+        clauses = list(detail_or_clauses)
+    if doc_id is None:
+        doc_id = clauses[0].id.split(":", 1)[0] if clauses else ""
+    ctx = _Context(doc_id, region, document_horizon(title or ""), _region_words(region))
+    found: list[TargetProposal] = []
+    for clause in clauses:
+        found.extend(_clause_targets(clause, ctx))
+    return found
+
+
+def document_horizon(title: str) -> str | None:
+    """The last year a plan's title covers: （2023—2025年） → "2025"; 2023年实施方案 → "2023"."""
+    folded = title.translate(_FOLD)
+    for pattern in _HORIZON:
+        m = pattern.search(folded)
+        if m:
+            return m.group("year")
+    return None
+
+
+def measure_key(name: str, region: str | None = None) -> str:
+    """``name`` folded for comparison across plans: no spaces, region words or 全市."""
+    key = re.sub(r"\s+", "", name.translate(_FOLD))
+    for word in _region_words(region):
+        key = key.replace(word, "")
+    return _LEADING.sub("", key) or key
+
+
+def _region_words(region: str | None) -> tuple[str, ...]:
+    if not region:
+        return ()
+    short = re.sub(r"(?:省|市|自治区|特别行政区|区|县)$", "", region)
+    return tuple(w for w in (region, short) if len(w) >= 2)
+
+
+def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
+    text = clause.text
+    folded = text.translate(_FOLD)
+    clause_deadline: str | None = None
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(folded), None]:
+        end = end_match.start() if end_match else len(folded)
+        sentence = folded[start:end]
+        offset = start
+        start = end + 1
+        if not _VALUE.search(sentence):
+            m = _DEADLINE.search(sentence)
+            clause_deadline = _deadline_text(m) if m else clause_deadline
+            continue
+        sentence_deadline = _DEADLINE.search(sentence) or _DEADLINE_AT_START.search(sentence)
+        if sentence_deadline:
+            clause_deadline = _deadline_text(sentence_deadline)
+        if _GRANT_WORDS.search(sentence) or _PAST_FACT.search(sentence):
+            continue
+        if _RECURRING.search(sentence):
+            deadline = _Deadline(None, True, None)
+        elif sentence_deadline:
+            deadline = _Deadline(_deadline_text(sentence_deadline), False, "sentence")
+        elif clause_deadline:
+            deadline = _Deadline(clause_deadline, False, "clause")
+        elif ctx.horizon:
+            deadline = _Deadline(ctx.horizon, False, "document")
+        else:
+            deadline = _Deadline(None, False, None)
+        yield from _sentence_targets(clause, ctx, text[offset:end], sentence, offset, deadline)
+
+
+def _deadline_text(m: re.Match[str]) -> str:
+    year = int(m.group("year"))
+    month = m.groupdict().get("month")
+    if month and 1 <= int(month) <= 12:
+        mon = int(month)
+        last = (dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return f"{year:04d}-{mon:02d}-{last:02d}"
+    if m.group("end"):
+        return f"{year:04d}-12-31"
+    return f"{year:04d}"
+
+
+def _sentence_targets(
+    clause: Clause, ctx: _Context, original: str, sentence: str, offset: int, deadline: _Deadline
+) -> Iterable[TargetProposal]:
+    quote = original.strip()
+    label_match = _LABEL.match(sentence)
+    label = label_match.group("label") if label_match and not _VALUE.search(label_match.group("label")) else ""
+    # Thresholds and ceilings stay in the text around a target (…过100亿元的骨干企业 2—3家).
+    matches = [
+        m
+        for m in _VALUE.finditer(sentence)
+        if _is_value(sentence, m) and not _is_threshold(sentence, m) and not _is_ceiling(sentence, m, _unit(m))
+    ]
+    previous_name = ""
+    for i, m in enumerate(matches):
+        seg_start = max(_rfind_any(sentence, _SEGMENT_END, m.start()) + 1, matches[i - 1].end() if i else 0)
+        seg_end = _find_any(sentence, _SEGMENT_END, m.end())
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
+        if next_start < seg_end:  # another value in the same segment: stop at the 、 before it
+            cut = sentence.rfind("、", m.end(), next_start)
+            seg_end = cut if cut >= 0 else next_start
+        unit = _unit(m)
+        after = sentence[m.end():seg_end]
+        word_after, comp_after = _word_after(after)
+        before = sentence[seg_start:m.start()]
+        word_before, comp_before = _word_before(before)
+        high = m.group("high")
+        comparator = Comparator.RANGE if high else comp_after or comp_before or Comparator.AT_LEAST
+        word = word_after or word_before
+        left = before[: len(before.rstrip()) - len(word_before or "")] if word_before else before
+        left = _strip_deadline(left)
+        right = after.lstrip()[len(word_after or ""):]
+        name = _clean_name(left + right)
+        if name.endswith("的") and previous_name and "的" in previous_name:
+            name += previous_name.rsplit("的", 1)[1]  # 过50亿元的 3—5家 → …的骨干企业
+        if label and label not in name:
+            name = label + name
+        if not name:
+            continue
+        previous_name = name
+        low = _float(m.group("low"))
+        yield TargetProposal(
+            key=f"{clause.id}@{offset + m.start()}",
+            doc_id=ctx.doc_id,
+            clause_id=clause.id,
+            region=ctx.region,
+            name=name,
+            measure=measure_key(name, ctx.region),
+            value_text=re.sub(r"\s+", "", clause.text[offset + m.start(): offset + m.end()]),
+            target_low=low,
+            target_high=_float(high) if high else None,
+            unit=unit,
+            comparator=comparator,
+            comparator_word=word,
+            deadline=deadline.value,
+            recurring=deadline.recurring,
+            deadline_source=deadline.source,
+            sentence=quote,
+        )
+
+
+def _float(text: str) -> float:
+    if text[:1] in _CHINESE_DIGITS or text[:1] in _CHINESE_POWERS:
+        number = chinese_to_int(text)
+        if number is None:  # the pattern admits only numeral characters
+            raise ValueError(text)
+        return float(number)
+    return float(text.replace(",", ""))
+
+
+def _is_chinese(number: str) -> bool:
+    return number[:1] in _CHINESE_DIGITS or number[:1] in _CHINESE_POWERS
+
+
+def _unit(m: re.Match[str]) -> str:
+    return UNIT_ALIASES.get(m.group("unit"), m.group("unit"))
+
+
+def _is_value(sentence: str, m: re.Match[str]) -> bool:
+    tail = sentence[m.end(): m.end() + 3]
+    if m.group("unit") == "个" and tail[:1] in ("月", "工", "小"):
+        return False  # 6个月, 5个工作日
+    if tail[:1] in ("级", "类", "倍"):
+        return False  # 百亿级 / 50亿级企业 names a class, not a value
+    if m.start() > 0 and sentence[m.start() - 1] in "第等":
+        return False  # 第3家, …等7个产业集聚区 counts an enumeration
+    if _is_chinese(m.group("low")) and not _chinese_value_is_a_count(sentence, m):
+        return False
+    year_like = re.fullmatch(r"(?:19|20)\d{2}", m.group("low"))
+    return not (year_like and tail[:1] == "年")
+
+
+def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
+    """A number in words is a target only where it closes its phrase (培育上市企业十家，
+    达到三十家。 两个以上、 三至五家): elsewhere it names something (“五个一”模式,
+    十家骨干企业“旗舰工程”, 两个孵化中心, 百亿元以上企业, 突破一批关键技术)."""
+    if m.start() > 0 and sentence[m.start() - 1] in "".join(_CHINESE_DIGITS) + "".join(_CHINESE_POWERS) + "万亿第每":
+        return False  # inside a longer word (统一, 十四五) or 每一个
+    if m.group("low") == "一" and m.group("high") is None:
+        return False  # 一个园区, 一批项目: a manner of speaking more than a count
+    end = m.end()
+    word = _word_after(sentence[end:])[0]
+    if word:
+        end = sentence.index(word, end) + len(word)
+    return end == len(sentence) or sentence[end] in _SEGMENT_END + "、"
+
+
+def _is_threshold(sentence: str, m: re.Match[str]) -> bool:
+    """年销售额超过 10 亿元的产品: the amount qualifies what is counted."""
+    rest = sentence[m.end():].lstrip()
+    rest = re.sub(r"^(?:以上|以下|左右|及以上)", "", rest).lstrip()
+    return rest.startswith("的") or rest.startswith("之")
+
+
+def _is_ceiling(sentence: str, m: re.Match[str], unit: str) -> bool:
+    before = sentence[max(0, m.start() - 6): m.start()]
+    if not _CEILING_BEFORE.search(before):
+        return False
+    # 不超过 before an amount of money is a subsidy cap; before a rate it can be a target.
+    return unit in MONEY_UNITS or not re.search(r"不超过|不高于\s*$", before)
+
+
+def _word_before(before: str) -> tuple[str | None, Comparator | None]:
+    stripped = before.rstrip()
+    for word, comp in sorted(_BEFORE_WORDS, key=lambda wc: -len(wc[0])):
+        if stripped.endswith(word):
+            return word, comp
+    return None, None
+
+
+def _word_after(after: str) -> tuple[str | None, Comparator | None]:
+    stripped = after.lstrip()
+    for word, comp in _AFTER_WORDS:
+        if stripped.startswith(word):
+            return word, comp
+    return None, None
+
+
+def _strip_deadline(left: str) -> str:
+    found = list(_DEADLINE.finditer(left))
+    if found:
+        left = left[found[-1].end():]
+    return _DEADLINE_AT_START.sub("", left)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", "", name)
+    name = _RECURRING.sub("", name)
+    name = re.sub(r"^(?:——)?[^，。；：:]{2,12}[：:]", "", name)
+    name = _FILLERS.sub("", name)
+    name = _LEADING.sub("", name)
+    name = _TRAILING.sub("", name)
+    name = name.strip(" \"'")
+    for left, right in ("“”", "（）", "()"):
+        if name.count(left) < name.count(right) and name.startswith(right):
+            name = name[1:]
+        if name.count(left) < name.count(right):
+            name = left + name
+        if name.count(left) > name.count(right) and name.endswith(left):
+            name = name[:-1]
+        if name.count(left) > name.count(right):
+            name += right
+    return name
+
+
+def _rfind_any(text: str, chars: str, before: int) -> int:
+    return max(text.rfind(c, 0, before) for c in chars)
+
+
+def _find_any(text: str, chars: str, start: int) -> int:
+    positions = [p for p in (text.find(c, start) for c in chars) if p >= 0]
+    return min(positions) if positions else len(text)

@@ -1,0 +1,210 @@
+"""Search over the library: keeps the on-disk index in step with SQLite and
+turns index hits into results a person can read (document, clause, snippet).
+
+The index itself (Whoosh) lives behind ``workbench.core.search_index``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from db import documents as store
+from workbench.core.corpus.library import Changes, DocumentInfo, Library
+from workbench.core.corpus.models import Level, ValidityStatus
+from workbench.core.search.index import SearchIndex
+from workbench.core.search.snippets import marked_snippet
+from workbench.core.search.types import IndexBusyError, IndexRecord, IndexState, SearchFilters, SearchHit
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+INCREMENTAL_LIMIT = 2000  # clauses added at once above which a rebuild is quicker
+Cancelled = Callable[[], bool]
+
+__all__ = ["IndexBusyError", "IndexState", "Query", "Result", "SearchService"]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str
+    limit: int = 20
+    doc_ids: frozenset[str] | None = None
+    level: Level | None = None
+    region: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    status: ValidityStatus | None = None
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    clause_id: str
+    path: str
+    heading: str
+    text: str
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    score: float
+
+    def marked(self, open_mark: str = "【", close_mark: str = "】", escape: Callable[[str], str] | None = None) -> str:
+        hit = SearchHit(self.clause_id, self.doc_id, self.score, self.snippet, self.marks)
+        return marked_snippet(hit, open_mark, close_mark, escape or (lambda s: s))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "doc_title": self.doc_title,
+            "doc_number": self.doc_number,
+            "clause_id": self.clause_id,
+            "path": self.path,
+            "heading": self.heading,
+            "text": self.text,
+            "snippet": self.snippet,
+            "snippet_marked": self.marked("<mark>", "</mark>", _html_escape),
+            "marks": [list(m) for m in self.marks],
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    results: list[Result]
+    notices: list[str]
+    total: int
+
+
+def _html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
+
+
+class SearchService:
+    def __init__(self, library: Library, index_dir: Path) -> None:
+        self.library = library
+        self.index = SearchIndex(index_dir)
+        self._documents: dict[dt.date | None, dict[str, DocumentInfo]] = {}
+        library.subscribe(self._on_changes)
+
+    def _documents_as_of(self, as_of: dt.date | None) -> dict[str, DocumentInfo]:
+        # Statuses depend on the day and on the library: cached until the library changes.
+        key = as_of or dt.date.today()
+        if key not in self._documents:
+            self._documents[key] = {d.id: d for d in self.library.documents(key)}
+        return self._documents[key]
+
+    # --- keeping the index current ---------------------------------------------
+
+    def state(self) -> IndexState:
+        return self.index.state(self.library.fingerprint())
+
+    def ensure_current(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bool:
+        """Rebuild the index when it is missing, stale, from another analyzer or corrupt.
+        Returns False only if a needed rebuild was cancelled."""
+        state = self.state()
+        if state is IndexState.OK:
+            return True
+        log.info("search index %s: rebuilding", state.value)
+        return self.rebuild(progress, cancelled)
+
+    def rebuild(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bool:
+        total = store.count_clauses(self.library.db)
+        return self.index.rebuild(self._records(), total, self.library.fingerprint(), progress, cancelled)
+
+    def _records(self, doc_ids: frozenset[str] | None = None) -> Iterator[IndexRecord]:
+        docs = self._documents_as_of(None)
+        for row in store.iter_all_clauses(self.library.db):
+            if doc_ids is not None and row["doc_id"] not in doc_ids:
+                continue
+            doc = docs.get(row["doc_id"])
+            if doc is None:
+                continue
+            yield _record(row, doc)
+
+    def _on_changes(self, changes: Changes) -> None:
+        self._documents.clear()
+        fingerprint = self.library.fingerprint()
+        if self.index.state(fingerprint) is not IndexState.STALE:
+            # OK: another connection (a background import) already brought it up to date;
+            # missing, corrupt or another analyzer: the next ensure_current() rebuilds.
+            return
+        for doc_id in changes.removed:
+            self.index.remove_document(doc_id, fingerprint)
+        if changes.added:
+            if store.count_clauses(self.library.db, changes.added) > INCREMENTAL_LIMIT:
+                # One writer holding a large batch spills its postings to sorted runs on
+                # disk (several times slower); the batched rebuild is quicker from here on.
+                self.rebuild()
+                return
+            self.index.add_records(self._records(changes.added), fingerprint)
+
+    # --- searching -------------------------------------------------------------
+
+    def search(self, query: Query) -> Response:
+        docs = self._documents_as_of(query.as_of)
+        allowed = query.doc_ids
+        if query.status is not None:
+            status = ValidityStatus(query.status)  # a plain string from a form is fine too
+            by_status = frozenset(d.id for d in docs.values() if d.status is status)
+            allowed = by_status if allowed is None else allowed & by_status
+        filters = SearchFilters(
+            doc_ids=allowed,
+            level=Level(query.level).value if query.level else None,
+            region=query.region,
+            issuer=query.issuer,
+            year=query.year,
+        )
+        response = self.index.search(query.text, filters, query.limit)
+        results = []
+        for hit in response.hits:
+            clause = self.library.clause(hit.clause_id)
+            doc = docs.get(hit.doc_id)
+            if clause is None or doc is None:
+                continue  # the index is a step behind the store; never show a ghost
+            results.append(
+                Result(
+                    doc_id=doc.id,
+                    doc_title=doc.title,
+                    doc_number=doc.doc_number,
+                    clause_id=clause.id,
+                    path=clause.path,
+                    heading=clause.heading,
+                    text=clause.text,
+                    snippet=hit.snippet,
+                    marks=hit.marks,
+                    score=hit.score,
+                )
+            )
+        return Response(results, list(response.notices), response.total)
+
+    def index_path(self) -> Path:
+        return self.index.directory
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def _record(row: dict[str, Any], doc: DocumentInfo) -> IndexRecord:
+    return IndexRecord(
+        clause_id=row["id"],
+        doc_id=doc.id,
+        doc_title=doc.title,
+        doc_number=doc.doc_number,
+        path=row["path"],
+        heading=row["heading"],
+        text=row["text"],
+        ordinal=row["ordinal"],
+        level=doc.level.value,
+        region=doc.region,
+        issuer=doc.issuer,
+        issued_year=doc.issued.year if doc.issued else None,
+    )

@@ -1,0 +1,125 @@
+"""The words people read for the core's codes: one table per kind, used by the CLI, the PDF
+briefs and the window alike.
+
+Each table maps a code (the value of the core's ``StrEnum`` members, so a member looks its
+word up directly: ``VALIDITY_WORDS[ValidityStatus.IN_FORCE]``) to its Chinese word. The
+window passes the same words through Qt's translator, context ``"labels"``
+(``workbench/ui/labels.py``), and ``resources/i18n/runtime_strings.py`` lists them for
+translation. The checklist's reason templates, which the engine fills with parameters,
+live beside it in ``workbench/core/checklist/phrases.py``.
+
+This module imports nothing of the workbench, so every domain may use it.
+"""
+
+from __future__ import annotations
+
+VALIDITY_WORDS = {
+    "not_yet_in_force": "尚未生效",
+    "in_force": "现行有效",
+    "expired": "已失效",
+    "repealed": "已废止",
+    "unknown": "效力未知",
+}
+# A policy's own status in a dossier (it cannot be repealed while it is the rule checked).
+POLICY_STATUS_WORDS = {"not_yet_in_force": "尚未实施", "in_force": "现行有效", "expired": "已失效"}
+
+LEVEL_WORDS = {"national": "国家", "provincial": "省级", "municipal": "市级", "other": "其他"}
+# The short form the briefs and the command line print after a level label: 层级：省.
+LEVEL_SHORT_WORDS = {"national": "国家", "provincial": "省", "municipal": "市", "other": "其他"}
+
+IMPORT_PROBLEM_WORDS = {
+    "not_found": "文件不存在",
+    "unreadable": "文件无法读取（权限或磁盘错误）",
+    "empty": "文件为空",
+    "too_large": "文件超过大小上限",
+    "binary": "不是文本文件（二进制内容）",
+    "undecodable": "无法识别文字编码",
+    "no_text_layer": "PDF 没有文字层（可能是扫描件）",
+    "corrupt": "文件已损坏或格式不符",
+    "unsupported_type": "不支持的文件类型（支持 .txt、.docx、.pdf）",
+    "duplicate": "文库中已有相同文件",
+    "duplicate_number": "文库中已有相同文号的文件",
+    "cancelled": "已取消",
+}
+
+SEARCH_NOTICE_WORDS = {
+    "malformed_query_fallback": "查询语法有误，已按普通词语检索",
+    "no_searchable_terms": "检索词中没有可检索的文字",
+    "index_unavailable": "检索索引暂不可用，正在重建",
+}
+
+CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}
+
+INDICATOR_STATUS_WORDS = {
+    "achieved": "已实现",
+    "on_track": "进展顺利",
+    "needs_acceleration": "需加快进度",
+    "limited_progress": "进展有限",
+    "deteriorating": "出现倒退",
+    "overdue": "已逾期",
+    "no_data": "暂无数据",
+}
+NO_DATA_PAST_DEADLINE_WORDS = "暂无数据（已过期限）"
+
+COMPARATOR_WORDS = {"at_least": "不低于", "more_than": "超过", "about": "左右", "range": "区间", "at_most": "不高于"}
+
+# IndicatorError codes and the row codes of an indicator table import.
+INDICATOR_ERROR_WORDS = {
+    "unknown_indicator": "没有这个指标",
+    "unknown_document": "文库中没有这个文件",
+    "invalid_period": "期间格式不对（应为 2024、2024-06、2024-Q2 或 2024-H1）",
+    "impossible_period": "期间不存在（月份或年份超出范围）",
+    "invalid_value": "数值不是数字",
+    "not_a_number": "不是数字",
+    "missing_value": "未填写",
+    "missing_column": "缺少这一列",
+    "wrong_unit": "单位与指标不符",
+    "duplicate_period": "文件中同一指标同一期间出现两次",
+    "duplicate_indicator": "文件中同一指标编号出现两次",
+    "observation_exists": "该期间已有数值",
+    "invalid_name": "指标名称为空",
+    "invalid_unit": "单位为空",
+    "invalid_comparator": "比较方式无效",
+    "invalid_range": "目标区间无效（上限不能低于下限）",
+    "invalid_deadline": "期限格式不对（应为年份或 YYYY-MM-DD）",
+    "baseline_incomplete": "基期值和基期须同时填写",
+    "no_observation": "该期间没有数值",
+    "unknown_field": "没有这个字段",
+    "already_decided": "该建议已处理",
+}
+# Problems with a table file as a whole (import or export of .xlsx/.csv).
+TABLE_FILE_WORDS = {
+    "unsupported_type": "不支持的文件类型（支持 .xlsx、.csv）",
+    "no_folder": "要写入的文件夹不存在",
+    "unreadable": "文件无法读取",
+    "empty": "文件为空",
+    "not_found": "文件不存在",
+}
+
+AUDIT_ACTION_WORDS = {
+    "create": "创建", "edit": "修改", "delete": "删除", "record": "记录", "replace": "替换",
+    "delete_observation": "删除观测值", "accept": "采纳建议", "reject": "不采纳建议",
+}
+
+UNKNOWN_WORD = "不详"
+
+
+def word(table: dict[str, str], code: str) -> str:
+    """The word for ``code``, or the code itself when a newer core sends one the table lacks."""
+    return table.get(code, code)
+
+
+ALL_TABLES = {
+    "VALIDITY_WORDS": VALIDITY_WORDS,
+    "POLICY_STATUS_WORDS": POLICY_STATUS_WORDS,
+    "LEVEL_WORDS": LEVEL_WORDS,
+    "LEVEL_SHORT_WORDS": LEVEL_SHORT_WORDS,
+    "IMPORT_PROBLEM_WORDS": IMPORT_PROBLEM_WORDS,
+    "SEARCH_NOTICE_WORDS": SEARCH_NOTICE_WORDS,
+    "CHECK_STATE_WORDS": CHECK_STATE_WORDS,
+    "INDICATOR_STATUS_WORDS": INDICATOR_STATUS_WORDS,
+    "COMPARATOR_WORDS": COMPARATOR_WORDS,
+    "INDICATOR_ERROR_WORDS": INDICATOR_ERROR_WORDS,
+    "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
+    "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
+}
