@@ -148,7 +148,7 @@ def _level_arg(value: str) -> Level:
 
 
 def _status_arg(value: str) -> ValidityStatus:
-    aliases = {label: status.value for status, label in STATUS_LABELS.items()}
+    aliases = {label: code for code, label in STATUS_LABELS.items()}
     try:
         return ValidityStatus(aliases.get(value, value))
     except ValueError:

@@ -146,7 +146,8 @@ class Job:
         finally:
             for done in self._finally:
                 done()
-            relay.deleteLater()
+        # The relay is not deleted here: the worker may still be returning from its last emit.
+        # It goes with the runnable and this job once Python drops them.
 
 
 class TaskRunner(QObject):
