@@ -34,7 +34,9 @@ CREATED = dt.datetime(2026, 11, 24, 9, 0).astimezone()
 
 
 def corpus_paragraphs() -> list[str]:
-    text = (ROOT / "resources" / "documents" / "national-bioeconomy-14th-five-year-plan.txt").read_text(encoding="utf-8")
+    text = (ROOT / "resources" / "documents" / "national-bioeconomy-14th-five-year-plan.txt").read_text(
+        encoding="utf-8"
+    )
     sentences = [s.strip() + "。" for s in text.replace("\n", "").split("。") if len(s.strip()) > 10]
     return ["".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
 
@@ -45,7 +47,9 @@ def latin_paragraphs(count: int) -> list[str]:
 
 
 def build(fonts: BriefFonts | None, paragraphs: list[str], body_count: int, rows: int) -> tuple[bytes, int]:
-    brief = BriefDocument(title="基准简报 benchmark brief", subject="brief_bench", fonts=fonts, created=CREATED)
+    brief = BriefDocument(
+        title="基准简报 benchmark brief", subject="brief_bench", fonts=fonts, created=CREATED
+    )
     brief.title(paragraphs[0][:30])
     for n in range(body_count):
         if n % 8 == 0:
@@ -53,7 +57,14 @@ def build(fonts: BriefFonts | None, paragraphs: list[str], body_count: int, rows
         if n % 8 == 4:
             brief.heading(2, paragraphs[(n + 1) % len(paragraphs)][:20])
         brief.paragraph(paragraphs[n % len(paragraphs)])
-    brief.table(["No.", "Item", "Detail"], [[str(i), paragraphs[i % len(paragraphs)][:12], paragraphs[(i + 3) % len(paragraphs)][:50]] for i in range(rows)], [0.1, 0.3, 0.6])
+    brief.table(
+        ["No.", "Item", "Detail"],
+        [
+            [str(i), paragraphs[i % len(paragraphs)][:12], paragraphs[(i + 3) % len(paragraphs)][:50]]
+            for i in range(rows)
+        ],
+        [0.1, 0.3, 0.6],
+    )
     data = brief.build()
     return data, brief.page_count
 
@@ -75,7 +86,9 @@ def helvetica_fonts() -> BriefFonts:
     return BriefFonts(names, {role: [("Helvetica", {})] for role in Role})
 
 
-def measure(make: Callable[[], tuple[bytes, int]], rounds: int, fresh: Callable[[], None]) -> dict[str, float]:
+def measure(
+    make: Callable[[], tuple[bytes, int]], rounds: int, fresh: Callable[[], None]
+) -> dict[str, float]:
     """Cold and warm times untraced (tracemalloc slows Python code many times over),
     then one more cold build under tracemalloc for the peak."""
     fresh()
@@ -115,15 +128,22 @@ def main() -> int:
         return build(fonts, cjk_text, cjk_count, rows)
 
     baseline = measure(lambda: build(base_fonts, latin, base_count, rows), rounds, lambda: None)
-    brief = measure(cjk, rounds, pdf_fonts._loaded.clear)  # forget parsed faces: cold means parsing them again
+    brief = measure(
+        cjk, rounds, pdf_fonts._loaded.clear
+    )  # forget parsed faces: cold means parsing them again
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"PDF brief benchmark: {PAGES}-page target, {rounds} warm rounds, Python {sys.version.split()[0]}")
     print()
     print("| brief | pages | cold build | warm build (median) | file size | peak traced memory |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, m in (("CJK, bundled TrueType, embedded subsets", brief), ("baseline: Helvetica, Latin, nothing embedded", baseline)):
-        print(f"| {name} | {m['pages']:.0f} | {m['cold'] * 1000:.0f} ms | {m['warm'] * 1000:.0f} ms | {m['size'] / 1024:.0f} KiB | {m['peak'] / 2**20:.1f} MiB |")
+    for name, m in (
+        ("CJK, bundled TrueType, embedded subsets", brief),
+        ("baseline: Helvetica, Latin, nothing embedded", baseline),
+    ):
+        print(
+            f"| {name} | {m['pages']:.0f} | {m['cold'] * 1000:.0f} ms | {m['warm'] * 1000:.0f} ms | {m['size'] / 1024:.0f} KiB | {m['peak'] / 2**20:.1f} MiB |"
+        )
     print(
         f"| ratio CJK / baseline | | {brief['cold'] / baseline['cold']:.1f}× | {brief['warm'] / baseline['warm']:.1f}× | "
         f"{brief['size'] / baseline['size']:.1f}× | {brief['peak'] / baseline['peak']:.1f}× |"
@@ -133,7 +153,9 @@ def main() -> int:
     ok_time = brief["cold"] <= 1.5
     ok_size = brief["size"] <= 1024 * 1024
     ok_pages = brief["pages"] >= PAGES
-    print(f"Budget: ≥ {PAGES} pages {'met' if ok_pages else 'MISSED'}; ≤ 1.5 s cold {'met' if ok_time else 'MISSED'}; ≤ 1 MB {'met' if ok_size else 'MISSED'}")
+    print(
+        f"Budget: ≥ {PAGES} pages {'met' if ok_pages else 'MISSED'}; ≤ 1.5 s cold {'met' if ok_time else 'MISSED'}; ≤ 1 MB {'met' if ok_size else 'MISSED'}"
+    )
     return 0 if ok_time and ok_size and ok_pages else 1
 
 

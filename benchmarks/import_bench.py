@@ -36,7 +36,9 @@ def baseline(paths: list[Path], data_dir: Path) -> float:
     with db.atomic():
         for p in paths:
             text = p.read_text(encoding="utf-8")
-            db.execute("INSERT INTO raw VALUES (?, ?, ?)", [hashlib.sha256(text.encode()).hexdigest(), p.name, text])
+            db.execute(
+                "INSERT INTO raw VALUES (?, ?, ?)", [hashlib.sha256(text.encode()).hexdigest(), p.name, text]
+            )
     return time.perf_counter() - start
 
 
@@ -74,16 +76,22 @@ def main() -> None:
             index_time, clauses = full_import(paths, root / "full-index", with_index=True)
             rows.append(("… + search index kept current", index_time, clauses))
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Import benchmark: {count} generated documents, {Path('/proc/cpuinfo').read_text().count('processor')} cores")
+    print(
+        f"Import benchmark: {count} generated documents, {Path('/proc/cpuinfo').read_text().count('processor')} cores"
+    )
     print()
     print("| stage | total s | docs/s | ratio to baseline | clauses |")
     print("|---|---:|---:|---:|---:|")
     for name, seconds, n in rows:
-        print(f"| {name} | {seconds:.2f} | {count / seconds:.0f} | {seconds / base:.1f}× | {n if n is not None else ''} |")
+        print(
+            f"| {name} | {seconds:.2f} | {count / seconds:.0f} | {seconds / base:.1f}× | {n if n is not None else ''} |"
+        )
     print()
     worst = rows[-1][1]
     verdict = "within" if worst * 1000 / count < BUDGET_SECONDS else "OVER"
-    print(f"Projected for 1,000 documents: {worst * 1000 / count:.1f} s ({verdict} the {BUDGET_SECONDS:.0f} s budget); peak RSS {peak_mb:.0f} MB")
+    print(
+        f"Projected for 1,000 documents: {worst * 1000 / count:.1f} s ({verdict} the {BUDGET_SECONDS:.0f} s budget); peak RSS {peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

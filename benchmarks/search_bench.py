@@ -104,7 +104,15 @@ def measure_whoosh(data_dir: Path) -> dict[str, float]:
     ws.search.search(Query("预热"))  # the first query opens the searcher and loads jieba
     p50, p95, hits = time_queries(lambda q: len(ws.search.search(Query(q, limit=20)).results))
     clauses = ws.db.execute("SELECT count(*) FROM clauses").fetchone()[0]
-    return {"build": build, "p50": p50, "p95": p95, "hits": hits, "clauses": clauses, "peak": peak_mb(), "before": before}
+    return {
+        "build": build,
+        "p50": p50,
+        "p95": p95,
+        "hits": hits,
+        "clauses": clauses,
+        "peak": peak_mb(),
+        "before": before,
+    }
 
 
 def measure_fts5(data_dir: Path) -> dict[str, float]:
@@ -137,11 +145,26 @@ def in_child(kind: str, data_dir: Path) -> dict[str, float]:
 
 def rows_for(label: str, w: dict[str, float], f: dict[str, float]) -> list[tuple[str, str, str, str]]:
     return [
-        (f"{label}: index build ({int(w['clauses'])} clauses)", f"{w['build']:.2f} s", f"{f['build']:.2f} s", f"{w['build'] / f['build']:.1f}×"),
-        (f"{label}: query p50 (top 20 + snippets)", f"{w['p50']:.1f} ms", f"{f['p50']:.1f} ms", f"{w['p50'] / f['p50']:.1f}×"),
+        (
+            f"{label}: index build ({int(w['clauses'])} clauses)",
+            f"{w['build']:.2f} s",
+            f"{f['build']:.2f} s",
+            f"{w['build'] / f['build']:.1f}×",
+        ),
+        (
+            f"{label}: query p50 (top 20 + snippets)",
+            f"{w['p50']:.1f} ms",
+            f"{f['p50']:.1f} ms",
+            f"{w['p50'] / f['p50']:.1f}×",
+        ),
         (f"{label}: query p95", f"{w['p95']:.1f} ms", f"{f['p95']:.1f} ms", f"{w['p95'] / f['p95']:.1f}×"),
         (f"{label}: mean hits per query (of 20)", f"{w['hits']:.1f}", f"{f['hits']:.1f}", ""),
-        (f"{label}: peak RSS of the process", f"{w['peak']:.0f} MB", f"{f['peak']:.0f} MB", f"{w['peak'] / f['peak']:.1f}×"),
+        (
+            f"{label}: peak RSS of the process",
+            f"{w['peak']:.0f} MB",
+            f"{f['peak']:.0f} MB",
+            f"{w['peak'] / f['peak']:.1f}×",
+        ),
     ]
 
 
@@ -151,15 +174,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         Workspace.open(root / "bundled").close()
-        rows += rows_for("bundled (5 docs)", in_child("whoosh", root / "bundled"), in_child("fts5", root / "bundled"))
+        rows += rows_for(
+            "bundled (5 docs)", in_child("whoosh", root / "bundled"), in_child("fts5", root / "bundled")
+        )
         ws = Workspace.open(root / "generated", seed=False)
         start = time.perf_counter()
         outcomes = ws.library.import_files(generate_corpus(count, root / "corpus"))
         import_s = time.perf_counter() - start
         assert all(o.ok for o in outcomes)
         ws.close()
-        rows += rows_for(f"generated ({count} docs)", in_child("whoosh", root / "generated"), in_child("fts5", root / "generated"))
-    print(f"Search benchmark ({len(QUERIES)} queries × {ROUNDS} rounds; generated corpus imported in {import_s:.0f} s, without index)")
+        rows += rows_for(
+            f"generated ({count} docs)",
+            in_child("whoosh", root / "generated"),
+            in_child("fts5", root / "generated"),
+        )
+    print(
+        f"Search benchmark ({len(QUERIES)} queries × {ROUNDS} rounds; generated corpus imported in {import_s:.0f} s, without index)"
+    )
     print("Each column measured in a fresh process; ratio = ours / FTS5.")
     print()
     print("| measure | Whoosh (ours) | FTS5 trigram | ratio |")

@@ -72,7 +72,10 @@ def run_child(mode: str, data_dir: Path) -> tuple[float, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(data_dir), repr(time.time())],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     marks = dict(line.split() for line in out.stdout.splitlines() if line.startswith(("painted", "ready")))
     if "ready" not in marks:
@@ -95,8 +98,12 @@ def main() -> None:
     print("| window | first paint s | ratio to bare | library shown s | ratio to bare |")
     print("|---|---:|---:|---:|---:|")
     print(f"| bare PySide6 QMainWindow | {b:.2f} | 1.0× | {b:.2f} | 1.0× |")
-    print(f"| 政策工作台 (seeded data folder) | {paint:.2f} | {paint / b:.2f}× | {ready:.2f} | {ready / b:.2f}× |")
-    print(f"| 政策工作台 first start (seeds 5 documents) | {first[0]:.2f} | {first[0] / b:.2f}× | {first[1]:.2f} | {first[1] / b:.2f}× |")
+    print(
+        f"| 政策工作台 (seeded data folder) | {paint:.2f} | {paint / b:.2f}× | {ready:.2f} | {ready / b:.2f}× |"
+    )
+    print(
+        f"| 政策工作台 first start (seeds 5 documents) | {first[0]:.2f} | {first[0] / b:.2f}× | {first[1]:.2f} | {first[1] / b:.2f}× |"
+    )
     print()
     ok = paint <= 1.5 and paint / b <= 1.5
     print(f"Budget for the first painted window, ≤ 1.5 s and ≤ 1.5× bare: {'within' if ok else 'OVER'}")

@@ -45,8 +45,15 @@ def write_document(
         _write_children(db, clauses, noise, references, repeals)
 
 
-def _write_children(db: sqlite_utils.Database, clauses: Rows, noise: Rows, references: Rows, repeals: Rows) -> None:
-    for table, rows in (("clauses", clauses), ("noise", noise), ("doc_references", references), ("repeals", repeals)):
+def _write_children(
+    db: sqlite_utils.Database, clauses: Rows, noise: Rows, references: Rows, repeals: Rows
+) -> None:
+    for table, rows in (
+        ("clauses", clauses),
+        ("noise", noise),
+        ("doc_references", references),
+        ("repeals", repeals),
+    ):
         db.table(table).insert_all((dict(r) for r in rows), batch_size=500)
 
 
@@ -126,7 +133,9 @@ def stale_documents(db: sqlite_utils.Database, parser_version: int) -> list[str]
 
 def fingerprint_rows(db: sqlite_utils.Database) -> list[tuple[str, str, int]]:
     """(id, sha256, parser version) of every document: what derived data depends on."""
-    return [tuple(r) for r in db.execute("SELECT id, source_sha256, parser_version FROM documents ORDER BY id")]
+    return [
+        tuple(r) for r in db.execute("SELECT id, source_sha256, parser_version FROM documents ORDER BY id")
+    ]
 
 
 def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
@@ -135,4 +144,7 @@ def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
 
 
 def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
-    db.execute("INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+    db.execute(
+        "INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

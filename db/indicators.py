@@ -16,13 +16,32 @@ import sqlite_utils
 Row = dict[str, Any]
 
 INDICATOR_COLUMNS = (
-    "id", "doc_id", "clause_id", "name", "measure", "region", "unit", "comparator", "comparator_word",
-    "target_low", "target_high", "baseline", "baseline_period", "deadline", "recurring", "source_text",
-    "origin", "proposal_key", "created_at", "updated_at",
+    "id",
+    "doc_id",
+    "clause_id",
+    "name",
+    "measure",
+    "region",
+    "unit",
+    "comparator",
+    "comparator_word",
+    "target_low",
+    "target_high",
+    "baseline",
+    "baseline_period",
+    "deadline",
+    "recurring",
+    "source_text",
+    "origin",
+    "proposal_key",
+    "created_at",
+    "updated_at",
 )
 
 
-def list_indicators(db: sqlite_utils.Database, *, region: str | None = None, doc_id: str | None = None) -> list[Row]:
+def list_indicators(
+    db: sqlite_utils.Database, *, region: str | None = None, doc_id: str | None = None
+) -> list[Row]:
     sql = f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE 1 = 1"
     params: list[Any] = []
     if region is not None:
@@ -35,7 +54,9 @@ def list_indicators(db: sqlite_utils.Database, *, region: str | None = None, doc
 
 
 def get_indicator(db: sqlite_utils.Database, indicator_id: str) -> Row | None:
-    rows = list(db.query(f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE id = ?", [indicator_id]))
+    rows = list(
+        db.query(f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE id = ?", [indicator_id])
+    )
     return rows[0] if rows else None
 
 
@@ -62,7 +83,11 @@ def observations_of(db: sqlite_utils.Database, indicator_id: str) -> list[Row]:
 
 
 def all_observations(db: sqlite_utils.Database) -> list[Row]:
-    return list(db.query("SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDER BY indicator_id, period"))
+    return list(
+        db.query(
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDER BY indicator_id, period"
+        )
+    )
 
 
 def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> Row | None:
@@ -80,22 +105,39 @@ def upsert_observation(db: sqlite_utils.Database, row: Mapping[str, Any]) -> Non
         "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, source_note = excluded.source_note, "
         "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
-        [row["indicator_id"], row["period"], row["value"], row.get("source_note"), row.get("entered_by"), row["entered_at"]],
+        [
+            row["indicator_id"],
+            row["period"],
+            row["value"],
+            row.get("source_note"),
+            row.get("entered_by"),
+            row["entered_at"],
+        ],
     )
 
 
 def delete_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> bool:
-    return db.execute("DELETE FROM observations WHERE indicator_id = ? AND period = ?", [indicator_id, period]).rowcount > 0
+    return (
+        db.execute(
+            "DELETE FROM observations WHERE indicator_id = ? AND period = ?", [indicator_id, period]
+        ).rowcount
+        > 0
+    )
 
 
 def rejected_keys(db: sqlite_utils.Database, doc_id: str) -> set[str]:
-    return {r["proposal_key"] for r in db.query("SELECT proposal_key FROM rejected_proposals WHERE doc_id = ?", [doc_id])}
+    return {
+        r["proposal_key"]
+        for r in db.query("SELECT proposal_key FROM rejected_proposals WHERE doc_id = ?", [doc_id])
+    }
 
 
 def accepted_keys(db: sqlite_utils.Database, doc_id: str) -> set[str]:
     return {
         r["proposal_key"]
-        for r in db.query("SELECT proposal_key FROM indicators WHERE doc_id = ? AND proposal_key IS NOT NULL", [doc_id])
+        for r in db.query(
+            "SELECT proposal_key FROM indicators WHERE doc_id = ? AND proposal_key IS NOT NULL", [doc_id]
+        )
     }
 
 

@@ -52,7 +52,13 @@ class BriefOutput:
     title: str  # the PDF's title, also a file name to suggest
 
 
-def make_brief(ws: Workspace, request: BriefRequest, *, fonts: BriefFonts | None = None, created: dt.datetime | None = None) -> BriefOutput:
+def make_brief(
+    ws: Workspace,
+    request: BriefRequest,
+    *,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefOutput:
     """Build the requested brief and render it."""
     brief: BriefDocument
     if request.kind is BriefKind.SEARCH:
@@ -63,10 +69,18 @@ def make_brief(ws: Workspace, request: BriefRequest, *, fonts: BriefFonts | None
         brief = document_brief(ws, request.doc_id, as_of=request.as_of, fonts=fonts, created=created)
     elif request.kind is BriefKind.INDICATORS:
         brief = indicator_brief(
-            ws, region=request.region, indicator_ids=request.indicator_ids, listed_ids=request.listed_ids, as_of=request.as_of, fonts=fonts, created=created
+            ws,
+            region=request.region,
+            indicator_ids=request.indicator_ids,
+            listed_ids=request.listed_ids,
+            as_of=request.as_of,
+            fonts=fonts,
+            created=created,
         )
     elif request.application is not None:
-        brief = dossier_brief_of(ws, request.application, request.application_id, as_of=request.as_of, fonts=fonts, created=created)
+        brief = dossier_brief_of(
+            ws, request.application, request.application_id, as_of=request.as_of, fonts=fonts, created=created
+        )
     else:
         assert request.application_id is not None
         brief = dossier_brief(ws, request.application_id, as_of=request.as_of, fonts=fonts, created=created)
@@ -115,7 +129,12 @@ def document_brief(
     if detail is None:
         raise BriefDataError("unknown_document", doc_id)
     return build_document_brief(
-        detail, as_of=as_of, targets=document_targets(ws, doc_id), awards=document_awards(doc_id), fonts=fonts, created=created
+        detail,
+        as_of=as_of,
+        targets=document_targets(ws, doc_id),
+        awards=document_awards(doc_id),
+        fonts=fonts,
+        created=created,
     )
 
 
@@ -147,8 +166,13 @@ def indicator_brief(
             raise BriefDataError("unknown_indicator", indicator_id)
     titles = {d.id: d.title for d in ws.library.documents(as_of)}
     return build_indicator_brief(
-        reports, as_of=as_of, region=region, charted=list(indicator_ids) if indicator_ids else None,
-        document_titles=titles, fonts=fonts, created=created,
+        reports,
+        as_of=as_of,
+        region=region,
+        charted=list(indicator_ids) if indicator_ids else None,
+        document_titles=titles,
+        fonts=fonts,
+        created=created,
     )
 
 
@@ -180,7 +204,9 @@ def document_awards(doc_id: str) -> list[AwardLine] | None:
     rules = rules_for_document(doc_id)
     if rules is None:
         return None
-    return [AwardLine(item.title, amount_text(item.amount), citation_text(item.citation)) for item in rules.items]
+    return [
+        AwardLine(item.title, amount_text(item.amount), citation_text(item.citation)) for item in rules.items
+    ]
 
 
 def amount_text(amount: Amount) -> str:
@@ -215,8 +241,19 @@ def dossier_brief(
         slots = ws.applications.evidence(application_id, evaluation)
     except ApplicationError:
         raise BriefDataError("unknown_application", application_id) from None
-    evidence = [EvidenceLine(s.key, s.asked, s.note, tuple(f.file_name + ("" if f.present else "（文件缺失）") for f in s.files), s.present) for s in slots.values()]
-    return build_dossier_brief(evaluation, evidence, data_as_of=_timestamp(stored.updated_at), fonts=fonts, created=created)
+    evidence = [
+        EvidenceLine(
+            s.key,
+            s.asked,
+            s.note,
+            tuple(f.file_name + ("" if f.present else "（文件缺失）") for f in s.files),
+            s.present,
+        )
+        for s in slots.values()
+    ]
+    return build_dossier_brief(
+        evaluation, evidence, data_as_of=_timestamp(stored.updated_at), fonts=fonts, created=created
+    )
 
 
 def dossier_brief_of(
@@ -244,14 +281,21 @@ def dossier_brief_of(
         try:
             stored = ws.applications.get(application_id)
             for f in ws.applications.evidence_files(application_id):
-                files.setdefault(f.key, []).append({"name": f.file_name + ("" if f.present else "（文件缺失）"), "present": f.present})
+                files.setdefault(f.key, []).append(
+                    {"name": f.file_name + ("" if f.present else "（文件缺失）"), "present": f.present}
+                )
         except ApplicationError:
             raise BriefDataError("unknown_application", application_id) from None
         if stored.application == application:
             saved = _timestamp(stored.updated_at)
-    entries = {k: {"note": application.notes.get(k, ""), "files": files.get(k, [])} for k in {*application.notes, *files}}
+    entries = {
+        k: {"note": application.notes.get(k, ""), "files": files.get(k, [])}
+        for k in {*application.notes, *files}
+    }
     # An unsaved application's data is as of now.
-    return build_dossier_brief(evaluation, evidence_from_file(evaluation, entries), data_as_of=saved, fonts=fonts, created=created)
+    return build_dossier_brief(
+        evaluation, evidence_from_file(evaluation, entries), data_as_of=saved, fonts=fonts, created=created
+    )
 
 
 def dossier_brief_from_file(

@@ -15,7 +15,14 @@ from workbench.core.corpus.library import DocumentDetail
 from workbench.core.corpus.models import Clause, ClauseKind
 
 TITLE = "政策文件摘要"
-OUTLINE_KINDS = {ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.PART, ClauseKind.CLAUSE, ClauseKind.ARTICLE, ClauseKind.BOX}
+OUTLINE_KINDS = {
+    ClauseKind.CHAPTER,
+    ClauseKind.SECTION,
+    ClauseKind.PART,
+    ClauseKind.CLAUSE,
+    ClauseKind.ARTICLE,
+    ClauseKind.BOX,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +68,13 @@ def build_document_brief(
     created = created or dt.datetime.now().astimezone()
     as_of = as_of or created.date()
     info = detail.info
-    brief = BriefDocument(title=f"{TITLE}：{info.title}", subject=f"{info.title}{f'（{info.doc_number}）' if info.doc_number else ''}的摘要", fonts=fonts, created=created, keywords=["文件摘要"])
+    brief = BriefDocument(
+        title=f"{TITLE}：{info.title}",
+        subject=f"{info.title}{f'（{info.doc_number}）' if info.doc_number else ''}的摘要",
+        fonts=fonts,
+        created=created,
+        keywords=["文件摘要"],
+    )
     brief.title(info.title)
     if info.doc_number:
         brief.subtitle(info.doc_number)
@@ -96,7 +109,17 @@ def build_document_brief(
     items = outline(detail)
     if items:
         # Each level in the face its headings take in a 公文: 一、 in 黑体, （一） in 楷体.
-        brief.table(["条款", "标题"], [[c.path, Cell(c.label, role=Role.HEI) if c.level == 1 else Cell("　" + c.label, role=Role.KAI)] for c in items], [0.22, 0.78])
+        brief.table(
+            ["条款", "标题"],
+            [
+                [
+                    c.path,
+                    Cell(c.label, role=Role.HEI) if c.level == 1 else Cell("　" + c.label, role=Role.KAI),
+                ]
+                for c in items
+            ],
+            [0.22, 0.78],
+        )
     else:
         brief.paragraph("本文件未分条款。")
 
@@ -107,23 +130,39 @@ def build_document_brief(
         brief.paragraph("本文件未设定可量化的目标指标。")
     else:
         if any(t.deadline for t in targets):
-            brief.table(["条款", "指标", "目标值", "期限"], [[t.clause_path, t.name, t.value, t.deadline or "—"] for t in targets], [0.2, 0.4, 0.22, 0.18])
+            brief.table(
+                ["条款", "指标", "目标值", "期限"],
+                [[t.clause_path, t.name, t.value, t.deadline or "—"] for t in targets],
+                [0.2, 0.4, 0.22, 0.18],
+            )
         else:
-            brief.table(["条款", "指标", "目标"], [[t.clause_path, t.name, t.value] for t in targets], [0.2, 0.45, 0.35])
+            brief.table(
+                ["条款", "指标", "目标"],
+                [[t.clause_path, t.name, t.value] for t in targets],
+                [0.2, 0.45, 0.35],
+            )
         if not all(t.reviewed for t in targets):
             brief.note("以上目标由程序从条文中自动识别，尚未在“指标跟踪”中审核确认。")
 
     if awards is not None:  # only documents with a rule file have awards
         next_part("奖补事项")
         if awards:
-            brief.table(["事项", "奖补标准", "依据条款"], [[a.name, a.amount, a.citation] for a in awards], [0.3, 0.2, 0.5])  # the quote is the long part
+            brief.table(
+                ["事项", "奖补标准", "依据条款"],
+                [[a.name, a.amount, a.citation] for a in awards],
+                [0.3, 0.2, 0.5],
+            )  # the quote is the long part
         else:
             brief.paragraph("本文件的规则文件未列出奖补事项。")
 
     next_part("责任分工")
     lines = responsibility_lines(detail)
     if lines:
-        brief.table(["条款", "事项", "责任单位"], [[c.path, c.heading or c.body[:40], _units(c.responsible or "")] for c in lines], [0.18, 0.42, 0.4])
+        brief.table(
+            ["条款", "事项", "责任单位"],
+            [[c.path, c.heading or c.body[:40], _units(c.responsible or "")] for c in lines],
+            [0.18, 0.42, 0.4],
+        )
     else:
         brief.paragraph("本文件未列明责任单位。")
     return brief

@@ -65,7 +65,13 @@ def build_dossier_brief(
     rules, app = evaluation.rules, evaluation.application
     applicant = str(app.profile.get("name") or app.name or "申报单位")
     number = f"（{rules.doc_number}）" if rules.doc_number else ""
-    brief = BriefDocument(title=f"{TITLE}：{app.name or applicant}", subject=f"按《{rules.title}》{number}核对{applicant}的申报", fonts=fonts, created=created, keywords=["申报核对"])
+    brief = BriefDocument(
+        title=f"{TITLE}：{app.name or applicant}",
+        subject=f"按《{rules.title}》{number}核对{applicant}的申报",
+        fonts=fonts,
+        created=created,
+        keywords=["申报核对"],
+    )
     brief.title(TITLE)
     brief.subtitle(f"《{rules.title}》{number}")
     brief.subtitle(f"（评估日{chinese_date(evaluation.as_of)}）")
@@ -73,47 +79,87 @@ def build_dossier_brief(
     brief.heading(1, f"{part_marker(1)}申报单位")
     pairs = [("申报名称", app.name or "—")]
     for key, value in app.profile.items():
-        shown = "、".join(str(v) for v in value) if isinstance(value, list | tuple) else ("是" if value is True else "否" if value is False else str(value))
+        shown = (
+            "、".join(str(v) for v in value)
+            if isinstance(value, list | tuple)
+            else ("是" if value is True else "否" if value is False else str(value))
+        )
         pairs.append((PROFILE_LABELS.get(key, key), shown))
     brief.key_values(pairs)
 
     brief.heading(1, f"{part_marker(2)}政策效力与适用范围")
     validity = rules.validity
-    brief.key_values([
-        ("政策效力", f"{STATUS_TEXT[evaluation.policy_status]}（{chinese_date(validity.issued)}至{chinese_date(validity.valid_until)}）"),
-        ("适用范围", STATE_TEXT[evaluation.scope_state]),
-    ])
+    brief.key_values(
+        [
+            (
+                "政策效力",
+                f"{STATUS_TEXT[evaluation.policy_status]}（{chinese_date(validity.issued)}至{chinese_date(validity.valid_until)}）",
+            ),
+            ("适用范围", STATE_TEXT[evaluation.scope_state]),
+        ]
+    )
     if evaluation.scope:
-        brief.table(["条件", "结果", "说明", "依据条款"], [_condition_row(c) for c in evaluation.scope], [0.28, 0.1, 0.3, 0.32], size=10.5)
+        brief.table(
+            ["条件", "结果", "说明", "依据条款"],
+            [_condition_row(c) for c in evaluation.scope],
+            [0.28, 0.1, 0.3, 0.32],
+            size=10.5,
+        )
 
     brief.heading(1, f"{part_marker(3)}申报事项核对")
     claimed = [r for r in evaluation.items if r.claim is not None]
     unclaimed = [r for r in evaluation.items if r.claim is None]
     counts = {s: sum(1 for r in claimed if r.state is s) for s in State}
-    brief.paragraph("申报{}项：{}。".format(len(claimed), "，".join(f"{STATE_TEXT[s]}{n}项" for s, n in counts.items() if n) or "无"))
+    brief.paragraph(
+        "申报{}项：{}。".format(
+            len(claimed), "，".join(f"{STATE_TEXT[s]}{n}项" for s, n in counts.items() if n) or "无"
+        )
+    )
     if claimed:
         brief.table(
             ["序号", "事项", "申报内容", "状态", "最高金额", "计入金额"],
             [
-                [str(n), r.item.title, r.claim.title if r.claim and r.claim.title else "—",
-                 Cell(STATE_TEXT[r.state], fill=STATE_FILLS[r.state], align="center"), format_yuan(r.max_amount), format_yuan(r.amount)]
+                [
+                    str(n),
+                    r.item.title,
+                    r.claim.title if r.claim and r.claim.title else "—",
+                    Cell(STATE_TEXT[r.state], fill=STATE_FILLS[r.state], align="center"),
+                    format_yuan(r.max_amount),
+                    format_yuan(r.amount),
+                ]
                 for n, r in enumerate(claimed, start=1)
             ],
             [0.07, 0.25, 0.22, 0.1, 0.18, 0.18],
             size=10.5,
         )
     if unclaimed:
-        brief.note(f"本政策另有{len(unclaimed)}项未申报：" + "；".join(r.item.title for r in unclaimed) + "。")
-    brief.note("各事项均须满足的“评估日在政策有效期内”“申请单位在适用范围内”两项条件见第二部分，以下不再重复。")
+        brief.note(
+            f"本政策另有{len(unclaimed)}项未申报：" + "；".join(r.item.title for r in unclaimed) + "。"
+        )
+    brief.note(
+        "各事项均须满足的“评估日在政策有效期内”“申请单位在适用范围内”两项条件见第二部分，以下不再重复。"
+    )
     for n, r in enumerate(claimed, start=1):
         claim = f"（{r.claim.title}）" if r.claim and r.claim.title else ""
         brief.heading(3, f"{n}.{r.item.title}{claim}：{STATE_TEXT[r.state]}")
         brief.note(f"依据：{citation_text(r.item.citation)}")
-        own = [c for c in r.conditions if not (c.id.startswith(COMMON_CONDITIONS[0]) or c.id == COMMON_CONDITIONS[1])]
+        own = [
+            c
+            for c in r.conditions
+            if not (c.id.startswith(COMMON_CONDITIONS[0]) or c.id == COMMON_CONDITIONS[1])
+        ]
         if own:
-            brief.table(["条件", "结果", "说明", "依据条款"], [_condition_row(c) for c in own], [0.28, 0.1, 0.3, 0.32], size=10.5)
+            brief.table(
+                ["条件", "结果", "说明", "依据条款"],
+                [_condition_row(c) for c in own],
+                [0.28, 0.1, 0.3, 0.32],
+                size=10.5,
+            )
         for note in r.notes:
-            brief.note(f"注：{chinese_dates(describe(note.code, note.params))}" + (f"（{citation_text(note.citation)}）" if note.citation else ""))
+            brief.note(
+                f"注：{chinese_dates(describe(note.code, note.params))}"
+                + (f"（{citation_text(note.citation)}）" if note.citation else "")
+            )
 
     brief.heading(1, f"{part_marker(4)}证明材料")
     subjects = evidence_subjects(evaluation)
@@ -121,12 +167,20 @@ def build_dossier_brief(
     evidence = [e for e in evidence if e.key in subjects or e.present]
     missing = [e for e in evidence if e.asked and not e.present]
     if evidence:
-        brief.paragraph(f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。")
+        brief.paragraph(
+            f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。"
+        )
         brief.table(
             ["材料", "对应条件", "状态", "已提供的说明或文件"],
             [
-                [e.asked or "（申请人补充）", subjects.get(e.key, e.key), Cell("已提供" if e.present else "缺少", fill="good" if e.present else "bad", align="center"),
-                 "；".join([*([e.note] if e.note.strip() else []), *e.files]) or "—"]
+                [
+                    e.asked or "（申请人补充）",
+                    subjects.get(e.key, e.key),
+                    Cell(
+                        "已提供" if e.present else "缺少", fill="good" if e.present else "bad", align="center"
+                    ),
+                    "；".join([*([e.note] if e.note.strip() else []), *e.files]) or "—",
+                ]
                 for e in evidence
             ],
             [0.3, 0.22, 0.1, 0.38],
@@ -142,12 +196,30 @@ def build_dossier_brief(
     brief.heading(1, f"{part_marker(5)}奖补金额测算")
     if evaluation.totals:
         rows: list[list[str | Cell]] = [
-            [f"{t.year}年", format_yuan(t.before_cap), format_yuan(t.cap) if t.cap is not None else "—",
-             Cell(format_yuan(t.after_cap), fill="warn" if t.cap_applied else None), format_yuan(t.pending) if t.pending else "—"]
+            [
+                f"{t.year}年",
+                format_yuan(t.before_cap),
+                format_yuan(t.cap) if t.cap is not None else "—",
+                Cell(format_yuan(t.after_cap), fill="warn" if t.cap_applied else None),
+                format_yuan(t.pending) if t.pending else "—",
+            ]
             for t in evaluation.totals
         ]
-        rows.append([Cell("合计", align="center"), format_yuan(evaluation.total_before_cap), "", format_yuan(evaluation.total_after_cap), format_yuan(sum(t.pending for t in evaluation.totals))])
-        brief.table(["年度", "适用上限前", "年度上限", "适用上限后", "待补充事项可能增加"], rows, [0.14, 0.22, 0.2, 0.22, 0.22], size=10.5)
+        rows.append(
+            [
+                Cell("合计", align="center"),
+                format_yuan(evaluation.total_before_cap),
+                "",
+                format_yuan(evaluation.total_after_cap),
+                format_yuan(sum(t.pending for t in evaluation.totals)),
+            ]
+        )
+        brief.table(
+            ["年度", "适用上限前", "年度上限", "适用上限后", "待补充事项可能增加"],
+            rows,
+            [0.14, 0.22, 0.2, 0.22, 0.22],
+            size=10.5,
+        )
         capped = [t for t in evaluation.totals if t.cap_applied]
         if capped and capped[0].cap_citation:
             brief.note(f"上限依据：{citation_text(capped[0].cap_citation)}。底色标出适用上限的年度。")
@@ -158,8 +230,18 @@ def build_dossier_brief(
         years = sorted({y for r in per_item for y in r.per_year})
         brief.table(
             ["事项", *[f"{y}年" for y in years]],
-            [[f"{r.item.title}" + (f"（{r.claim.title}）" if r.claim and r.claim.title else ""),
-              *[f"{format_yuan(r.counted_per_year.get(y, 0))}/{format_yuan(r.per_year[y])}" if y in r.per_year else "—" for y in years]] for r in per_item],
+            [
+                [
+                    f"{r.item.title}" + (f"（{r.claim.title}）" if r.claim and r.claim.title else ""),
+                    *[
+                        f"{format_yuan(r.counted_per_year.get(y, 0))}/{format_yuan(r.per_year[y])}"
+                        if y in r.per_year
+                        else "—"
+                        for y in years
+                    ],
+                ]
+                for r in per_item
+            ],
             [0.4, *[0.6 / len(years)] * len(years)],
             size=10.5,
         )
@@ -222,7 +304,12 @@ def _path(clause_id: str) -> str:
 
 
 def _condition_row(c: ConditionResult) -> list[str | Cell]:
-    return [c.text, Cell(STATE_TEXT[c.state], fill=STATE_FILLS[c.state], align="center"), chinese_dates(describe(c.reason, c.params)), citation_text(c.citation)]
+    return [
+        c.text,
+        Cell(STATE_TEXT[c.state], fill=STATE_FILLS[c.state], align="center"),
+        chinese_dates(describe(c.reason, c.params)),
+        citation_text(c.citation),
+    ]
 
 
 def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, object]) -> list[EvidenceLine]:
@@ -237,7 +324,9 @@ def evidence_from_file(evaluation: Evaluation, file_evidence: Mapping[str, objec
     for key in dict.fromkeys([*asked, *file_evidence]):
         entry = file_evidence.get(key)
         note = str(entry.get("note") or "") if isinstance(entry, dict) else ""
-        records = [f for f in entry.get("files", []) if isinstance(f, dict)] if isinstance(entry, dict) else []
+        records = (
+            [f for f in entry.get("files", []) if isinstance(f, dict)] if isinstance(entry, dict) else []
+        )
         # A hand-written file may name a file by its full path: the brief prints no local path.
         files = tuple(PureWindowsPath(str(f.get("name", ""))).name for f in records)
         provided = any(f.get("present", True) is not False for f in records)

@@ -40,13 +40,19 @@ STATUS_FILLS = {
     IndicatorStatus.OVERDUE: "bad",
     IndicatorStatus.NO_DATA: "none",
 }
+
+
 def target_text(i: Indicator) -> str:
     """到2025年达到5000亿元, 每年30个左右 and the like."""
-    value = target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word)  # 10家以上, as the panel and the CLI write it
+    value = target_phrase(
+        i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word
+    )  # 10家以上, as the panel and the CLI write it
     if i.recurring:
         return f"每年{value}"
     if i.deadline:
-        deadline = f"{i.deadline}年" if len(i.deadline) == 4 else chinese_date(dt.date.fromisoformat(i.deadline))
+        deadline = (
+            f"{i.deadline}年" if len(i.deadline) == 4 else chinese_date(dt.date.fromisoformat(i.deadline))
+        )
         return f"到{deadline}{value}"
     return value
 
@@ -72,7 +78,13 @@ def build_indicator_brief(
     created = created or dt.datetime.now().astimezone()
     titles = document_titles or {}
     scope = region or "全部地区"
-    brief = BriefDocument(title=f"{TITLE}（{scope}）", subject=f"{scope}规划指标截至{chinese_date(as_of)}的进展", fonts=fonts, created=created, keywords=["指标进展"])
+    brief = BriefDocument(
+        title=f"{TITLE}（{scope}）",
+        subject=f"{scope}规划指标截至{chinese_date(as_of)}的进展",
+        fonts=fonts,
+        created=created,
+        keywords=["指标进展"],
+    )
     brief.title(TITLE)
     brief.subtitle(f"（{scope}　截至{chinese_date(as_of)}）")
 
@@ -91,17 +103,26 @@ def build_indicator_brief(
         source = titles.get(i.doc_id or "", i.doc_id or "—")
         if i.clause_id and ":" in i.clause_id:
             source += f" {i.clause_id.split(':', 1)[1]}"
-        rows.append([
-            str(n),
-            f"{i.name}（{i.region}）" if i.region else i.name,
-            target_text(r.indicator),
-            latest_text(r),
-            Cell(status_text(r), fill=STATUS_FILLS[r.status], align="center"),
-            source,
-        ])
+        rows.append(
+            [
+                str(n),
+                f"{i.name}（{i.region}）" if i.region else i.name,
+                target_text(r.indicator),
+                latest_text(r),
+                Cell(status_text(r), fill=STATUS_FILLS[r.status], align="center"),
+                source,
+            ]
+        )
     if rows:
-        brief.table(["序号", "指标", "目标", "最新值", "状态", "来源"], rows, [0.07, 0.22, 0.2, 0.17, 0.12, 0.22], size=10.5)
-        brief.note("状态底色：绿色为已实现或进展顺利，黄色为需加快进度，红色为进展有限、出现倒退或已逾期，灰色为暂无数据（含已过期限而无观测值）。")
+        brief.table(
+            ["序号", "指标", "目标", "最新值", "状态", "来源"],
+            rows,
+            [0.07, 0.22, 0.2, 0.17, 0.12, 0.22],
+            size=10.5,
+        )
+        brief.note(
+            "状态底色：绿色为已实现或进展顺利，黄色为需加快进度，红色为进展有限、出现倒退或已逾期，灰色为暂无数据（含已过期限而无观测值）。"
+        )
 
     brief.need(CHART_HEIGHT_MM + 45)  # the section heading stays with its first chart
     brief.heading(1, f"{part_marker(3)}指标走势")
@@ -111,8 +132,13 @@ def build_indicator_brief(
         brief.paragraph("所选指标均无观测数据，未绘制走势图。")
     for n, r in enumerate(chosen, start=1):
         brief.need(CHART_HEIGHT_MM + 25)
-        brief.heading(3, f"{n}.{r.indicator.name}" + (f"（{r.indicator.region}）" if r.indicator.region else ""))
-        brief.drawing(indicator_chart(r, brief.fonts), caption=f"实线为观测值，虚线为按期实现目标的路径，红线为目标值（{r.indicator.unit}）；横轴刻度为年末。状态：{status_text(r)}")
+        brief.heading(
+            3, f"{n}.{r.indicator.name}" + (f"（{r.indicator.region}）" if r.indicator.region else "")
+        )
+        brief.drawing(
+            indicator_chart(r, brief.fonts),
+            caption=f"实线为观测值，虚线为按期实现目标的路径，红线为目标值（{r.indicator.unit}）；横轴刻度为年末。状态：{status_text(r)}",
+        )
     if charted is None and len(chosen) < len(reports):
         brief.note("无观测数据的指标未绘制走势图。")
 
@@ -131,7 +157,16 @@ def indicator_chart(report: StatusReport, fonts: BriefFonts) -> Drawing:
     path = [(_year(p.date), p.value) for p in report.trajectory]
     series = [s for s in (observed, path) if s]
     if not series:
-        drawing.add(String(width / 2, height / 2, "暂无数据", fontName=fonts.name(Role.FANGSONG), fontSize=12, textAnchor="middle"))
+        drawing.add(
+            String(
+                width / 2,
+                height / 2,
+                "暂无数据",
+                fontName=fonts.name(Role.FANGSONG),
+                fontSize=12,
+                textAnchor="middle",
+            )
+        )
         return drawing
     xs = [x for s in series for x, _ in s]
     ys = [y for s in series for _, y in s] + [report.indicator.target]
@@ -163,8 +198,20 @@ def indicator_chart(report: StatusReport, fonts: BriefFonts) -> Drawing:
         plot.lines[0].strokeDashArray = [4, 3]
     drawing.add(plot)
     ty = plot.y + (report.indicator.target - y0) / (y1 - y0) * plot.height
-    drawing.add(Line(plot.x, ty, plot.x + plot.width, ty, strokeColor=colors.HexColor("#c0392b"), strokeWidth=0.8))
-    drawing.add(String(plot.x + plot.width, ty + 2, f"目标 {_number(report.indicator.target)}{report.indicator.unit}", fontName=fonts.name(Role.FANGSONG), fontSize=8, textAnchor="end", fillColor=colors.HexColor("#c0392b")))
+    drawing.add(
+        Line(plot.x, ty, plot.x + plot.width, ty, strokeColor=colors.HexColor("#c0392b"), strokeWidth=0.8)
+    )
+    drawing.add(
+        String(
+            plot.x + plot.width,
+            ty + 2,
+            f"目标 {_number(report.indicator.target)}{report.indicator.unit}",
+            fontName=fonts.name(Role.FANGSONG),
+            fontSize=8,
+            textAnchor="end",
+            fillColor=colors.HexColor("#c0392b"),
+        )
+    )
     return drawing
 
 

@@ -83,7 +83,10 @@ class FontResolution:
 # Chinese Windows, macOS and common Linux installs (compared case-insensitively).
 PREFERRED: dict[Role, tuple[tuple[str, tuple[str, ...]], ...]] = {
     Role.SONG: (
-        ("方正小标宋", ("fzxbsjw.ttf", "方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsk.ttf", "方正小标宋.ttf")),
+        (
+            "方正小标宋",
+            ("fzxbsjw.ttf", "方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsk.ttf", "方正小标宋.ttf"),
+        ),
         ("华文中宋", ("stzhongs.ttf", "华文中宋.ttf")),
         ("宋体", ("simsun.ttc", "simsun.ttf", "宋体.ttf", "songti.ttc")),
     ),
@@ -123,7 +126,12 @@ def system_font_dirs() -> list[Path]:
     elif sys.platform == "darwin":
         dirs = [home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts")]
     else:
-        dirs = [home / ".fonts", home / ".local" / "share" / "fonts", Path("/usr/local/share/fonts"), Path("/usr/share/fonts")]
+        dirs = [
+            home / ".fonts",
+            home / ".local" / "share" / "fonts",
+            Path("/usr/local/share/fonts"),
+            Path("/usr/share/fonts"),
+        ]
     return [d for d in dirs if d.is_dir()]
 
 
@@ -181,13 +189,17 @@ def resolve_fonts(
                 continue
             rejected.append((Path(chosen).name, checked))
         if role in system:
-            roles[role] = RoleResolution(role, system[role], Source.SYSTEM, wanted, stand_in=False, rejected=tuple(rejected))
+            roles[role] = RoleResolution(
+                role, system[role], Source.SYSTEM, wanted, stand_in=False, rejected=tuple(rejected)
+            )
             continue
         file, index = BUNDLED[role]
         path = bundled_dir / file
         font = _load(path, index)  # a broken bundle is a bug, not a user error
         face = Face(path, index, _family(font))
-        roles[role] = RoleResolution(role, face, Source.BUNDLED, wanted, stand_in=True, rejected=tuple(rejected))
+        roles[role] = RoleResolution(
+            role, face, Source.BUNDLED, wanted, stand_in=True, rejected=tuple(rejected)
+        )
     return FontResolution(roles)
 
 
@@ -259,7 +271,10 @@ def load_brief_fonts(resolution: FontResolution | None = None) -> BriefFonts:
         face = resolution.face(role)
         chain_faces = [(face.path, face.index)]
         bundled_file, bundled_index = BUNDLED[role]
-        for extra in ((BUNDLED_FONTS_DIR / bundled_file, bundled_index), (BUNDLED_FONTS_DIR / hei_file, hei_index)):
+        for extra in (
+            (BUNDLED_FONTS_DIR / bundled_file, bundled_index),
+            (BUNDLED_FONTS_DIR / hei_file, hei_index),
+        ):
             if extra not in chain_faces and extra[0].is_file():
                 chain_faces.append(extra)
         fonts = [_load(p, i) for p, i in chain_faces]

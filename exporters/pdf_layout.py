@@ -134,10 +134,32 @@ class BriefDocument:
             parts.append("".join(pieces))
         return "<br/>".join(parts)
 
-    def style(self, role: Role, size: float, *, align: int = TA_JUSTIFY, indent: bool = False, leading: float | None = None,
-              space_before: float = 0, space_after: float = 0, left_indent: float = 0, right_indent: float = 0,
-              keep_with_next: bool = False) -> ParagraphStyle:
-        key = (role, size, align, indent, leading, space_before, space_after, left_indent, right_indent, keep_with_next)
+    def style(
+        self,
+        role: Role,
+        size: float,
+        *,
+        align: int = TA_JUSTIFY,
+        indent: bool = False,
+        leading: float | None = None,
+        space_before: float = 0,
+        space_after: float = 0,
+        left_indent: float = 0,
+        right_indent: float = 0,
+        keep_with_next: bool = False,
+    ) -> ParagraphStyle:
+        key = (
+            role,
+            size,
+            align,
+            indent,
+            leading,
+            space_before,
+            space_after,
+            left_indent,
+            right_indent,
+            keep_with_next,
+        )
         style = self._styles.get(key)
         if style is None:
             style = ParagraphStyle(
@@ -170,17 +192,36 @@ class BriefDocument:
         return _CellParagraph(self.markup(text, role), self.style(role, size, align=align), hanging=hanging)
 
     def title(self, text: str) -> None:
-        self.flowables.append(self.para(text, Role.SONG, TITLE_SIZE, align=TA_CENTER, leading=TITLE_SIZE * 1.45, space_after=BODY_LEADING * 0.6))
+        self.flowables.append(
+            self.para(
+                text,
+                Role.SONG,
+                TITLE_SIZE,
+                align=TA_CENTER,
+                leading=TITLE_SIZE * 1.45,
+                space_after=BODY_LEADING * 0.6,
+            )
+        )
 
     def subtitle(self, text: str) -> None:
         """A centred line under the title (文号, date)."""
-        self.flowables.append(self.para(text, Role.FANGSONG, BODY_SIZE, align=TA_CENTER, leading=BODY_LEADING))
+        self.flowables.append(
+            self.para(text, Role.FANGSONG, BODY_SIZE, align=TA_CENTER, leading=BODY_LEADING)
+        )
 
     def heading(self, level: int, text: str) -> None:
         """``level`` 1 = 一、 (黑体), 2 = （一） (楷体), 3 = 1. and 4 = （1） (body face).
         ``text`` carries its own marker."""
         role = {1: Role.HEI, 2: Role.KAI}.get(level, Role.FANGSONG)
-        heading = self.para(text, role, BODY_SIZE, align=TA_LEFT, indent=True, leading=BODY_LEADING, space_before=BODY_LEADING * 0.25)
+        heading = self.para(
+            text,
+            role,
+            BODY_SIZE,
+            align=TA_LEFT,
+            indent=True,
+            leading=BODY_LEADING,
+            space_before=BODY_LEADING * 0.25,
+        )
         # A heading never ends a page: it needs room for itself and a few lines after it
         # (a table right after it asks for its header and first row instead, see table()).
         # keepWithNext would push a whole long table to the next page instead.
@@ -188,15 +229,35 @@ class BriefDocument:
         self.flowables.append(heading)
         self._last_heading = heading
 
-    def paragraph(self, text: str, *, indent: bool = True, role: Role = Role.FANGSONG, size: float = BODY_SIZE) -> None:
+    def paragraph(
+        self, text: str, *, indent: bool = True, role: Role = Role.FANGSONG, size: float = BODY_SIZE
+    ) -> None:
         """Body text; each line of ``text`` is a paragraph of its own."""
         for line in text.split("\n"):
             if line.strip():
-                self.flowables.append(self.para(line.strip(), role, size, indent=indent, leading=BODY_LEADING if size == BODY_SIZE else size * 1.5))
+                self.flowables.append(
+                    self.para(
+                        line.strip(),
+                        role,
+                        size,
+                        indent=indent,
+                        leading=BODY_LEADING if size == BODY_SIZE else size * 1.5,
+                    )
+                )
 
     def note(self, text: str, *, align: str = "left", size: float = NOTE_SIZE, indent_chars: int = 0) -> None:
         """Smaller text: a stamp, a source line, an explanation under a table."""
-        self.flowables.append(self.para(text, Role.FANGSONG, size, align=_ALIGN[align], space_before=1, space_after=1, left_indent=indent_chars * size))
+        self.flowables.append(
+            self.para(
+                text,
+                Role.FANGSONG,
+                size,
+                align=_ALIGN[align],
+                space_before=1,
+                space_after=1,
+                left_indent=indent_chars * size,
+            )
+        )
 
     def stamp(self, text: str) -> None:
         """A right-aligned line in the body face (date, issuer)."""
@@ -233,7 +294,12 @@ class BriefDocument:
         data: list[list[Paragraph]] = []
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.name(Role.FANGSONG)),  # the default would declare Helvetica
+            (
+                "FONTNAME",
+                (0, 0),
+                (-1, -1),
+                self.fonts.name(Role.FANGSONG),
+            ),  # the default would declare Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -258,12 +324,18 @@ class BriefDocument:
         self.flowables.append(table)
         self.flowables.append(Spacer(1, 3 * mm))
 
-    def _room_after_heading(self, first_rows: list[list[Paragraph]], col_widths: list[float], commands: list[tuple[Any, ...]]) -> None:
+    def _room_after_heading(
+        self, first_rows: list[list[Paragraph]], col_widths: list[float], commands: list[tuple[Any, ...]]
+    ) -> None:
         """When the table follows a heading, the heading asks for room for itself, the
         header and the first row: six lines would leave a page a quarter empty above short
         rows and leave the heading alone above a tall first row."""
         heading = getattr(self, "_last_heading", None)
-        if len(self.flowables) < 2 or self.flowables[-1] is not heading or not isinstance(self.flowables[-2], CondPageBreak):
+        if (
+            len(self.flowables) < 2
+            or self.flowables[-1] is not heading
+            or not isinstance(self.flowables[-2], CondPageBreak)
+        ):
             return
         first = Table(first_rows, colWidths=col_widths, hAlign="LEFT")
         first.setStyle(TableStyle(commands))
@@ -275,9 +347,21 @@ class BriefDocument:
         """Label–value lines as a borderless two-column table."""
         if not pairs:
             return
-        data = [[self.para(k, Role.HEI, size, align=TA_LEFT), self.para(v, Role.FANGSONG, size, align=TA_LEFT)] for k, v in pairs]
+        data = [
+            [self.para(k, Role.HEI, size, align=TA_LEFT), self.para(v, Role.FANGSONG, size, align=TA_LEFT)]
+            for k, v in pairs
+        ]
         table = Table(data, colWidths=[TEXT_WIDTH * 0.24, TEXT_WIDTH * 0.76], hAlign="LEFT", splitByRow=1)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.fonts.name(Role.FANGSONG)), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.name(Role.FANGSONG)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         self.flowables.append(table)
         self.flowables.append(Spacer(1, 2 * mm))
 
@@ -326,7 +410,14 @@ class _CellParagraph(Paragraph):
     """Wraps again with ``hanging`` (a right indent of one character) when a line of the
     first wrap runs past the width: only cells that need the room lose it."""
 
-    def __init__(self, text: Any, style: ParagraphStyle, *args: Any, hanging: ParagraphStyle | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        text: Any,
+        style: ParagraphStyle,
+        *args: Any,
+        hanging: ParagraphStyle | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(text, style, *args, **kwargs)
         self._plain_style = style
         self._hanging_style = hanging
@@ -334,7 +425,10 @@ class _CellParagraph(Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.style = self._plain_style
         size = super().wrap(availWidth, availHeight)
-        if self._hanging_style is not None and max(self.getActualLineWidths0(), default=0) > availWidth + 0.01:
+        if (
+            self._hanging_style is not None
+            and max(self.getActualLineWidths0(), default=0) > availWidth + 0.01
+        ):
             self.style = self._hanging_style
             size = super().wrap(availWidth, availHeight)
         return size
@@ -365,7 +459,17 @@ class _Template(BaseDocTemplate):
             initialFontSize=BODY_SIZE,
         )
         self.brief = brief
-        frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            LEFT_MARGIN,
+            BOTTOM_MARGIN,
+            TEXT_WIDTH,
+            TEXT_HEIGHT,
+            id="text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
     def _decorate(self, canvas: Canvas, _doc: Any) -> None:
@@ -375,7 +479,10 @@ class _Template(BaseDocTemplate):
                 created = created.astimezone()
             offset = created.utcoffset() or dt.timedelta(0)
             minutes = int(offset.total_seconds() // 60)
-            stamp = created.strftime("D:%Y%m%d%H%M%S") + f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+            stamp = (
+                created.strftime("D:%Y%m%d%H%M%S")
+                + f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+            )
             canvas._doc.setDateFormatter(lambda *_: stamp)  # the brief's own creation time, not the build's
         _draw_page_number(canvas, self.brief.fonts, canvas.getPageNumber())
 

@@ -57,12 +57,20 @@ def build_search_brief(
     """``results`` are the hits the user chose; ``documents`` (id → info) give each
     document's issuer and validity; ``total`` is how many the search found in all."""
     created = created or dt.datetime.now().astimezone()
-    brief = BriefDocument(title=f"{TITLE}：{query.text}", subject=f"检索“{query.text}”的{len(results)}条结果", fonts=fonts, created=created, keywords=["检索简报"])
+    brief = BriefDocument(
+        title=f"{TITLE}：{query.text}",
+        subject=f"检索“{query.text}”的{len(results)}条结果",
+        fonts=fonts,
+        created=created,
+        keywords=["检索简报"],
+    )
     brief.title(TITLE)
     brief.subtitle(f"（{chinese_date(created.date())}）")
     brief.heading(1, f"{part_marker(1)}检索条件")
     conditions = query_conditions(query, documents)
-    found = f"共命中{total}条，选入本简报{len(results)}条" if total is not None else f"选入本简报{len(results)}条"
+    found = (
+        f"共命中{total}条，选入本简报{len(results)}条" if total is not None else f"选入本简报{len(results)}条"
+    )
     brief.key_values([*conditions, ("结果", found)])
     groups = group_by_document(results)
     brief.heading(1, f"{part_marker(2)}检索结果")
@@ -74,7 +82,11 @@ def build_search_brief(
         number = f"（{first.doc_number}）" if first.doc_number else ""
         brief.heading(2, f"{clause_marker(g)}{first.doc_title}{number}")
         if info is not None:
-            facts = [f"发文机关：{info.issuer or '不详'}", f"成文日期：{optional_date(info.issued)}", f"效力：{STATUS_LABELS[info.status]}"]
+            facts = [
+                f"发文机关：{info.issuer or '不详'}",
+                f"成文日期：{optional_date(info.issued)}",
+                f"效力：{STATUS_LABELS[info.status]}",
+            ]
             brief.note("　".join(facts))
         for h, hit in enumerate(hits, start=1):
             brief.heading(3, f"{h}.{hit.path}" + (f"　{hit.heading}" if hit.heading else ""))

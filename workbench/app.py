@@ -47,7 +47,9 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 
 
 def _prepare(app: QApplication, data_dir: Path) -> QSettings:
-    settings = opts.open_settings(str(data_dir / SETTINGS_FILE) if data_dir != default_data_dir().resolve() else None)
+    settings = opts.open_settings(
+        str(data_dir / SETTINGS_FILE) if data_dir != default_data_dir().resolve() else None
+    )
     install_translator(app, opts.LANGUAGE.get(settings))
     install_fonts(app)
     return settings
@@ -67,7 +69,9 @@ def build_window(data_dir: Path | None) -> MainWindow:
     return MainWindow(open_workspace(path), settings)
 
 
-def prepare_store_job(data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> None:
+def prepare_store_job(
+    data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> None:
     """Worker thread: migrate, seed on first start and re-derive stale documents, so
     that opening the store on the main thread afterwards has nothing slow left to do."""
     open_workspace(data_dir).close()
@@ -86,7 +90,11 @@ def start_window(data_dir: Path | None, on_error: Callable[[str], None]) -> Main
         from db.migrations import DatabaseTooNewError
 
         if isinstance(exc, DatabaseTooNewError):
-            on_error(window.tr("数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：\n{2}").format(exc.found, exc.supported, exc.path))
+            on_error(
+                window.tr("数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：\n{2}").format(
+                    exc.found, exc.supported, exc.path
+                )
+            )
         elif isinstance(exc, DatabaseLockedError):
             on_error(window.tr("数据库正被另一个程序占用：{0}").format(exc))
         else:
@@ -101,7 +109,9 @@ def start_window(data_dir: Path | None, on_error: Callable[[str], None]) -> Main
             window.rebuild_index()
 
     def prepare() -> None:
-        window.runner.job("prepare", prepare_store_job, path).success(attach).failure(failed).run_in_background()
+        window.runner.job("prepare", prepare_store_job, path).success(attach).failure(
+            failed
+        ).run_in_background()
 
     window.installEventFilter(_AfterFirstPaint(window, prepare))
     return window
@@ -191,9 +201,13 @@ def _grab_sample_indicators(app: QApplication, workspace: Workspace, path: Path)
             if chosen is not None:
                 base = chosen.target_low
                 for year, share in (("2022", 0.645), ("2023", 0.738), ("2024", 0.845)):
-                    service.record(chosen.id, year, round(base * share), note="示例数据", by="截图", replace=True)
+                    service.record(
+                        chosen.id, year, round(base * share), note="示例数据", by="截图", replace=True
+                    )
             panel = IndicatorsPanel(service, sample.library)
-            panel.as_of_edit.setDate(QDate(2025, 6, 30) if dt.date.today() > dt.date(2025, 6, 30) else QDate.currentDate())
+            panel.as_of_edit.setDate(
+                QDate(2025, 6, 30) if dt.date.today() > dt.date(2025, 6, 30) else QDate.currentDate()
+            )
             panel.resize(1500, 900)
             panel.show()
             if chosen is not None:
@@ -213,7 +227,14 @@ def _show_example_application(app: QApplication, window: MainWindow) -> None:
     example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "changsha-innovative-drug.json"
     panel = window.checklist_panel
     service = panel.service
-    existing = next((s.id for s in service.summaries() if s.name == json.loads(example.read_text(encoding="utf-8"))["name"]), None)
+    existing = next(
+        (
+            s.id
+            for s in service.summaries()
+            if s.name == json.loads(example.read_text(encoding="utf-8"))["name"]
+        ),
+        None,
+    )
     if existing:
         panel.open_application(existing)
     else:

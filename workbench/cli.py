@@ -44,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except DatabaseTooNewError as exc:
-        print(f"错误：数据库 {exc.path} 由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 {exc.supported}。请升级程序。", file=sys.stderr)
+        print(
+            f"错误：数据库 {exc.path} 由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 {exc.supported}。请升级程序。",
+            file=sys.stderr,
+        )
         return 3
     except DatabaseLockedError as exc:
         print(f"错误：数据库 {exc} 正被另一个程序占用，请关闭后重试。", file=sys.stderr)
@@ -58,12 +61,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="政策工作台 Policy Workbench")
-    parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the per-user data folder)")
-    parser.add_argument("--screenshot", type=Path, default=None, metavar="PATH", help="render the window offscreen to a PNG and exit")
-    parser.add_argument("--panel", default="window", choices=["window", "library", "reader", "search", "checklist", "indicators"], help="with --screenshot: which part to render")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="data folder (default: the per-user data folder)"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="render the window offscreen to a PNG and exit",
+    )
+    parser.add_argument(
+        "--panel",
+        default="window",
+        choices=["window", "library", "reader", "search", "checklist", "indicators"],
+        help="with --screenshot: which part to render",
+    )
     sub = parser.add_subparsers(dest="command")
 
-    docs = sub.add_parser("docs", help="the document library").add_subparsers(dest="docs_command", required=True)
+    docs = sub.add_parser("docs", help="the document library").add_subparsers(
+        dest="docs_command", required=True
+    )
     p = docs.add_parser("list", help="list documents")
     _add_as_of(p)
     p.add_argument("--json", action="store_true")
@@ -86,7 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
 
-    index = sub.add_parser("index", help="the search index").add_subparsers(dest="index_command", required=True)
+    index = sub.add_parser("index", help="the search index").add_subparsers(
+        dest="index_command", required=True
+    )
     p = index.add_parser("rebuild", help="rebuild the search index from the library")
     p.set_defaults(handler=cmd_index_rebuild)
     p = index.add_parser("status", help="is the search index current?")
@@ -105,12 +125,21 @@ def add_search_arguments(p: argparse.ArgumentParser) -> None:
     """The query and its filters, shared by ``search`` and ``brief search``."""
     p.add_argument("query")
     p.add_argument("--limit", type=_positive_int, default=20)
-    p.add_argument("--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)")
-    p.add_argument("--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal")
+    p.add_argument(
+        "--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)"
+    )
+    p.add_argument(
+        "--level", type=_level_arg, default=None, help="国家/省/市 or national/provincial/municipal"
+    )
     p.add_argument("--region", default=None)
     p.add_argument("--issuer", default=None)
     p.add_argument("--year", type=_positive_int, default=None, help="issue year")
-    p.add_argument("--status", type=_status_arg, default=None, help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed")
+    p.add_argument(
+        "--status",
+        type=_status_arg,
+        default=None,
+        help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed",
+    )
     _add_as_of(p)
 
 
@@ -139,7 +168,11 @@ def _positive_int(value: str) -> int:
 
 
 def _level_arg(value: str) -> Level:
-    aliases = {label: code for code, label in LEVEL_LABELS.items()} | {"国家级": "national", "省级": "provincial", "市级": "municipal"}
+    aliases = {label: code for code, label in LEVEL_LABELS.items()} | {
+        "国家级": "national",
+        "省级": "provincial",
+        "市级": "municipal",
+    }
     code = aliases.get(value, value)
     try:
         return Level(code)
@@ -152,11 +185,19 @@ def _status_arg(value: str) -> ValidityStatus:
     try:
         return ValidityStatus(aliases.get(value, value))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"未知的效力状态：{value!r}（可用：{'、'.join(STATUS_LABELS.values())}）") from None
+        raise argparse.ArgumentTypeError(
+            f"未知的效力状态：{value!r}（可用：{'、'.join(STATUS_LABELS.values())}）"
+        ) from None
 
 
 def _add_as_of(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="date for validity status (default: today)")
+    p.add_argument(
+        "--as-of",
+        type=parse_date_arg,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date for validity status (default: today)",
+    )
 
 
 def parse_date_arg(value: str) -> dt.date:
@@ -183,7 +224,9 @@ def cmd_docs_list(args: argparse.Namespace) -> int:
         return 0
     for d in docs:
         issued = d.issued.isoformat() if d.issued else "日期不详"
-        print(f"{d.id}\t[{STATUS_LABELS[d.status]}]\t{LEVEL_LABELS[d.level.value]}·{d.region or '—'}\t{d.doc_number or '无文号'}\t{issued}\t{d.title}")
+        print(
+            f"{d.id}\t[{STATUS_LABELS[d.status]}]\t{LEVEL_LABELS[d.level.value]}·{d.region or '—'}\t{d.doc_number or '无文号'}\t{issued}\t{d.title}"
+        )
     return 0
 
 
@@ -197,7 +240,9 @@ def cmd_docs_show(args: argparse.Namespace) -> int:
         return 0
     info = detail.info
     print(info.title)
-    print(f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力：{STATUS_LABELS[info.status]}")
+    print(
+        f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力：{STATUS_LABELS[info.status]}"
+    )
     for c in detail.clauses:
         indent = "  " * max(c.level - 1, 0)
         label = c.heading or c.body[:30].replace("\n", " ")
@@ -224,11 +269,23 @@ def document_json(detail: DocumentDetail) -> dict[str, Any]:
     data = detail.info.to_json()
     data["clauses"] = [node(c) for c in detail.roots]
     data["references"] = [
-        {"kind": r.kind, "value": r.value, "title": r.title, "clause_id": r.clause_id, "target_id": r.target_id, "in_library": r.target_id is not None}
+        {
+            "kind": r.kind,
+            "value": r.value,
+            "title": r.title,
+            "clause_id": r.clause_id,
+            "target_id": r.target_id,
+            "in_library": r.target_id is not None,
+        }
         for r in detail.references
     ]
     data["repeals"] = [
-        {"doc_number": r["doc_number"], "title": r["title"], "target_id": r["target_id"], "in_library": r["target_id"] is not None}
+        {
+            "doc_number": r["doc_number"],
+            "title": r["title"],
+            "target_id": r["target_id"],
+            "in_library": r["target_id"] is not None,
+        }
         for r in detail.repeals
     ]
     return data
@@ -236,9 +293,22 @@ def document_json(detail: DocumentDetail) -> dict[str, Any]:
 
 def cmd_docs_import(args: argparse.Namespace) -> int:
     ws = _open(args)
-    outcomes = ws.library.import_files(args.paths, progress=_progress_printer("导入") if not args.json else None)
+    outcomes = ws.library.import_files(
+        args.paths, progress=_progress_printer("导入") if not args.json else None
+    )
     if args.json:
-        _print_json([{"source": o.source, "ok": o.ok, "doc_id": o.doc_id, "problem": o.problem and o.problem.value, "detail": o.detail} for o in outcomes])
+        _print_json(
+            [
+                {
+                    "source": o.source,
+                    "ok": o.ok,
+                    "doc_id": o.doc_id,
+                    "problem": o.problem and o.problem.value,
+                    "detail": o.detail,
+                }
+                for o in outcomes
+            ]
+        )
     failed = [o for o in outcomes if not o.ok]
     for o in outcomes:
         if o.ok and not args.json:

@@ -18,7 +18,12 @@ from workbench.cli import (
     query_from_args,
 )
 
-ROLE_LABELS = {"song": "标题（小标宋/宋体）", "hei": "一级标题（黑体）", "kai": "二级标题（楷体）", "fangsong": "正文（仿宋）"}
+ROLE_LABELS = {
+    "song": "标题（小标宋/宋体）",
+    "hei": "一级标题（黑体）",
+    "kai": "二级标题（楷体）",
+    "fangsong": "正文（仿宋）",
+}
 SOURCE_LABELS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
 FONT_PROBLEM_LABELS = {
     "not_found": "文件不存在",
@@ -30,7 +35,9 @@ FONT_PROBLEM_LABELS = {
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to the main parser's ``sub``."""
-    brief = sub.add_parser("brief", help="printable PDF briefs").add_subparsers(dest="brief_command", required=True)
+    brief = sub.add_parser("brief", help="printable PDF briefs").add_subparsers(
+        dest="brief_command", required=True
+    )
 
     p = brief.add_parser("search", help="a brief of the hits of a search")
     add_search_arguments(p)  # --as-of included
@@ -44,7 +51,13 @@ def register(sub: Any) -> None:
 
     p = brief.add_parser("indicators", help="an indicator progress report")
     p.add_argument("--region", default=None, help="only indicators of this region")
-    p.add_argument("--indicator", action="append", default=None, metavar="ID", help="chart this indicator (repeatable; default: all shown)")
+    p.add_argument(
+        "--indicator",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="chart this indicator (repeatable; default: all shown)",
+    )
     _common(p)
     p.set_defaults(handler=cmd_brief_indicators)
 
@@ -54,15 +67,33 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_brief_checklist)
 
     p = brief.add_parser("fonts", help="which font face sets each role of a brief")
-    p.add_argument("--font", action="append", default=[], metavar="ROLE=PATH", help="use this TrueType file for ROLE (song, hei, kai, fangsong)")
+    p.add_argument(
+        "--font",
+        action="append",
+        default=[],
+        metavar="ROLE=PATH",
+        help="use this TrueType file for ROLE (song, hei, kai, fangsong)",
+    )
     p.set_defaults(handler=cmd_brief_fonts)
 
 
 def _common(p: argparse.ArgumentParser, *, as_of: bool = True) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     if as_of:
-        p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="date for validity and status (default: today)")
-    p.add_argument("--font", action="append", default=[], metavar="ROLE=PATH", help="use this TrueType file for ROLE (song, hei, kai, fangsong)")
+        p.add_argument(
+            "--as-of",
+            type=parse_date_arg,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="date for validity and status (default: today)",
+        )
+    p.add_argument(
+        "--font",
+        action="append",
+        default=[],
+        metavar="ROLE=PATH",
+        help="use this TrueType file for ROLE (song, hei, kai, fangsong)",
+    )
 
 
 def _fonts(args: argparse.Namespace) -> Any:
@@ -74,13 +105,17 @@ def _fonts(args: argparse.Namespace) -> Any:
         try:
             chosen[Role(role.strip())] = Path(path)
         except ValueError:
-            raise UserError(f"--font 应为 角色=字体文件（角色：song、hei、kai、fangsong）：{spec!r}") from None
+            raise UserError(
+                f"--font 应为 角色=字体文件（角色：song、hei、kai、fangsong）：{spec!r}"
+            ) from None
         if not sep or not path:
             raise UserError(f"--font 应为 角色=字体文件：{spec!r}")
     resolution = resolve_fonts(chosen)
     for line in resolution.report():
         for name, problem in line.rejected:
-            raise UserError(f"字体文件 {name} 不能用于{ROLE_LABELS[line.role.value]}：{FONT_PROBLEM_LABELS[problem.value]}")
+            raise UserError(
+                f"字体文件 {name} 不能用于{ROLE_LABELS[line.role.value]}：{FONT_PROBLEM_LABELS[problem.value]}"
+            )
     return load_brief_fonts(resolution)
 
 
@@ -133,7 +168,13 @@ def cmd_brief_indicators(args: argparse.Namespace) -> int:
     fonts = _fonts(args)
     ws = _open(args)
     try:
-        brief = brief_data.indicator_brief(ws, region=args.region, indicator_ids=args.indicator, as_of=args.as_of or dt.date.today(), fonts=fonts)
+        brief = brief_data.indicator_brief(
+            ws,
+            region=args.region,
+            indicator_ids=args.indicator,
+            as_of=args.as_of or dt.date.today(),
+            fonts=fonts,
+        )
     except brief_data.BriefDataError as exc:
         raise UserError(_data_error(exc)) from None
     return _write(brief, args.output)
@@ -170,5 +211,7 @@ def cmd_brief_fonts(args: argparse.Namespace) -> int:
         note = f"（{face.preferred}）" if face.preferred else ""
         wanted = "、".join(line.wanted)
         stand_in = f"；首选 {wanted} 未找到，以此代替" if line.stand_in else ""
-        print(f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} {face.path.name}{stand_in}")
+        print(
+            f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} {face.path.name}{stand_in}"
+        )
     return 0

@@ -29,11 +29,19 @@ STATE_MARK = {"eligible": "✔", "ineligible": "✘", "needs_info": "？"}
 
 def register(sub: Any) -> None:
     """Add this module's subcommands to the main parser's ``sub``."""
-    checklist = sub.add_parser("checklist", help="subsidy applications checked against policy rules").add_subparsers(dest="checklist_command", required=True)
+    checklist = sub.add_parser(
+        "checklist", help="subsidy applications checked against policy rules"
+    ).add_subparsers(dest="checklist_command", required=True)
 
     p = checklist.add_parser("evaluate", help="evaluate an application file")
     p.add_argument("file", type=Path)
-    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="evaluation date (default: the file's as_of, else today)")
+    p.add_argument(
+        "--as-of",
+        type=parse_date_arg,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="evaluation date (default: the file's as_of, else today)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_evaluate)
 
@@ -46,7 +54,9 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_history)
 
-    p = checklist.add_parser("evidence", help="the evidence of a saved application: what is given, what is missing")
+    p = checklist.add_parser(
+        "evidence", help="the evidence of a saved application: what is given, what is missing"
+    )
     p.add_argument("app_id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_evidence)
@@ -56,7 +66,9 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_checklist_export)
 
-    p = checklist.add_parser("import", help="save an application file (as a new application, or a new revision with --into)")
+    p = checklist.add_parser(
+        "import", help="save an application file (as a new application, or a new revision with --into)"
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--into", default=None, metavar="ID", help="add it as a new revision of this application")
     p.set_defaults(handler=cmd_checklist_import)
@@ -91,7 +103,9 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
     w = lambda line="": print(line, file=out)  # noqa: E731
     r = e.rules
     w(f"《{r.title}》（{r.doc_number or '无文号'}）")
-    w(f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期：{r.validity.issued.isoformat()} 至 {r.validity.valid_until.isoformat()}")
+    w(
+        f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期：{r.validity.issued.isoformat()} 至 {r.validity.valid_until.isoformat()}"
+    )
     policy = next(c for c in e.items[0].conditions if c.id == "validity.in_force") if e.items else None
     if policy:
         w(f"政策效力：{describe(policy.reason, policy.params)}〔{policy.citation.clause_id}〕")
@@ -116,7 +130,14 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
         if t.pending:
             line += f"（另有待补充 {format_yuan(t.pending)}）"
         w(line)
-    w(f"  总计：{format_yuan(e.total_after_cap)}" + (f"（适用上限前 {format_yuan(e.total_before_cap)}）" if e.total_after_cap != e.total_before_cap else ""))
+    w(
+        f"  总计：{format_yuan(e.total_after_cap)}"
+        + (
+            f"（适用上限前 {format_yuan(e.total_before_cap)}）"
+            if e.total_after_cap != e.total_before_cap
+            else ""
+        )
+    )
 
 
 def _print_item(w: Any, r: ItemResult) -> None:
@@ -125,16 +146,24 @@ def _print_item(w: Any, r: ItemResult) -> None:
     if r.max_amount is not None:
         amount = f"　最高 {format_yuan(r.max_amount)}"
         if len(r.per_year) > 1:
-            amount += "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.per_year.items())) + "）"
+            amount += (
+                "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.per_year.items())) + "）"
+            )
         amount += f"，计入 {format_yuan(r.amount)}"
         if len(r.per_year) > 1 and r.amount and r.counted_per_year != r.per_year:
             # e.g. a request below the ceiling: which years it is counted in
-            amount += "（" + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.counted_per_year.items())) + "）"
+            amount += (
+                "（"
+                + "、".join(f"{y} 年 {format_yuan(v)}" for y, v in sorted(r.counted_per_year.items()))
+                + "）"
+            )
     w(f"  [{STATE_TEXT[r.state]}] {r.item.title}{claim}{amount}")
     for c in r.conditions:
         if c.id in ("validity.in_force", "scope") and c.state.value == "eligible":
             continue  # the header already says so
-        w(f"      {STATE_MARK[c.state.value]} {c.text}：{describe(c.reason, c.params)}〔{c.citation.clause_id}〕")
+        w(
+            f"      {STATE_MARK[c.state.value]} {c.text}：{describe(c.reason, c.params)}〔{c.citation.clause_id}〕"
+        )
     for n in r.notes:
         w(f"      · {describe(n.code, n.params)}" + (f"〔{n.citation.clause_id}〕" if n.citation else ""))
     if r.fund and r.state.value != "ineligible":
@@ -145,7 +174,18 @@ def cmd_checklist_list(args: argparse.Namespace) -> int:
     ws = _open(args)
     rows = ws.applications.summaries()
     if args.json:
-        _print_json([{"id": a.id, "name": a.name, "rules": a.rules_id, "revision": a.revision, "updated_at": a.updated_at} for a in rows])
+        _print_json(
+            [
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "rules": a.rules_id,
+                    "revision": a.revision,
+                    "updated_at": a.updated_at,
+                }
+                for a in rows
+            ]
+        )
         return 0
     if not rows:
         print("还没有保存的申报。用 checklist import 文件.json 导入一个。")
@@ -161,7 +201,9 @@ def cmd_checklist_history(args: argparse.Namespace) -> int:
     except ApplicationError as exc:
         raise _app_error(exc) from None
     if args.json:
-        _print_json([{"revision": r.revision, "saved_at": r.saved_at, "summary": r.summary} for r in revisions])
+        _print_json(
+            [{"revision": r.revision, "saved_at": r.saved_at, "summary": r.summary} for r in revisions]
+        )
         return 0
     for r in revisions:
         print(f"第 {r.revision} 版\t{r.saved_at}\t{r.summary}")
@@ -176,26 +218,39 @@ def cmd_checklist_evidence(args: argparse.Namespace) -> int:
     except ApplicationError as exc:
         raise _app_error(exc) from None
     # as in the dossier: what the profile and the claimed items need, and whatever was given
-    slots = {k: s for k, s in every.items() if k.partition(":")[0] in claims | {"profile"} or s.note.strip() or s.files}
+    slots = {
+        k: s
+        for k, s in every.items()
+        if k.partition(":")[0] in claims | {"profile"} or s.note.strip() or s.files
+    }
     if args.json:
-        _print_json([
-            {
-                "key": s.key,
-                "asked": s.asked,
-                "present": s.present,
-                "note": s.note,
-                "files": [{"name": f.file_name, "sha256": f.sha256, "size": f.size, "present": f.present} for f in s.files],
-            }
-            for s in slots.values()
-        ])
+        _print_json(
+            [
+                {
+                    "key": s.key,
+                    "asked": s.asked,
+                    "present": s.present,
+                    "note": s.note,
+                    "files": [
+                        {"name": f.file_name, "sha256": f.sha256, "size": f.size, "present": f.present}
+                        for f in s.files
+                    ],
+                }
+                for s in slots.values()
+            ]
+        )
         return 0
     asked = [s for s in slots.values() if s.asked]
-    print(f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 {sum(1 for s in asked if not s.present)} 项")
+    print(
+        f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 {sum(1 for s in asked if not s.present)} 项"
+    )
     for s in slots.values():
         given = [s.note.strip()] if s.note.strip() else []
         # a file whose stored copy is gone or altered is not evidence
         given += [f.file_name if f.present else f"{f.file_name}（文件缺失）" for f in s.files]
-        print(f"{'✔ 已有' if s.present else '✘ 缺少'}\t{s.key}\t{s.asked or '（申请人补充）'}\t{'；'.join(given) or '—'}")
+        print(
+            f"{'✔ 已有' if s.present else '✘ 缺少'}\t{s.key}\t{s.asked or '（申请人补充）'}\t{'；'.join(given) or '—'}"
+        )
     return 0
 
 

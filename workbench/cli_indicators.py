@@ -20,9 +20,17 @@ def register(sub: Any) -> None:
     """Add this module's subcommands to the main parser's ``sub``."""
     from workbench.cli import parse_date_arg
 
-    ind = sub.add_parser("indicators", help="plan targets and their progress").add_subparsers(dest="indicators_command", required=True)
+    ind = sub.add_parser("indicators", help="plan targets and their progress").add_subparsers(
+        dest="indicators_command", required=True
+    )
     p = ind.add_parser("list", help="indicators with their status on a date")
-    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD", help="status on this date (default: today)")
+    p.add_argument(
+        "--as-of",
+        type=parse_date_arg,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="status on this date (default: today)",
+    )
     p.add_argument("--region", default=None)
     p.add_argument("--doc", default=None, metavar="DOC_ID", help="only the targets of this document")
     p.add_argument("--json", action="store_true")
@@ -42,7 +50,9 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_record)
     p = ind.add_parser("import", help="import observations or indicators from .xlsx/.csv (all or nothing)")
     p.add_argument("path", type=Path)
-    p.add_argument("--replace", action="store_true", help="replace values already recorded for the same periods")
+    p.add_argument(
+        "--replace", action="store_true", help="replace values already recorded for the same periods"
+    )
     p.add_argument("--by", default=None)
     p.add_argument("--dry-run", action="store_true", help="check the file and show what would be imported")
     p.set_defaults(handler=cmd_import)
@@ -51,13 +61,20 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)
     p = ind.add_parser("compare", help="like targets of several plans or regions side by side")
-    p.add_argument("keys", nargs="*", metavar="MEASURE_OR_ID", help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures set by more than one plan")
+    p.add_argument(
+        "keys",
+        nargs="*",
+        metavar="MEASURE_OR_ID",
+        help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures set by more than one plan",
+    )
     p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_compare)
     p = ind.add_parser("export", help="export indicators and observations to .xlsx (both) or .csv")
     p.add_argument("path", type=Path)
-    p.add_argument("--indicators", action="store_true", help=".csv: the indicators instead of the observations")
+    p.add_argument(
+        "--indicators", action="store_true", help=".csv: the indicators instead of the observations"
+    )
     p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     p.set_defaults(handler=cmd_export)
 
@@ -95,7 +112,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not reports:
         print("没有指标。")
     for r in reports:
-        print(f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{_latest_text(r)}")
+        print(
+            f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t{_latest_text(r)}"
+        )
     return 0
 
 
@@ -145,7 +164,9 @@ def cmd_history(args: argparse.Namespace) -> int:
             period = (e.after or e.before or {}).get("period")
             detail = f"{period}：{'' if before is None else f'{number_text(before)} → '}{'' if after is None else number_text(after)}"
         elif e.action == "edit" and e.before and e.after:
-            changed = [k for k in e.after if k in e.before and e.before[k] != e.after[k] and k != "updated_at"]
+            changed = [
+                k for k in e.after if k in e.before and e.before[k] != e.after[k] and k != "updated_at"
+            ]
             detail = "，".join(f"{k}：{e.before[k]} → {e.after[k]}" for k in changed)
         print(f"{e.at}\t{e.actor or '—'}\t{ACTION_WORDS.get(e.action, e.action)}\t{detail}")
     return 0
@@ -174,10 +195,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not comparison.rows:
         raise UserError(f"没有口径为 {args.keys[0]!r} 的指标（不带参数运行 compare 可列出可比口径）")
     if args.json:
-        _print_json({"measure": comparison.measure, "unit": comparison.unit, "rows": [r.to_json() for r in comparison.rows]})
+        _print_json(
+            {
+                "measure": comparison.measure,
+                "unit": comparison.unit,
+                "rows": [r.to_json() for r in comparison.rows],
+            }
+        )
         return 0
     for r in comparison.rows:
-        print(f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{_latest_text(r)}\t{r.indicator.doc_id or '手工录入'}")
+        print(
+            f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{_latest_text(r)}\t{r.indicator.doc_id or '手工录入'}"
+        )
     return 0
 
 
@@ -185,12 +214,16 @@ def cmd_record(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         before = [o for o in ws.indicators.observations(args.indicator_id) if o.period == args.period]
-        obs = ws.indicators.record(args.indicator_id, args.period, args.value, note=args.note, by=args.by, replace=args.replace)
+        obs = ws.indicators.record(
+            args.indicator_id, args.period, args.value, note=args.note, by=args.by, replace=args.replace
+        )
     except IndicatorError as exc:
         raise _user_error(exc) from None
     indicator = ws.indicators.get(args.indicator_id)
     replaced = f"（替换原值 {number_text(before[0].value)}）" if before and args.replace else ""
-    print(f"已记录 {args.indicator_id} {obs.period}：{number_text(obs.value)}{indicator.unit if indicator else ''}{replaced}")
+    print(
+        f"已记录 {args.indicator_id} {obs.period}：{number_text(obs.value)}{indicator.unit if indicator else ''}{replaced}"
+    )
     return 0
 
 
@@ -207,7 +240,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         for p in preview.problems:
             where = f"工作表“{p.sheet}”" if p.sheet else ""
             value = "" if p.value is None else f"“{p.value}”"
-            print(f"{where}第 {p.row} 行，列“{p.column}”{value}：{ROW_WORDS.get(p.code, p.code)}（{p.code}）", file=sys.stderr)
+            print(
+                f"{where}第 {p.row} 行，列“{p.column}”{value}：{ROW_WORDS.get(p.code, p.code)}（{p.code}）",
+                file=sys.stderr,
+            )
         raise UserError(f"{args.path} 有 {len(preview.problems)} 处错误，未导入任何数据")
     summary = f"观测值 {len(preview.observations)} 条（其中替换 {preview.replacements} 条），指标 {len(preview.indicators)} 个"
     if args.dry_run:
@@ -224,7 +260,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        count = export_file(ws.indicators, args.path, kind="indicators" if args.indicators else "observations", as_of=args.as_of)
+        count = export_file(
+            ws.indicators,
+            args.path,
+            kind="indicators" if args.indicators else "observations",
+            as_of=args.as_of,
+        )
     except TableFileError as exc:
         raise UserError(f"{TABLE_ERRORS.get(exc.code, exc.code)}：{args.path}") from None
     except OSError as exc:

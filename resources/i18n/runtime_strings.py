@@ -34,7 +34,12 @@ def _helper_context(tree: ast.Module) -> str | None:
     for fn in tree.body:
         if isinstance(fn, ast.FunctionDef) and fn.name == "_t":
             for node in ast.walk(fn):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and node.args:
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "translate"
+                    and node.args
+                ):
                     return _literal(node.args[0])
     return None
 
@@ -45,7 +50,9 @@ def runtime_strings() -> list[tuple[str, str, str]]:
     from workbench.core import words
     from workbench.core.checklist.phrases import REASON_TEXT
 
-    found: list[tuple[str, str, str]] = [("eligibility", text, f"REASON_TEXT[{code!r}]") for code, text in REASON_TEXT.items()]
+    found: list[tuple[str, str, str]] = [
+        ("eligibility", text, f"REASON_TEXT[{code!r}]") for code, text in REASON_TEXT.items()
+    ]
     # the core's words, which workbench/ui/labels.py translates under "labels"
     for name, table in words.ALL_TABLES.items():
         found.extend(("labels", text, f"words.{name}[{code!r}]") for code, text in table.items())
@@ -61,12 +68,20 @@ def runtime_strings() -> list[tuple[str, str, str]]:
             assert text is not None
             if helper and isinstance(node.func, ast.Name) and node.func.id == "_t":
                 found.append((helper, text, f"{where}:{node.lineno}"))
-            elif isinstance(node.func, ast.Attribute) and node.func.attr == "tr" and isinstance(node.func.value, ast.Name) and node.func.value.id != "self":
+            elif (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id != "self"
+            ):
                 receiver = node.func.value.id
                 if receiver in RECEIVER_CLASSES:
                     found.append((RECEIVER_CLASSES[receiver], text, f"{where}:{node.lineno}"))
                 else:
-                    print(f"warning: {where}:{node.lineno}: {receiver}.tr() — add {receiver!r} to RECEIVER_CLASSES", file=sys.stderr)
+                    print(
+                        f"warning: {where}:{node.lineno}: {receiver}.tr() — add {receiver!r} to RECEIVER_CLASSES",
+                        file=sys.stderr,
+                    )
     seen: set[tuple[str, str]] = set()
     unique = []
     for ctx, text, where in found:
@@ -98,12 +113,19 @@ def refresh(language: str) -> None:
     contexts: dict[str, ET.Element] = {}
     # what lupdate already files under the right context stays in workbench_<lang>.ts alone
     main = ROOT / "resources" / "i18n" / f"workbench_{language}.ts"
-    covered = {
-        (context.findtext("name") or "", message.findtext("source") or "")
-        for context in ET.parse(main).getroot().iter("context")
-        for message in context.iter("message")
-        if (message.find("translation") is None or message.find("translation").get("type") not in ("vanished", "obsolete"))  # type: ignore[union-attr]
-    } if main.exists() else set()
+    covered = (
+        {
+            (context.findtext("name") or "", message.findtext("source") or "")
+            for context in ET.parse(main).getroot().iter("context")
+            for message in context.iter("message")
+            if (
+                message.find("translation") is None
+                or message.find("translation").get("type") not in ("vanished", "obsolete")
+            )  # type: ignore[union-attr]
+        }
+        if main.exists()
+        else set()
+    )
     wanted = [(c, t, w) for c, t, w in runtime_strings() if (c, t) not in covered]
     unfinished = 0
     for ctx, text, where in wanted:
@@ -120,7 +142,12 @@ def refresh(language: str) -> None:
             translation.set("type", "unfinished")
             unfinished += 1
     ET.indent(root, space="    ")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n",
+        encoding="utf-8",
+    )
     dropped = len(set(known) - {(c, t) for c, t, _ in wanted})
     print(f"{path.name}: {len(wanted)} strings, {unfinished} unfinished, {dropped} dropped")
 

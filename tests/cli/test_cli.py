@@ -21,7 +21,17 @@ def test_docs_list_json_has_one_object_per_document_with_the_promised_fields(run
     docs = json.loads(out)
     assert len(docs) == 5
     for d in docs:
-        assert {"id", "title", "doc_number", "issuer", "issued", "level", "region", "status", "valid_until"} <= d.keys()
+        assert {
+            "id",
+            "title",
+            "doc_number",
+            "issuer",
+            "issued",
+            "level",
+            "region",
+            "status",
+            "valid_until",
+        } <= d.keys()
     hunan = next(d for d in docs if d["id"] == "hunan-biomedicine-2026")
     assert hunan["doc_number"] == "湘政办发〔2026〕15号"
     assert hunan["issued"] == "2026-02-14" and hunan["valid_until"] == "2031-02-13"
@@ -70,7 +80,10 @@ def test_a_bad_date_is_refused_by_name(run, capsys):
 
 def test_import_and_remove_from_the_command_line(run, tmp_path):
     doc = tmp_path / "衡阳方案.txt"
-    doc.write_text("衡阳市人民政府\n关于支持生物医药的若干措施\n衡政发〔2024〕7号\n一、总体要求\n（一）加大支持。给予奖补。\n", encoding="gb18030")
+    doc.write_text(
+        "衡阳市人民政府\n关于支持生物医药的若干措施\n衡政发〔2024〕7号\n一、总体要求\n（一）加大支持。给予奖补。\n",
+        encoding="gb18030",
+    )
     bad = tmp_path / "表格.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     code, out, err = run("docs", "import", str(doc), str(bad))

@@ -81,7 +81,13 @@ def test_brief_checklist_from_an_application_file(run, tmp_path):
     from tests.conftest import ROOT
 
     out = tmp_path / "dossier.pdf"
-    code, _, err = run("brief", "checklist", str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"), "-o", str(out))
+    code, _, err = run(
+        "brief",
+        "checklist",
+        str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"),
+        "-o",
+        str(out),
+    )
     assert code == 0, err
     text = pdf_text(out)
     assert "奖补申报核对简报" in text and "奖补金额测算" in text and "评估过程" in text
@@ -97,6 +103,16 @@ def test_brief_checklist_needs_no_data_folder(tmp_path, capsys):
 
     folder = tmp_path / "never-opened"
     out = tmp_path / "dossier.pdf"
-    code = main(["--data-dir", str(folder), "brief", "checklist", str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"), "-o", str(out)])
+    code = main(
+        [
+            "--data-dir",
+            str(folder),
+            "brief",
+            "checklist",
+            str(ROOT / "resources" / "examples" / "annual-cap-exceeded.json"),
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert out.is_file() and not folder.exists()

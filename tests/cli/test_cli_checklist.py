@@ -25,15 +25,34 @@ def test_evaluate_json_gives_items_reasons_citations_amounts_totals_and_trace(ru
     drug = next(i for i in result["items"] if i["claim"] == "drug-1")
     assert drug["state"] == "eligible" and drug["state_text"] == "符合"
     assert drug["max_amount"] == 5_000_000 and drug["amount"] == 5_000_000
-    assert all(c["citation"]["clause_id"] and c["citation"]["quote"] and c["reason"] for c in drug["conditions"])
+    assert all(
+        c["citation"]["clause_id"] and c["citation"]["quote"] and c["reason"] for c in drug["conditions"]
+    )
     guarantee = next(i for i in result["items"] if i["claim"] == "guarantee")
     assert guarantee["amount"] == 0 and guarantee["financing_limit"] == 30_000_000
-    assert result["totals"]["by_year"] == [{"year": 2026, "before_cap": 5_500_000, "after_cap": 5_500_000, "cap": 50_000_000, "cap_applied": False, "cap_citation": None, "pending": 0}]
+    assert result["totals"]["by_year"] == [
+        {
+            "year": 2026,
+            "before_cap": 5_500_000,
+            "after_cap": 5_500_000,
+            "cap": 50_000_000,
+            "cap_applied": False,
+            "cap_citation": None,
+            "pending": 0,
+        }
+    ]
     assert result["trace"][0]["code"] == "trace.start" and result["trace"][-1]["code"] == "trace.total"
 
 
 def test_evaluate_as_of_after_expiry_says_so(run):
-    code, out, _ = run("checklist", "evaluate", str(EXAMPLES / "changsha-innovative-drug.json"), "--json", "--as-of", "2031-03-01")
+    code, out, _ = run(
+        "checklist",
+        "evaluate",
+        str(EXAMPLES / "changsha-innovative-drug.json"),
+        "--json",
+        "--as-of",
+        "2031-03-01",
+    )
     assert code == 0
     result = json.loads(out)
     assert result["policy_status"] == "expired" and result["totals"]["after_cap"] == 0
@@ -42,7 +61,10 @@ def test_evaluate_as_of_after_expiry_says_so(run):
 def test_evaluate_prints_a_chinese_checklist_with_the_cap(run):
     code, out, _ = run("checklist", "evaluate", str(EXAMPLES / "annual-cap-exceeded.json"))
     assert code == 0
-    assert "【hunan-biomedicine-2026:一/（四）】" in out and "[符合] 首次获得药品注册批件的创新药——创新药一号" in out
+    assert (
+        "【hunan-biomedicine-2026:一/（四）】" in out
+        and "[符合] 首次获得药品注册批件的创新药——创新药一号" in out
+    )
     assert "2026 年：5500万元 → 适用每年 5000万元 上限后 5000万元〔hunan-biomedicine-2026:附则2〕" in out
 
 
@@ -85,7 +107,10 @@ def test_import_list_history_export_round_trip(run, tmp_path):
 
 def test_a_refused_import_leaves_the_list_unchanged(run, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}, "claims": [{"id": "x", "item": "nope"}]}', encoding="utf-8")
+    bad.write_text(
+        '{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}, "claims": [{"id": "x", "item": "nope"}]}',
+        encoding="utf-8",
+    )
     code, _, err = run("checklist", "import", str(bad))
     assert code == 2 and "claims[0].item" in err and "nope" in err
     assert json.loads(run("checklist", "list", "--json")[1]) == []
@@ -121,14 +146,28 @@ BAD_FILES = [
     ("not JSON", '{"format": "workbench.application", "version": 1,', ["JSON"]),
     ("wrong version", json.dumps(_with(_drug(), 9, "version")), ["version", "9"]),
     ("missing required field", json.dumps(_without(_drug(), "claims", "0", "item")), ["claims[0].item"]),
-    ("negative amount", json.dumps(_with(_drug(), -100, "claims", "0", "requested_amount")), ["claims[0].requested_amount", "-100"]),
-    ("impossible date", json.dumps(_with(_drug(), "2026-02-30", "claims", "1", "event_date")), ["claims[1].event_date", "2026-02-30"]),
-    ("unknown item id", json.dumps(_with(_drug(), "no-such-award", "claims", "0", "item")), ["claims[0].item", "no-such-award"]),
+    (
+        "negative amount",
+        json.dumps(_with(_drug(), -100, "claims", "0", "requested_amount")),
+        ["claims[0].requested_amount", "-100"],
+    ),
+    (
+        "impossible date",
+        json.dumps(_with(_drug(), "2026-02-30", "claims", "1", "event_date")),
+        ["claims[1].event_date", "2026-02-30"],
+    ),
+    (
+        "unknown item id",
+        json.dumps(_with(_drug(), "no-such-award", "claims", "0", "item")),
+        ["claims[0].item", "no-such-award"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("problem", "text", "named"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
-def test_a_bad_file_imported_into_an_application_is_refused_naming_the_field_and_leaves_it_untouched(run, tmp_path, problem, text, named):
+def test_a_bad_file_imported_into_an_application_is_refused_naming_the_field_and_leaves_it_untouched(
+    run, tmp_path, problem, text, named
+):
     assert run("checklist", "import", str(EXAMPLES / "changsha-innovative-drug.json"))[0] == 0
     [entry] = json.loads(run("checklist", "list", "--json")[1])
     before = tmp_path / "before.json"
@@ -153,7 +192,10 @@ def test_a_multi_year_award_requested_below_its_ceiling_says_which_years_count(r
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run("checklist", "evaluate", str(path))
     assert code == 0
-    assert "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）" in out
+    assert (
+        "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）"
+        in out
+    )
 
 
 def test_evidence_lists_what_is_given_and_a_file_whose_copy_is_gone_as_missing(run, tmp_path):
@@ -174,11 +216,20 @@ def test_evidence_lists_what_is_given_and_a_file_whose_copy_is_gone_as_missing(r
     code, out, _ = run("checklist", "evidence", entry["id"])
     assert code == 0
     lines = {line.split("\t")[1]: line for line in out.splitlines()[1:]}
-    assert lines["device-1:production_approval"].startswith("✔ 已有") and "器械注册证.pdf" in lines["device-1:production_approval"]
-    assert lines["device-1:industrialised"].startswith("✘ 缺少") and "产业化.pdf（文件缺失）" in lines["device-1:industrialised"]
+    assert (
+        lines["device-1:production_approval"].startswith("✔ 已有")
+        and "器械注册证.pdf" in lines["device-1:production_approval"]
+    )
+    assert (
+        lines["device-1:industrialised"].startswith("✘ 缺少")
+        and "产业化.pdf（文件缺失）" in lines["device-1:industrialised"]
+    )
     assert "national-innovation-centre:newly_approved" not in lines  # not claimed
     slots = {s["key"]: s for s in json.loads(run("checklist", "evidence", entry["id"], "--json")[1])}
-    assert slots["device-1:industrialised"]["present"] is False and slots["device-1:industrialised"]["files"][0]["present"] is False
+    assert (
+        slots["device-1:industrialised"]["present"] is False
+        and slots["device-1:industrialised"]["files"][0]["present"] is False
+    )
     assert slots["device-1:production_approval"]["present"] is True
     code, _, err = run("checklist", "evidence", "app-nope")
     assert code == 2 and "app-nope" in err

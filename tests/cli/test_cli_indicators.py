@@ -13,16 +13,39 @@ def test_list_json_has_the_promised_fields_for_every_bundled_target(run):
     rows = json.loads(out)
     assert len(rows) >= 40
     for r in rows:
-        assert {"id", "document", "clause_id", "name", "region", "unit", "comparator", "target_low", "target_high", "deadline", "status"} <= r.keys()
-    scale = next(r for r in rows if r["document"] == "changsha-bioeconomy-2023" and r["name"] == "生物经济产业规模")
-    assert (scale["target_low"], scale["target_high"], scale["unit"], scale["deadline"], scale["region"]) == (4000, None, "亿元", "2025", "长沙市")
+        assert {
+            "id",
+            "document",
+            "clause_id",
+            "name",
+            "region",
+            "unit",
+            "comparator",
+            "target_low",
+            "target_high",
+            "deadline",
+            "status",
+        } <= r.keys()
+    scale = next(
+        r for r in rows if r["document"] == "changsha-bioeconomy-2023" and r["name"] == "生物经济产业规模"
+    )
+    assert (scale["target_low"], scale["target_high"], scale["unit"], scale["deadline"], scale["region"]) == (
+        4000,
+        None,
+        "亿元",
+        "2025",
+        "长沙市",
+    )
     assert scale["clause_id"] == "changsha-bioeconomy-2023:二" and scale["status"] == "no_data"
     ranged = next(r for r in rows if r["comparator"] == "range")
     assert ranged["target_high"] > ranged["target_low"]
     recurring = next(r for r in rows if r["recurring"])
     assert recurring["deadline"] is None
     past = next(r for r in rows if r["deadline"] == "2023-12-31")
-    assert (past["status"], past["reason"]) == ("no_data", "no_observation_past_deadline")  # nothing recorded is not a miss
+    assert (past["status"], past["reason"]) == (
+        "no_data",
+        "no_observation_past_deadline",
+    )  # nothing recorded is not a miss
 
 
 def test_list_text_writes_targets_as_chinese_does_and_marks_no_data_past_the_deadline(run):
@@ -56,7 +79,14 @@ def test_record_then_list_shows_the_status_and_a_second_value_needs_replace(run)
     assert next(r for r in rows if r["id"] == nj)["status"] == "on_track"
 
 
-@pytest.mark.parametrize(("args", "words"), [(("no-such", "2022", "1"), "没有这个指标"), (("nanjing-bioeconomy-2021.t01", "2022-13", "1"), "期间不存在"), (("nanjing-bioeconomy-2021.t01", "2022", "很多"), "不是数字")])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("no-such", "2022", "1"), "没有这个指标"),
+        (("nanjing-bioeconomy-2021.t01", "2022-13", "1"), "期间不存在"),
+        (("nanjing-bioeconomy-2021.t01", "2022", "很多"), "不是数字"),
+    ],
+)
 def test_record_errors_are_one_line_messages(run, args, words):
     code, _, err = run("indicators", "record", *args)
     assert code == 2 and words in err and len(err.strip().splitlines()) == 1
@@ -67,7 +97,11 @@ def test_extract_proposes_targets_of_a_document_with_clause_and_sentence(run):
     assert code == 0
     proposals = json.loads(out)
     scale = next(p for p in proposals if p["value_text"] == "4000亿元")
-    assert scale["clause_id"] == "changsha-bioeconomy-2023:二" and scale["deadline"] == "2025" and "4000 亿元" in scale["sentence"]
+    assert (
+        scale["clause_id"] == "changsha-bioeconomy-2023:二"
+        and scale["deadline"] == "2025"
+        and "4000 亿元" in scale["sentence"]
+    )
     code, out, _ = run("indicators", "extract", "changsha-bioeconomy-2023", "--json")
     assert json.loads(out) == []  # all already accepted as the bundled targets
     code, _, err = run("indicators", "extract", "no-such-doc")
@@ -76,10 +110,19 @@ def test_extract_proposes_targets_of_a_document_with_clause_and_sentence(run):
 
 def test_import_with_bad_rows_lists_them_and_imports_nothing_then_export_round_trips(run, tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("指标编号,期间,数值\nnanjing-bioeconomy-2021.t01,2022,3500\nnanjing-bioeconomy-2021.t01,2022,abc\nmissing,2022,1\n", encoding="utf-8")
+    bad.write_text(
+        "指标编号,期间,数值\nnanjing-bioeconomy-2021.t01,2022,3500\nnanjing-bioeconomy-2021.t01,2022,abc\nmissing,2022,1\n",
+        encoding="utf-8",
+    )
     code, _, err = run("indicators", "import", str(bad))
     assert code == 2
-    assert "第 3 行" in err and "not_a_number" in err and "第 4 行" in err and "unknown_indicator" in err and "未导入任何数据" in err
+    assert (
+        "第 3 行" in err
+        and "not_a_number" in err
+        and "第 4 行" in err
+        and "unknown_indicator" in err
+        and "未导入任何数据" in err
+    )
     assert "2022" not in run("indicators", "list", "--region", "南京市")[1]
     good = tmp_path / "good.csv"
     good.write_text("指标编号,期间,数值\nnanjing-bioeconomy-2021.t01,2022,3500\n", encoding="utf-8")
@@ -97,10 +140,15 @@ def test_import_with_bad_rows_lists_them_and_imports_nothing_then_export_round_t
 def test_compare_puts_the_two_cities_4000_yi_targets_side_by_side(run):
     code, out, _ = run("indicators", "compare")
     assert code == 0 and "生物经济产业规模" in out.splitlines()
-    code, out, _ = run("indicators", "compare", "changsha-bioeconomy-2023.t01", "--as-of", "2024-06-30", "--json")
+    code, out, _ = run(
+        "indicators", "compare", "changsha-bioeconomy-2023.t01", "--as-of", "2024-06-30", "--json"
+    )
     data = json.loads(out)
     assert code == 0 and data["unit"] == "亿元"
-    assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [("南京市", 4000, "2023", "no_data"), ("长沙市", 4000, "2025", "no_data")]
+    assert [(r["region"], r["target_low"], r["deadline"], r["status"]) for r in data["rows"]] == [
+        ("南京市", 4000, "2023", "no_data"),
+        ("长沙市", 4000, "2025", "no_data"),
+    ]
     code, _, err = run("indicators", "compare", "没有这个口径")
     assert code == 2 and "没有这个口径" in err
 

@@ -11,8 +11,17 @@ from workbench.core.values import parse_amount, parse_day, parse_number
 
 @pytest.mark.parametrize(
     ("typed", "yuan"),
-    [("5000000", 5_000_000), ("5,000,000", 5_000_000), ("500万", 5_000_000), ("500万元", 5_000_000),
-     ("1.2亿", 120_000_000), ("１２３元", 123), (" 30 万 ", 300_000), ("", None), ("  ", None)],
+    [
+        ("5000000", 5_000_000),
+        ("5,000,000", 5_000_000),
+        ("500万", 5_000_000),
+        ("500万元", 5_000_000),
+        ("1.2亿", 120_000_000),
+        ("１２３元", 123),
+        (" 30 万 ", 300_000),
+        ("", None),
+        ("  ", None),
+    ],
 )
 def test_amounts_are_read_in_yuan(typed, yuan):
     assert parse_amount(typed) == yuan

@@ -28,7 +28,10 @@ def test_a_version_one_file_gains_the_application_tables_empty(tmp_path):
 def test_saving_keeps_every_revision_and_the_current_row_in_step(tmp_path):
     db = open_database(tmp_path / "library.sqlite3")
     table.insert_application(db, "a1", "申报", "rules-x", '{"v": 1}', "2026-09-01T00:00:00+00:00", "新建")
-    assert table.save_revision(db, "a1", 1, "申报", "rules-x", '{"v": 2}', "2026-09-02T00:00:00+00:00", "改") == 2
+    assert (
+        table.save_revision(db, "a1", 1, "申报", "rules-x", '{"v": 2}', "2026-09-02T00:00:00+00:00", "改")
+        == 2
+    )
     assert table.get_application(db, "a1")["data"] == '{"v": 2}'
     assert [r["summary"] for r in table.list_revisions(db, "a1")] == ["新建", "改"]
     assert table.get_revision(db, "a1", 1)["data"] == '{"v": 1}'

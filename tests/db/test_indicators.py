@@ -17,10 +17,26 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def _row(**extra):
     row = dict(
-        id="i1", doc_id=None, clause_id=None, name="产业规模", measure="产业规模", region="长沙市", unit="亿元",
-        comparator="at_least", comparator_word="达到", target_low=4000.0, target_high=None, baseline=None,
-        baseline_period=None, deadline="2025", recurring=0, source_text=None, origin="manual", proposal_key=None,
-        created_at="2026-01-01T00:00:00", updated_at="2026-01-01T00:00:00",
+        id="i1",
+        doc_id=None,
+        clause_id=None,
+        name="产业规模",
+        measure="产业规模",
+        region="长沙市",
+        unit="亿元",
+        comparator="at_least",
+        comparator_word="达到",
+        target_low=4000.0,
+        target_high=None,
+        baseline=None,
+        baseline_period=None,
+        deadline="2025",
+        recurring=0,
+        source_text=None,
+        origin="manual",
+        proposal_key=None,
+        created_at="2026-01-01T00:00:00",
+        updated_at="2026-01-01T00:00:00",
     )
     row.update(extra)
     return row
@@ -45,8 +61,19 @@ def test_a_range_whose_top_is_below_its_bottom_is_refused_by_the_schema(tmp_path
 def test_deleting_an_indicator_deletes_its_observations_and_keeps_the_audit(tmp_path):
     db = open_database(tmp_path / "library.sqlite3")
     store.insert_indicator(db, _row())
-    store.upsert_observation(db, {"indicator_id": "i1", "period": "2023", "value": 3000.0, "entered_at": "2026-01-02T00:00:00"})
-    store.write_audit(db, at="2026-01-02T00:00:00", actor="张三", entity="observation", entity_id="i1", action="record", before=None, after={"value": 3000.0})
+    store.upsert_observation(
+        db, {"indicator_id": "i1", "period": "2023", "value": 3000.0, "entered_at": "2026-01-02T00:00:00"}
+    )
+    store.write_audit(
+        db,
+        at="2026-01-02T00:00:00",
+        actor="张三",
+        entity="observation",
+        entity_id="i1",
+        action="record",
+        before=None,
+        after={"value": 3000.0},
+    )
     assert store.delete_indicator(db, "i1")
     assert store.observations_of(db, "i1") == []
     (entry,) = store.audit_rows(db, "i1")
@@ -56,4 +83,6 @@ def test_deleting_an_indicator_deletes_its_observations_and_keeps_the_audit(tmp_
 def test_an_observation_needs_an_existing_indicator(tmp_path):
     db = open_database(tmp_path / "library.sqlite3")
     with pytest.raises(sqlite3.IntegrityError):
-        store.upsert_observation(db, {"indicator_id": "missing", "period": "2023", "value": 1.0, "entered_at": "x"})
+        store.upsert_observation(
+            db, {"indicator_id": "missing", "period": "2023", "value": 1.0, "entered_at": "x"}
+        )

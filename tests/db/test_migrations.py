@@ -28,7 +28,9 @@ def test_a_version_one_file_is_upgraded_after_a_backup_and_keeps_its_data(tmp_pa
     shutil.copy(FIXTURES / "library-v1.sqlite3", path)
     db = open_database(path)
     assert schema_version(db.conn) == LATEST
-    assert db.execute("SELECT count(*) FROM clauses WHERE doc_id = 'hunan-biomedicine-2026'").fetchone()[0] > 20
+    assert (
+        db.execute("SELECT count(*) FROM clauses WHERE doc_id = 'hunan-biomedicine-2026'").fetchone()[0] > 20
+    )
     # documents parsed before references existed are marked for re-derivation
     assert db.execute("SELECT parser_version FROM documents").fetchone()[0] == 0
     backups = list(tmp_path.glob("library.sqlite3.v1-*.bak"))
@@ -56,7 +58,11 @@ def test_a_failing_migration_step_leaves_the_file_at_its_old_version(tmp_path, m
 
     path = tmp_path / "library.sqlite3"
     shutil.copy(FIXTURES / "library-v1.sqlite3", path)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], "CREATE TABLE doc_references (x); SELECT no_such_function();"])
+    monkeypatch.setattr(
+        migrations,
+        "MIGRATIONS",
+        [migrations.MIGRATIONS[0], "CREATE TABLE doc_references (x); SELECT no_such_function();"],
+    )
     monkeypatch.setattr(migrations, "LATEST", 2)
     with pytest.raises(sqlite3.OperationalError):
         open_database(path)

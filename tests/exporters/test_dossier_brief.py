@@ -60,7 +60,9 @@ def test_the_cap_shows_amounts_before_and_after(bundled_fonts):
     evaluation = _evaluate(path)
     capped = [t for t in evaluation.totals if t.cap_applied]
     assert capped
-    text = pdf_text(brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build())
+    text = pdf_text(
+        brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+    )
     for t in capped:
         assert f"{t.year}年{format_yuan(t.before_cap)}{format_yuan(t.cap)}{format_yuan(t.after_cap)}" in text
     assert f"合计{format_yuan(evaluation.total_before_cap)}{format_yuan(evaluation.total_after_cap)}" in text
@@ -69,12 +71,24 @@ def test_the_cap_shows_amounts_before_and_after(bundled_fonts):
 
 def test_missing_evidence_is_listed_and_given_evidence_is_not(bundled_fonts, tmp_path):
     evaluation = _evaluate(EXAMPLES / "changsha-innovative-drug.json")
-    lines = evidence_from_file(evaluation, {"drug-1:first_registration": {"note": "证书A&B<1>"}, "drug-1:industrialised": {"note": "", "files": [{"name": "产业化<说明>.pdf"}]}})
+    lines = evidence_from_file(
+        evaluation,
+        {
+            "drug-1:first_registration": {"note": "证书A&B<1>"},
+            "drug-1:industrialised": {"note": "", "files": [{"name": "产业化<说明>.pdf"}]},
+        },
+    )
     given = {e.key for e in lines if e.present}
     assert given == {"drug-1:first_registration", "drug-1:industrialised"}
     text = pdf_text(build_dossier_brief(evaluation, lines, fonts=bundled_fonts, created=CREATED).build())
     assert "证书A&B<1>" in text and "产业化<说明>.pdf" in text
-    missing = [e for e in lines if e.asked and not e.present and e.key.split(":")[0] in {"profile", "drug-1", "device-1", "guarantee", "testing"}]
+    missing = [
+        e
+        for e in lines
+        if e.asked
+        and not e.present
+        and e.key.split(":")[0] in {"profile", "drug-1", "device-1", "guarantee", "testing"}
+    ]
     assert f"尚缺{len(missing)}项" in text
 
 
@@ -95,14 +109,19 @@ def test_a_stored_application_prints_its_evidence_and_save_time(data_dir, bundle
 
 def test_a_bad_application_file_is_a_data_error_naming_the_field(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "workbench.application", "version": 1, "rules": "no-such-rules"}), encoding="utf-8")
+    bad.write_text(
+        json.dumps({"format": "workbench.application", "version": 1, "rules": "no-such-rules"}),
+        encoding="utf-8",
+    )
     with pytest.raises(brief_data.BriefDataError) as caught:
         brief_data.dossier_brief_from_file(None, bad)
     assert caught.value.reason == "application_file" and "rules" in caught.value.value
 
 
 @pytest.mark.parametrize("build", ["stored", "on_screen"])
-def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(data_dir, bundled_fonts, tmp_path, build):
+def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(
+    data_dir, bundled_fonts, tmp_path, build
+):
     ws = Workspace.open(data_dir)
     try:
         stored = ws.applications.import_file(EXAMPLES / "changsha-innovative-drug.json")
@@ -115,7 +134,9 @@ def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(data_dir, 
         if build == "stored":
             data = brief_data.dossier_brief(ws, stored.id, fonts=bundled_fonts, created=CREATED).build()
         else:
-            data = brief_data.dossier_brief_of(ws, app, stored.id, fonts=bundled_fonts, created=CREATED).build()
+            data = brief_data.dossier_brief_of(
+                ws, app, stored.id, fonts=bundled_fonts, created=CREATED
+            ).build()
         slots = ws.applications.evidence(stored.id)
     finally:
         ws.close()
@@ -128,7 +149,9 @@ def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(data_dir, 
 
 def test_the_engines_dates_print_as_chinese_dates(bundled_fonts):
     path = EXAMPLES / "changsha-innovative-drug.json"
-    text = pdf_text(brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build())
+    text = pdf_text(
+        brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+    )
     assert "2026年2月14日至2031年2月13日" in text  # the validity in the trace and the condition notes
     assert "评估日2026年9月1日" in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)

@@ -35,8 +35,12 @@ def observed(workspace):
     return ids
 
 
-def test_the_report_lists_every_indicator_with_its_status_and_states_the_method(qapp, workspace, observed, bundled_fonts):
-    brief = brief_data.indicator_brief(workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED)
+def test_the_report_lists_every_indicator_with_its_status_and_states_the_method(
+    qapp, workspace, observed, bundled_fonts
+):
+    brief = brief_data.indicator_brief(
+        workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+    )
     data = brief.build()
     text = pdf_text(data)
     reports = workspace.indicators.list(as_of=AS_OF, region="长沙市")
@@ -52,7 +56,9 @@ def test_the_report_lists_every_indicator_with_its_status_and_states_the_method(
 
 
 def test_status_cells_are_coloured_by_status(workspace, observed, bundled_fonts):
-    data = brief_data.indicator_brief(workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build()
+    data = brief_data.indicator_brief(
+        workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+    ).build()
     reader = pypdf.PdfReader(io.BytesIO(data))
     content = b"".join(page.get_contents().get_data() for page in reader.pages)
     statuses = {r.status for r in workspace.indicators.list(as_of=AS_OF, region="长沙市")}
@@ -63,16 +69,26 @@ def test_status_cells_are_coloured_by_status(workspace, observed, bundled_fonts)
 
 
 def test_one_chart_per_chosen_indicator(workspace, observed, bundled_fonts):
-    everything = pdf_text(brief_data.indicator_brief(workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
+    everything = pdf_text(
+        brief_data.indicator_brief(
+            workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+        ).build()
+    )
     assert everything.count("实线为观测值") == len(observed)  # default: those with observations
-    chosen = pdf_text(brief_data.indicator_brief(workspace, indicator_ids=[observed[1]], as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
+    chosen = pdf_text(
+        brief_data.indicator_brief(
+            workspace, indicator_ids=[observed[1]], as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+        ).build()
+    )
     assert chosen.count("实线为观测值") == 1
     name = workspace.indicators.get(observed[1]).name
     assert f"1.{name}" in chosen
 
 
 def test_charts_declare_no_font_that_is_not_embedded(workspace, observed, bundled_fonts):
-    data = brief_data.indicator_brief(workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build()
+    data = brief_data.indicator_brief(
+        workspace, region="长沙市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+    ).build()
     fonts = fonts_of(data)
     assert fonts and all(facts["embedded"] for facts in fonts.values()), fonts
 
@@ -87,7 +103,11 @@ def test_unknown_region_or_indicator_is_a_data_error(workspace):
 
 
 def test_without_observations_the_report_says_no_chart_was_drawn(workspace, bundled_fonts):
-    text = pdf_text(brief_data.indicator_brief(workspace, region="南京市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
+    text = pdf_text(
+        brief_data.indicator_brief(
+            workspace, region="南京市", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+        ).build()
+    )
     assert "所选指标均无观测数据，未绘制走势图" in text
     assert "暂无数据" in text or "已逾期" in text
 
@@ -96,17 +116,41 @@ def test_hostile_indicator_names_print_verbatim(workspace, bundled_fonts):
     from workbench.core.indicators.progress import IndicatorDraft
     from workbench.core.indicators.targets import Comparator
 
-    made = workspace.indicators.create(IndicatorDraft(name="A&B公司<b>产值<unclosed", unit="亿元", comparator=Comparator.AT_LEAST, target_low=10, deadline="2025", region="长沙市"))
+    made = workspace.indicators.create(
+        IndicatorDraft(
+            name="A&B公司<b>产值<unclosed",
+            unit="亿元",
+            comparator=Comparator.AT_LEAST,
+            target_low=10,
+            deadline="2025",
+            region="长沙市",
+        )
+    )
     workspace.indicators.record(made.id, "2023", 4)
     workspace.indicators.record(made.id, "2024", 6)
-    text = pdf_text(brief_data.indicator_brief(workspace, region="长沙市", indicator_ids=[made.id], as_of=AS_OF, fonts=bundled_fonts, created=CREATED).build())
+    text = pdf_text(
+        brief_data.indicator_brief(
+            workspace,
+            region="长沙市",
+            indicator_ids=[made.id],
+            as_of=AS_OF,
+            fonts=bundled_fonts,
+            created=CREATED,
+        ).build()
+    )
     assert "A&B公司<b>产值<unclosed（长沙市）" in text
     assert "1.A&B公司<b>产值<unclosed" in text
 
 
-def test_the_report_words_targets_and_unrecorded_past_deadlines_as_the_panel_does(qapp, workspace, bundled_fonts):
-    brief = brief_data.indicator_brief(workspace, region="南京市", as_of=dt.date(2026, 6, 30), fonts=bundled_fonts, created=CREATED)
+def test_the_report_words_targets_and_unrecorded_past_deadlines_as_the_panel_does(
+    qapp, workspace, bundled_fonts
+):
+    brief = brief_data.indicator_brief(
+        workspace, region="南京市", as_of=dt.date(2026, 6, 30), fonts=bundled_fonts, created=CREATED
+    )
     text = pdf_text(brief.build())
     assert "10家左右" in text and "到2023年5家以上" in text  # not 左右10家 / 以上5家
     assert "暂无数据（已过期限）" in text
-    assert "已逾期" not in text.split("评估方法")[0].replace("红色为进展有限、出现倒退或已逾期", "")  # nothing was recorded, so nothing is a miss
+    assert "已逾期" not in text.split("评估方法")[0].replace(
+        "红色为进展有限、出现倒退或已逾期", ""
+    )  # nothing was recorded, so nothing is a miss

@@ -43,7 +43,15 @@ def test_hostile_text_prints_verbatim_in_every_kind_of_block(bundled_fonts, host
     brief.key_values([(f"键{hostile}", f"值{hostile}")])
     text = pdf_text(brief.build())
     squeezed = hostile.replace(" ", "")
-    for expected in (f"标题{squeezed}", f"一、{squeezed}", f"正文{squeezed}结束", f"表头{squeezed}", f"单元格{squeezed}", f"键{squeezed}", f"值{squeezed}"):
+    for expected in (
+        f"标题{squeezed}",
+        f"一、{squeezed}",
+        f"正文{squeezed}结束",
+        f"表头{squeezed}",
+        f"单元格{squeezed}",
+        f"键{squeezed}",
+        f"值{squeezed}",
+    ):
         assert expected in text
 
 
@@ -94,13 +102,26 @@ def test_no_local_path_appears_in_the_file(bundled_fonts, tmp_path):
     out = tmp_path / "out.pdf"
     brief.write(out)
     data = out.read_bytes()
-    for needle in (str(tmp_path), "my-fonts-dir", "ukai-copy", str(BUNDLED_FONTS_DIR), "resources/fonts", "/tmp", "/home", "/work"):
+    for needle in (
+        str(tmp_path),
+        "my-fonts-dir",
+        "ukai-copy",
+        str(BUNDLED_FONTS_DIR),
+        "resources/fonts",
+        "/tmp",
+        "/home",
+        "/work",
+    ):
         assert needle.encode() not in data, needle
 
 
 def test_a_long_table_splits_across_pages_with_its_header_repeated(bundled_fonts):
     brief = _brief(bundled_fonts)
-    brief.table(["序号", "指标名称", "目标值"], [[str(i), f"指标{i}", f"{i}亿元"] for i in range(1, 121)], [0.15, 0.55, 0.3])
+    brief.table(
+        ["序号", "指标名称", "目标值"],
+        [[str(i), f"指标{i}", f"{i}亿元"] for i in range(1, 121)],
+        [0.15, 0.55, 0.3],
+    )
     pages = page_texts(brief.build())
     assert len(pages) >= 3
     for text in pages:
@@ -194,7 +215,10 @@ def test_unusable_user_font_files_are_refused_with_a_reason(tmp_path):
     otf = tmp_path / "cff.otf"
     otf.write_bytes(b"OTTO" + b"\0" * 200)
     latin = tmp_path / "latin.ttf"
-    dejavu = next((p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",) if __import__("os").path.exists(p)), None)
+    dejavu = next(
+        (p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",) if __import__("os").path.exists(p)),
+        None,
+    )
     assert check_font_file(tmp_path / "missing.ttf") is Problem.NOT_FOUND
     assert check_font_file(otf) is Problem.NOT_TRUETYPE
     if dejavu:
@@ -228,7 +252,11 @@ def test_no_line_starts_with_a_closing_punctuation_mark(bundled_fonts):
     brief = _brief(bundled_fonts)
     for n in range(1, 12):
         brief.paragraph(("对新获批的一类创新药" + "药" * n + "，按研发投入给予奖补；“首台套”产品。") * 5)
-    lines = [line.strip() for page in pypdf.PdfReader(io.BytesIO(brief.build())).pages for line in page.extract_text().splitlines()]
+    lines = [
+        line.strip()
+        for page in pypdf.PdfReader(io.BytesIO(brief.build())).pages
+        for line in page.extract_text().splitlines()
+    ]
     assert len(lines) > 30
     assert not [line for line in lines if line[:1] in "，。、；：？！”）》"]
 
@@ -239,7 +267,12 @@ def test_a_closing_mark_at_a_cells_line_end_stays_inside_the_cell(bundled_fonts)
     brief = _brief(bundled_fonts)
     size = 12
     offices = "湖南湘江新区管委会、长沙经开区管委会、市发展改革委、市科技局、"
-    brief.table(["条款", "责任单位"], [[f"一/（{n}）", offices * 3 + "局" * n] for n in range(1, 9)], [0.3, 0.7], size=size)
+    brief.table(
+        ["条款", "责任单位"],
+        [[f"一/（{n}）", offices * 3 + "局" * n] for n in range(1, 9)],
+        [0.3, 0.7],
+        size=size,
+    )
     reader = pypdf.PdfReader(io.BytesIO(brief.build()))
     right_edge = LEFT_MARGIN + TEXT_WIDTH
     ends: list[tuple[float, str]] = []
@@ -270,8 +303,16 @@ def test_a_cell_that_fits_its_column_keeps_its_full_width(bundled_fonts):
     # Only a cell whose line would hang gives up a character of width: 待补充 in the
     # dossier's narrow state column stays on one line.
     brief = _brief(bundled_fonts)
-    brief.table(["结果", "说明"], [[Cell("待补充", fill="warn", align="center"), "尚未填写，需补充"]], [0.1, 0.9], size=10.5)
-    lines = [line.strip() for line in pypdf.PdfReader(io.BytesIO(brief.build())).pages[0].extract_text().splitlines()]
+    brief.table(
+        ["结果", "说明"],
+        [[Cell("待补充", fill="warn", align="center"), "尚未填写，需补充"]],
+        [0.1, 0.9],
+        size=10.5,
+    )
+    lines = [
+        line.strip()
+        for line in pypdf.PdfReader(io.BytesIO(brief.build())).pages[0].extract_text().splitlines()
+    ]
     assert any(line.startswith("待补充") for line in lines), lines
 
 
@@ -283,7 +324,9 @@ def _after_lines(fonts, lines: int) -> BriefDocument:
 
 
 def test_a_heading_over_a_table_starts_where_its_header_and_first_row_fit(bundled_fonts):
-    brief = _after_lines(bundled_fonts, 18)  # four lines left: too few for six lines of text, enough for a short row
+    brief = _after_lines(
+        bundled_fonts, 18
+    )  # four lines left: too few for six lines of text, enough for a short row
     brief.heading(1, "二、条款提纲")
     brief.table(["条款", "标题"], [[f"一/（{n}）", f"第{n}条"] for n in range(1, 30)], [0.3, 0.7])
     pages = page_texts(brief.build())
@@ -293,7 +336,11 @@ def test_a_heading_over_a_table_starts_where_its_header_and_first_row_fit(bundle
 def test_a_heading_goes_to_the_next_page_with_a_tall_first_row(bundled_fonts):
     brief = _after_lines(bundled_fonts, 15)  # seven lines left: more than six, less than the row
     brief.heading(1, "四、奖补事项")
-    brief.table(["事项", "依据条款"], [["研发奖励", "对新获批的一类创新药给予奖补。" * 30], ["其他", "短"]], [0.5, 0.5])
+    brief.table(
+        ["事项", "依据条款"],
+        [["研发奖励", "对新获批的一类创新药给予奖补。" * 30], ["其他", "短"]],
+        [0.5, 0.5],
+    )
     pages = page_texts(brief.build())
     assert "四、奖补事项" not in pages[0]  # not alone at the foot of a page
     assert "四、奖补事项" in pages[1] and "研发奖励" in pages[1]

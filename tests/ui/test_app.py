@@ -85,7 +85,9 @@ def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, worksp
         assert panel.trace_text().startswith(reason_text(first.code, first.params))
         assert first.text not in panel.trace_text()  # the evaluation log speaks English too
         tree = panel.tree
-        assert tree.columnWidth(1) > tree.fontMetrics().horizontalAdvance("Needs information")  # not cut to "Needs i…"
+        assert tree.columnWidth(1) > tree.fontMetrics().horizontalAdvance(
+            "Needs information"
+        )  # not cut to "Needs i…"
         window.runner.wait()
     finally:
         QApplication.instance().removeTranslator(translator)
@@ -93,10 +95,19 @@ def test_the_english_interface_covers_the_checklist_and_indicators(qtbot, worksp
 
 def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
     doc = tmp_path / "拖入.txt"
-    doc.write_text("常德市人民政府\n常德市促进生物医药发展的若干措施\n常政发〔2024〕21号\n一、总体要求\n（一）支持中药材基地。给予奖补。\n", encoding="utf-8")
+    doc.write_text(
+        "常德市人民政府\n常德市促进生物医药发展的若干措施\n常政发〔2024〕21号\n一、总体要求\n（一）支持中药材基地。给予奖补。\n",
+        encoding="utf-8",
+    )
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(doc))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.importFinished, timeout=30000):
         window.dropEvent(event)
     assert any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents())

@@ -48,7 +48,9 @@ def test_the_export_runs_in_the_background_with_progress(qtbot, window):
     task = window.briefs.export_current()
     assert task is not None and window.task is task  # the status bar shows it; other jobs wait
     assert window.progress.isVisible()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30000)  # not waitSignal: the job may end before it connects
+    qtbot.waitUntil(
+        lambda: window.task is None, timeout=30000
+    )  # not waitSignal: the job may end before it connects
     qtbot.addWidget(window.briefs.preview)
 
 
@@ -129,12 +131,18 @@ def test_pdf_settings_report_stand_ins_and_keep_the_chosen_files(qtbot, window, 
     dialog = PdfSettingsDialog(window.settings, window, search_dirs=[])
     qtbot.addWidget(dialog)
     body_row = list(Role).index(Role.FANGSONG)
-    assert "仿宋_GB2312" in dialog.report.item(body_row, 2).text() and "以此代替" in dialog.report.item(body_row, 2).text()
+    assert (
+        "仿宋_GB2312" in dialog.report.item(body_row, 2).text()
+        and "以此代替" in dialog.report.item(body_row, 2).text()
+    )
     otf = tmp_path / "思源宋体.otf"
     otf.write_bytes(b"OTTO" + b"\0" * 64)
     dialog.set_file(Role.SONG, str(otf))
     song_row = list(Role).index(Role.SONG)
-    assert "思源宋体.otf" in dialog.report.item(song_row, 2).text() and "TrueType" in dialog.report.item(song_row, 2).text()
+    assert (
+        "思源宋体.otf" in dialog.report.item(song_row, 2).text()
+        and "TrueType" in dialog.report.item(song_row, 2).text()
+    )
     kai = tmp_path / "kai.ttc"
     shutil.copy(BUNDLED_FONTS_DIR / "ukai.ttc", kai)
     dialog.set_file(Role.FANGSONG, str(kai))
@@ -174,7 +182,12 @@ def _ink_origin(data: bytes, size) -> tuple[int, int]:  # type: ignore[no-untype
     document = QPdfDocument()
     document.load(buffer)
     image = on_white(document.render(0, size))
-    dark = [(x, y) for y in range(image.height()) for x in range(image.width()) if image.pixelColor(x, y).lightness() < 160]
+    dark = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).lightness() < 160
+    ]
     document.close()
     return min(x for x, _ in dark), min(y for _, y in dark)
 
@@ -192,12 +205,17 @@ def test_a_printed_page_keeps_the_text_block_where_the_brief_puts_it(qtbot, wind
     size = QSize(420, 594)  # 2 px per mm
     brief_x, brief_y = _ink_origin(preview.output.pdf, size)
     printed_x, printed_y = _ink_origin((tmp_path / "printed.pdf").read_bytes(), size)
-    assert abs(printed_x - brief_x) <= 1.5 and abs(printed_y - brief_y) <= 1.5, ((brief_x, brief_y), (printed_x, printed_y))
+    assert abs(printed_x - brief_x) <= 1.5 and abs(printed_y - brief_y) <= 1.5, (
+        (brief_x, brief_y),
+        (printed_x, printed_y),
+    )
 
 
 def test_each_panel_has_its_own_pdf_button_for_its_brief(qtbot, window, monkeypatch):
     requested = []
-    monkeypatch.setattr(window.briefs, "export", lambda request, print_after=False: requested.append(request.kind))
+    monkeypatch.setattr(
+        window.briefs, "export", lambda request, print_after=False: requested.append(request.kind)
+    )
     assert not window.reader_panel.brief_button.isEnabled()  # nothing to summarise yet
     window.open_document("changsha-bioeconomy-2023")
     window.search_panel.query_box.setText("生物医药")

@@ -42,7 +42,9 @@ def type_text(widget, text: str) -> None:
     key events carrying the text, as an input method commits it)."""
     for ch in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
 
 
 def tree_state(panel: ChecklistPanel, key: str) -> str:
@@ -53,7 +55,9 @@ def test_an_imported_application_shows_states_amounts_and_the_total(loaded):
     assert tree_state(loaded, "drug-1") == "符合"
     assert loaded.tree_items["drug-1"].text(2) == "500万元"
     assert tree_state(loaded, "national-innovation-centre") == "待补充"
-    assert tree_state(loaded, "guarantee") == "符合" and loaded.tree_items["guarantee"].text(2) == "融资支持"  # never money
+    assert (
+        tree_state(loaded, "guarantee") == "符合" and loaded.tree_items["guarantee"].text(2) == "融资支持"
+    )  # never money
     assert loaded.tree_items["testing"].text(2) == "非资金"
     assert "550万元" in loaded.total_label.text() and "5000万元" in loaded.total_label.text()
     assert loaded.app_box.currentData() == loaded.app_id
@@ -181,7 +185,9 @@ def test_evidence_note_and_file_show_present_and_are_stored(loaded, qtbot, works
     assert "生产许可证.pdf" in row.files_label.text()
     [f] = workspace.applications.evidence_files(loaded.app_id)
     assert f.key == "drug-1:industrialised" and f.present
-    assert workspace.applications.get(loaded.app_id).application.notes["drug-1:industrialised"] == "长沙生产基地"
+    assert (
+        workspace.applications.get(loaded.app_id).application.notes["drug-1:industrialised"] == "长沙生产基地"
+    )
 
 
 def test_a_bad_file_is_refused_with_the_field_named_and_nothing_stored(panel, tmp_path, workspace):
@@ -274,7 +280,9 @@ def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
 def test_the_trace_lists_every_step_with_its_clause(loaded):
     text = loaded.trace_text()
     assert text.splitlines()[0].startswith("按《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》")
-    assert "“首次获得药品注册批件的创新药”（示例单抗注射液）：符合〔hunan-biomedicine-2026:一/（四）〕" in text
+    assert (
+        "“首次获得药品注册批件的创新药”（示例单抗注射液）：符合〔hunan-biomedicine-2026:一/（四）〕" in text
+    )
     assert text.splitlines()[-1].startswith("合计")
 
 
@@ -294,7 +302,12 @@ def test_tab_goes_from_the_items_into_the_claim_its_conditions_and_evidence(wind
     form, first = panel.claim_form, panel.condition_rows[0]
     assert visited[0] is form.title
     assert all(panel.isAncestorOf(w) for w in visited[: visited.index(first.note) + 1])
-    assert visited.index(form.others) < visited.index(first.answer) < visited.index(first.note) < visited.index(first.attach_button)
+    assert (
+        visited.index(form.others)
+        < visited.index(first.answer)
+        < visited.index(first.note)
+        < visited.index(first.attach_button)
+    )
 
 
 def test_the_panel_keys_are_named_in_tooltips(loaded):
@@ -304,7 +317,11 @@ def test_the_panel_keys_are_named_in_tooltips(loaded):
     assert "Enter" in loaded.claim_button.toolTip()
 
 
-@pytest.mark.parametrize("case", range(6), ids=["not JSON", "wrong version", "missing field", "negative amount", "2026-02-30", "unknown item"])
+@pytest.mark.parametrize(
+    "case",
+    range(6),
+    ids=["not JSON", "wrong version", "missing field", "negative amount", "2026-02-30", "unknown item"],
+)
 def test_each_kind_of_bad_file_is_refused_by_the_panel_naming_the_field(loaded, tmp_path, workspace, case):
     from tests.cli.test_cli_checklist import BAD_FILES
 
@@ -360,7 +377,10 @@ def test_typing_in_the_form_does_not_reread_the_evidence_files(loaded, workspace
     assert "器械注册证.pdf" in row.files_label.text()
 
 
-@pytest.mark.parametrize(("answer", "kept_in_form", "saved_name"), [("Cancel", True, False), ("Discard", False, False), ("Save", False, True)])
+@pytest.mark.parametrize(
+    ("answer", "kept_in_form", "saved_name"),
+    [("Cancel", True, False), ("Discard", False, False), ("Save", False, True)],
+)
 def test_unsaved_changes_are_not_dropped_without_asking(loaded, workspace, answer, kept_in_form, saved_name):
     asked = []
     loaded.ask_about_unsaved = lambda: asked.append(1) or getattr(QMessageBox.StandardButton, answer)
@@ -385,7 +405,9 @@ def test_saving_over_a_change_saved_elsewhere_is_refused_and_keeps_the_edits(loa
 
     type_text(loaded.name_edit, "（面板）")
     elsewhere = workspace.applications.get(loaded.app_id)
-    workspace.applications.save(loaded.app_id, dataclasses.replace(elsewhere.application, name="别处改的"), "别处")
+    workspace.applications.save(
+        loaded.app_id, dataclasses.replace(elsewhere.application, name="别处改的"), "别处"
+    )
     assert loaded.save() is None
     assert "第 2 版" in loaded.last_message
     assert loaded.dirty and loaded.name_edit.text().endswith("（面板）")

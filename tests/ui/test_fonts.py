@@ -20,7 +20,12 @@ def _render(font: QFont, text: str) -> QImage:
 
 
 def _ink(image: QImage) -> int:
-    return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixelColor(x, y).lightness() < 128)
+    return sum(
+        1
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).lightness() < 128
+    )
 
 
 def test_cjk_glyphs_are_drawn_not_the_missing_glyph_box(qapp):
@@ -43,7 +48,9 @@ def test_the_application_font_prefers_a_system_chinese_font_when_there_is_one(qa
     from workbench.ui import fonts
 
     bundled = register_bundled_fonts()
-    monkeypatch.setattr(fonts.QFontDatabase, "families", staticmethod(lambda *a: ["Microsoft YaHei", *bundled]))
+    monkeypatch.setattr(
+        fonts.QFontDatabase, "families", staticmethod(lambda *a: ["Microsoft YaHei", *bundled])
+    )
     assert choose_ui_family(bundled) == "Microsoft YaHei"
     monkeypatch.setattr(fonts.QFontDatabase, "families", staticmethod(lambda *a: ["DejaVu Sans", *bundled]))
     assert choose_ui_family(bundled) in bundled

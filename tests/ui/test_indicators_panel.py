@@ -32,21 +32,35 @@ def test_every_bundled_target_is_listed_with_its_status_in_words_and_colour(pane
     reports = shown_reports(panel)
     assert len(reports) == len(workspace.indicators.indicators()) >= 40
     workspace.indicators.record("nanjing-bioeconomy-2021.t01", "2023", 3500)  # 4000亿元 by 2023, missed
-    overdue_row = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].status is IndicatorStatus.OVERDUE)
+    overdue_row = next(
+        r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].status is IndicatorStatus.OVERDUE
+    )
     index = panel.proxy.index(overdue_row, 0)
     assert "已逾期" in index.data()
-    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[IndicatorStatus.OVERDUE][1]
+    assert (
+        index.data(Qt.ItemDataRole.BackgroundRole).color().name()
+        == STATUS_COLOURS[IndicatorStatus.OVERDUE][1]
+    )
     assert "显示" in panel.count_label.text() and "已逾期" in panel.count_label.text()
     # nothing recorded past the deadline: grey no data, said so, not red 已逾期
-    unrecorded = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].indicator.id == "nanjing-bioeconomy-2021.t03")
+    unrecorded = next(
+        r
+        for r in range(panel.proxy.rowCount())
+        if shown_reports(panel)[r].indicator.id == "nanjing-bioeconomy-2021.t03"
+    )
     index = panel.proxy.index(unrecorded, 0)
     assert "暂无数据（已过期限）" in index.data()
-    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[IndicatorStatus.NO_DATA][1]
+    assert (
+        index.data(Qt.ItemDataRole.BackgroundRole).color().name()
+        == STATUS_COLOURS[IndicatorStatus.NO_DATA][1]
+    )
 
 
 def test_targets_read_in_chinese_word_order(panel):
     def target_of(indicator_id):
-        row = next(r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].indicator.id == indicator_id)
+        row = next(
+            r for r in range(panel.proxy.rowCount()) if shown_reports(panel)[r].indicator.id == indicator_id
+        )
         return panel.proxy.index(row, 3).data()
 
     assert target_of("nanjing-bioeconomy-2021.t06") == "10家左右"
@@ -93,7 +107,11 @@ def test_the_form_names_the_bad_field_and_refuses_a_silent_overwrite(panel, work
     panel.select_indicator(SCALE)
     panel.period_edit.setText("2023-13")
     panel.value_edit.setText("100")
-    assert not panel.record_current() and "期间" in panel.form_error.text() and "不存在" in panel.form_error.text()
+    assert (
+        not panel.record_current()
+        and "期间" in panel.form_error.text()
+        and "不存在" in panel.form_error.text()
+    )
     panel.period_edit.setText("2023")
     panel.value_edit.setText("三千")
     assert not panel.record_current() and "数值" in panel.form_error.text()
@@ -113,12 +131,19 @@ def test_the_source_clause_is_one_click_away(panel, qtbot):
     with qtbot.waitSignal(panel.open_clause) as signal:
         qtbot.mouseClick(panel.source_button, Qt.MouseButton.LeftButton)
     doc_id, clause_id, highlight = signal.args
-    assert (doc_id, clause_id) == ("changsha-bioeconomy-2023", "changsha-bioeconomy-2023:二") and "4000 亿元" in highlight
+    assert (doc_id, clause_id) == (
+        "changsha-bioeconomy-2023",
+        "changsha-bioeconomy-2023:二",
+    ) and "4000 亿元" in highlight
 
 
 def test_like_targets_of_another_city_are_shown_beside_the_selected_one(panel):
     panel.select_indicator(SCALE)
-    assert "南京市" in panel.compare_label.text() and "4000" in panel.compare_label.text() and "2023" in panel.compare_label.text()
+    assert (
+        "南京市" in panel.compare_label.text()
+        and "4000" in panel.compare_label.text()
+        and "2023" in panel.compare_label.text()
+    )
     panel.select_indicator("changsha-bioeconomy-2023.t23")  # 上市企业总数: no like target elsewhere
     assert panel.compare_label.text() == ""
 
@@ -135,13 +160,19 @@ def test_the_window_opens_the_reader_at_the_clause(window, qtbot):
 
 def test_proposals_of_an_imported_plan_are_reviewed_in_the_dialog(panel, workspace, tmp_path):
     plan = tmp_path / "某市行动计划.txt"
-    plan.write_text("某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上，引进高层次人才 200 名。\n", encoding="utf-8")
+    plan.write_text(
+        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上，引进高层次人才 200 名。\n",
+        encoding="utf-8",
+    )
     (outcome,) = workspace.library.import_files([plan])
     dialog = panel.review_proposals(outcome.doc_id)
     assert dialog.table.rowCount() == 3
     dialog.table.item(0, 0).setText("生物产业规模")
     dialog.table.item(0, 1).setText("850")
-    dialog.table.selectionModel().select(dialog.table.model().index(0, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    dialog.table.selectionModel().select(
+        dialog.table.model().index(0, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
     assert dialog.accept_selected() == 1
     dialog.table.selectRow(0)
     assert dialog.reject_selected() == 1
@@ -156,7 +187,9 @@ def test_proposals_of_an_imported_plan_are_reviewed_in_the_dialog(panel, workspa
 
 def test_import_preview_lists_bad_rows_and_imports_nothing(panel, workspace, tmp_path):
     bad = tmp_path / "观测.csv"
-    bad.write_text(f"指标编号,期间,数值\n{SCALE},2023,3000\n{SCALE},2023,3100\nnope,2023,1\n", encoding="utf-8")
+    bad.write_text(
+        f"指标编号,期间,数值\n{SCALE},2023,3000\n{SCALE},2023,3100\nnope,2023,1\n", encoding="utf-8"
+    )
     dialog = panel.preview_import(bad)
     assert not dialog.import_button.isEnabled()
     assert dialog.table.rowCount() == 2
@@ -200,7 +233,10 @@ def test_setting_a_baseline_in_the_edit_form_gives_a_status_from_one_observation
     dialog.baseline_period_edit.setText("2022年")
     dialog.actor_edit.setText("审核员")
     assert dialog.save()
-    assert panel.current_report().indicator.baseline == 2500 and panel.current_report().status is IndicatorStatus.ON_TRACK
+    assert (
+        panel.current_report().indicator.baseline == 2500
+        and panel.current_report().status is IndicatorStatus.ON_TRACK
+    )
     assert workspace.indicators.audit(SCALE)[-1].actor == "审核员"
 
 
@@ -226,7 +262,9 @@ def test_a_new_indicator_made_in_the_form_joins_the_table(panel, workspace):
     dialog.low_edit.setText("10")
     dialog.deadline_edit.setText("2027")
     assert dialog.save()
-    assert any(r.indicator.name == "新增孵化器" and r.indicator.origin == "manual" for r in shown_reports(panel))
+    assert any(
+        r.indicator.name == "新增孵化器" and r.indicator.origin == "manual" for r in shown_reports(panel)
+    )
 
 
 def test_a_target_whose_document_was_removed_has_no_clause_to_open(panel, workspace):
@@ -246,13 +284,25 @@ def test_a_wrong_value_is_corrected_or_deleted_from_the_panel_and_audited(panel,
     panel.obs_table.selectRow(1)
     assert panel.correct_button.isEnabled() and panel.delete_obs_button.isEnabled()
     panel.correct_button.click()
-    assert (panel.period_edit.text(), panel.value_edit.text(), panel.replace_check.isChecked()) == ("2023", "29500", True)
+    assert (panel.period_edit.text(), panel.value_edit.text(), panel.replace_check.isChecked()) == (
+        "2023",
+        "29500",
+        True,
+    )
     panel.value_edit.setText("2950")
     panel.by_edit.setText("李四")
     panel.record_button.click()
-    assert [(o.period, o.value) for o in workspace.indicators.observations(SCALE)] == [("2022", 2580), ("2023", 2950)]
+    assert [(o.period, o.value) for o in workspace.indicators.observations(SCALE)] == [
+        ("2022", 2580),
+        ("2023", 2950),
+    ]
     replaced = workspace.indicators.audit(SCALE)[-1]
-    assert (replaced.action, replaced.actor, replaced.before["value"], replaced.after["value"]) == ("replace", "李四", 29500, 2950)
+    assert (replaced.action, replaced.actor, replaced.before["value"], replaced.after["value"]) == (
+        "replace",
+        "李四",
+        29500,
+        2950,
+    )
 
     panel.obs_table.selectRow(0)
     box = panel.confirm_delete_observation()
@@ -267,7 +317,13 @@ def test_a_wrong_value_is_corrected_or_deleted_from_the_panel_and_audited(panel,
     assert [o.period for o in workspace.indicators.observations(SCALE)] == ["2023"]
     assert panel.obs_table.rowCount() == 1 and panel.obs_table.item(0, 0).text() == "2023"
     deleted = workspace.indicators.audit(SCALE)[-1]
-    assert (deleted.action, deleted.actor, deleted.before["period"], deleted.before["value"], deleted.after) == ("delete_observation", "李四", "2022", 2580, None)
+    assert (
+        deleted.action,
+        deleted.actor,
+        deleted.before["period"],
+        deleted.before["value"],
+        deleted.after,
+    ) == ("delete_observation", "李四", "2022", 2580, None)
 
 
 def test_the_edit_form_shows_large_targets_exactly_and_saves_them_unchanged(panel, workspace):
@@ -287,4 +343,6 @@ def test_long_plan_titles_leave_the_width_to_indicator_names(panel):
     assert header.sectionResizeMode(6) is header.ResizeMode.Interactive and header.sectionSize(6) <= 220
     assert header.sectionResizeMode(2) is header.ResizeMode.Stretch
     index = panel.proxy.index(0, 6)
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and len(index.data()) > 15  # the elided title in full
+    assert (
+        index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and len(index.data()) > 15
+    )  # the elided title in full

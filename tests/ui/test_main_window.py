@@ -41,7 +41,9 @@ def test_clicking_a_clause_selects_it_and_copy_gives_the_citation(window, qtbot)
     assert window.reader_panel.select_clause("hunan-biomedicine-2026:一/（四）")
     copied = window.reader_panel.copy_current_clause()
     assert copied.startswith("（四）支持创新产品产业化落地")
-    assert copied.endswith("——《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》（湘政办发〔2026〕15号）一/（四）")
+    assert copied.endswith(
+        "——《湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见》（湘政办发〔2026〕15号）一/（四）"
+    )
 
 
 def test_typing_a_query_lists_hits_and_opening_one_selects_the_clause(window, qtbot):
@@ -78,21 +80,30 @@ def test_importing_a_bad_file_shows_a_message_and_changes_nothing(window, qtbot,
 
 def test_a_good_import_appears_in_the_library_and_is_searchable(window, qtbot, tmp_path):
     doc = tmp_path / "衡阳.txt"
-    doc.write_text("衡阳市人民政府\n衡阳市支持合成生物产业发展的若干措施\n衡政发〔2024〕8号\n一、总体要求\n（一）支持合成生物平台。给予奖补。\n", encoding="gb18030")
+    doc.write_text(
+        "衡阳市人民政府\n衡阳市支持合成生物产业发展的若干措施\n衡政发〔2024〕8号\n一、总体要求\n（一）支持合成生物平台。给予奖补。\n",
+        encoding="gb18030",
+    )
     with qtbot.waitSignal(window.importFinished, timeout=30000):
         assert window.import_paths([doc]) is not None
     assert len(window.workspace.library.documents()) == 6
     assert window.reader_panel.detail.info.doc_number == "衡政发〔2024〕8号"
     window.search_panel.query_box.setText("合成生物平台")
     window.search_panel.run_search()
-    assert window.search_panel.results and window.search_panel.results[0].doc_id == window.reader_panel.detail.info.id
+    assert (
+        window.search_panel.results
+        and window.search_panel.results[0].doc_id == window.reader_panel.detail.info.id
+    )
 
 
 def test_the_background_import_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     paths = []
     for i in range(4):
         p = tmp_path / f"{i}.txt"
-        p.write_text(f"某市人民政府\n关于第{i}项措施的通知\n某政发〔2024〕{i + 10}号\n一、总则\n（一）第{i}项。\n", encoding="utf-8")
+        p.write_text(
+            f"某市人民政府\n关于第{i}项措施的通知\n某政发〔2024〕{i + 10}号\n一、总则\n（一）第{i}项。\n",
+            encoding="utf-8",
+        )
         paths.append(p)
     first_done, may_go_on = threading.Event(), threading.Event()
     real_job = main_window.import_job

@@ -20,7 +20,9 @@ def _broken(*, progress, cancelled):
 def test_a_job_that_ends_before_the_event_loop_turns_still_delivers_its_result(qtbot):
     runner = TaskRunner()
     results, order = [], []
-    job = runner.job("instant", _instant, 42).success(results.append).finally_(lambda: order.append("finally"))
+    job = (
+        runner.job("instant", _instant, 42).success(results.append).finally_(lambda: order.append("finally"))
+    )
     task = job.run_in_background()
     assert runner.wait(30000)  # the worker has returned and emitted before anything is processed
     assert results == [] and not task.done
@@ -32,7 +34,9 @@ def test_a_job_that_ends_before_the_event_loop_turns_still_delivers_its_result(q
 def test_a_failing_job_reaches_its_failure_callback_not_the_success_one(qtbot):
     runner = TaskRunner()
     failures, successes = [], []
-    task = runner.job("broken", _broken).success(successes.append).failure(failures.append).run_in_background()
+    task = (
+        runner.job("broken", _broken).success(successes.append).failure(failures.append).run_in_background()
+    )
     runner.wait(30000)
     qtbot.waitUntil(lambda: task.done)
     assert successes == [] and [str(e) for e in failures] == ["disk gone"] and task.succeeded is False
@@ -60,7 +64,9 @@ def test_progress_arrives_on_the_main_thread(qtbot):
         return "done"
 
     main = threading.get_ident()
-    job = runner.job("count", counting).on_progress(lambda done, total: seen.append((done, total, threading.get_ident() == main)))
+    job = runner.job("count", counting).on_progress(
+        lambda done, total: seen.append((done, total, threading.get_ident() == main))
+    )
     task = job.run_in_background()
     runner.wait(30000)
     qtbot.waitUntil(lambda: task.done)

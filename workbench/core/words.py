@@ -61,7 +61,13 @@ INDICATOR_STATUS_WORDS = {
 }
 NO_DATA_PAST_DEADLINE_WORDS = "暂无数据（已过期限）"
 
-COMPARATOR_WORDS = {"at_least": "不低于", "more_than": "超过", "about": "左右", "range": "区间", "at_most": "不高于"}
+COMPARATOR_WORDS = {
+    "at_least": "不低于",
+    "more_than": "超过",
+    "about": "左右",
+    "range": "区间",
+    "at_most": "不高于",
+}
 
 # IndicatorError codes and the row codes of an indicator table import.
 INDICATOR_ERROR_WORDS = {
@@ -97,8 +103,14 @@ TABLE_FILE_WORDS = {
 }
 
 AUDIT_ACTION_WORDS = {
-    "create": "创建", "edit": "修改", "delete": "删除", "record": "记录", "replace": "替换",
-    "delete_observation": "删除观测值", "accept": "采纳建议", "reject": "不采纳建议",
+    "create": "创建",
+    "edit": "修改",
+    "delete": "删除",
+    "record": "记录",
+    "replace": "替换",
+    "delete_observation": "删除观测值",
+    "accept": "采纳建议",
+    "reject": "不采纳建议",
 }
 
 UNKNOWN_WORD = "不详"

@@ -36,7 +36,14 @@ class Workspace:
         data_dir.mkdir(parents=True, exist_ok=True)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)
-        workspace = cls(data_dir, db, library, SearchService(library, data_dir / INDEX_DIR), indicators=IndicatorService(db, library), applications=ApplicationService(db, data_dir))
+        workspace = cls(
+            data_dir,
+            db,
+            library,
+            SearchService(library, data_dir / INDEX_DIR),
+            indicators=IndicatorService(db, library),
+            applications=ApplicationService(db, data_dir),
+        )
         library.reparse_stale()
         if seed:
             library.seed_bundled()

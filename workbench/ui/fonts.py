@@ -17,7 +17,15 @@ log = logging.getLogger(__name__)
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 SAMPLE = "政策工作台湘政办发"
 # Families that ship with Chinese Windows, macOS and Linux desktops.
-SYSTEM_CJK = ("Microsoft YaHei", "SimSun", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
+SYSTEM_CJK = (
+    "Microsoft YaHei",
+    "SimSun",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+)
 
 
 # Only the Hei face: the Song and Kai faces bundled for the PDF briefs are ~40 MB that

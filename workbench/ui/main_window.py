@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 SUPPORTED = (".txt", ".docx", ".pdf")
 
 
-def import_job(data_dir: Path, paths: list[Path], *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[ImportOutcome]:
+def import_job(
+    data_dir: Path, paths: list[Path], *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> list[ImportOutcome]:
     """Runs on a worker thread with its own connection (and index writer)."""
     from workbench.core.workspace import Workspace
 
@@ -47,7 +49,9 @@ def import_job(data_dir: Path, paths: list[Path], *, progress: Callable[[int, in
         ws.close()
 
 
-def rebuild_job(data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> bool:
+def rebuild_job(
+    data_dir: Path, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> bool:
     from workbench.core.workspace import Workspace
 
     ws = Workspace.open(data_dir, seed=False)
@@ -61,7 +65,9 @@ class MainWindow(QMainWindow):
     jobEnded = Signal()  # the window's task has ended and the window takes the next one
     importFinished = Signal(list)  # the outcomes of an import, once the window has shown them
 
-    def __init__(self, workspace: Workspace | None, settings: QSettings, runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace | None, settings: QSettings, runner: TaskRunner | None = None
+    ) -> None:
         """The window paints at once; the panels come with ``attach(workspace)``, so that
         opening the store and the index never delays the first paint."""
         super().__init__()
@@ -136,15 +142,25 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(QWidget())
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(area, dock)
         return dock
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.import_action = QAction(self.tr("导入文件(&I)…"), self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_and_import)
+        self.import_action = QAction(
+            self.tr("导入文件(&I)…"),
+            self,
+            shortcut=QKeySequence.StandardKey.Open,
+            triggered=self.choose_and_import,
+        )
         self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)
-        quit_action = QAction(self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        quit_action = QAction(
+            self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close
+        )
         file_menu.addActions([self.import_action, self.rebuild_action])
         # ReportLab and QtPdf load only when a brief is made.
         from workbench.ui.dialogs.brief_export import BriefExporter
@@ -157,9 +173,20 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        copy_action = QAction(self.tr("复制条款及出处"), self, shortcut=QKeySequence("Ctrl+Shift+C"), triggered=lambda: self.reader_panel.copy_current_clause())
+        copy_action = QAction(
+            self.tr("复制条款及出处"),
+            self,
+            shortcut=QKeySequence("Ctrl+Shift+C"),
+            triggered=lambda: self.reader_panel.copy_current_clause(),
+        )
         edit_menu.addActions([self.find_action, copy_action])
-        self.workspace_actions = [self.import_action, self.rebuild_action, self.find_action, copy_action, *self.briefs.actions]
+        self.workspace_actions = [
+            self.import_action,
+            self.rebuild_action,
+            self.find_action,
+            copy_action,
+            *self.briefs.actions,
+        ]
         for action in self.workspace_actions:
             action.setEnabled(False)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -196,7 +223,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog  # dialogs cost start-up time: imported when used
 
         start = opts.LAST_IMPORT_DIR.get(self.settings)
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入政策文件"), start, self.tr("政策文件 (*.txt *.docx *.pdf);;所有文件 (*)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入政策文件"), start, self.tr("政策文件 (*.txt *.docx *.pdf);;所有文件 (*)")
+        )
         if files:
             opts.LAST_IMPORT_DIR.set(self.settings, str(Path(files[0]).parent))
             self.import_paths([Path(f) for f in files])
@@ -207,7 +236,12 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.statusBar().showMessage(self.tr("请等待当前任务完成"), 5000)
             return None
-        return self.run_job(self.tr("正在导入…"), self.runner.job("import", import_job, self.workspace.data_dir, paths).success(self._import_finished))
+        return self.run_job(
+            self.tr("正在导入…"),
+            self.runner.job("import", import_job, self.workspace.data_dir, paths).success(
+                self._import_finished
+            ),
+        )
 
     def _import_finished(self, outcomes: list[ImportOutcome]) -> None:
         from workbench.core.corpus.library import Changes
@@ -235,7 +269,10 @@ class MainWindow(QMainWindow):
         if self.task is not None or self.workspace is None:
             return None
         job = self.runner.job("rebuild", rebuild_job, self.workspace.data_dir)
-        return self.run_job(self.tr("正在建立检索索引…"), job.success(lambda _: self.statusBar().showMessage(self.tr("检索索引已就绪"), 5000)))
+        return self.run_job(
+            self.tr("正在建立检索索引…"),
+            job.success(lambda _: self.statusBar().showMessage(self.tr("检索索引已就绪"), 5000)),
+        )
 
     def run_job(self, message: str, job: Job) -> Task:
         """Start ``job`` as the window's one task: progress bar, cancel button, and the window
@@ -285,7 +322,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于政策工作台"),
-            self.tr("政策工作台：离线阅读、检索和使用产业政策文件。\n\n数据文件夹：{0}").format(self.workspace.data_dir if self.workspace else ""),
+            self.tr("政策工作台：离线阅读、检索和使用产业政策文件。\n\n数据文件夹：{0}").format(
+                self.workspace.data_dir if self.workspace else ""
+            ),
         )
 
     # --- library changes, drag and drop, state ------------------------------------
@@ -305,7 +344,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("文库共 {0} 份文件").format(len(docs)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()):
+        if event.mimeData().hasUrls() and any(
+            u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -35,7 +35,12 @@ PDF_FONT_SONG = Option[str]("options/pdf_font_song", "", str)
 PDF_FONT_HEI = Option[str]("options/pdf_font_hei", "", str)
 PDF_FONT_KAI = Option[str]("options/pdf_font_kai", "", str)
 PDF_FONT_FANGSONG = Option[str]("options/pdf_font_fangsong", "", str)
-PDF_FONT_OPTIONS = {"song": PDF_FONT_SONG, "hei": PDF_FONT_HEI, "kai": PDF_FONT_KAI, "fangsong": PDF_FONT_FANGSONG}
+PDF_FONT_OPTIONS = {
+    "song": PDF_FONT_SONG,
+    "hei": PDF_FONT_HEI,
+    "kai": PDF_FONT_KAI,
+    "fangsong": PDF_FONT_FANGSONG,
+}
 LAST_EXPORT_DIR = Option[str]("options/last_export_dir", "", str)
 
 OPTIONS = (LANGUAGE, SEARCH_LIMIT, LAST_IMPORT_DIR, *PDF_FONT_OPTIONS.values(), LAST_EXPORT_DIR)

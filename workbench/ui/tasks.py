@@ -112,7 +112,9 @@ class Job:
 
     def _add(self, callbacks: list[Any], callback: Any) -> Job:
         if self._started:
-            raise RuntimeError(f"job {self._task.name!r} has started: give its callbacks before run_in_background()")
+            raise RuntimeError(
+                f"job {self._task.name!r} has started: give its callbacks before run_in_background()"
+            )
         callbacks.append(callback)
         return self
 

@@ -78,7 +78,9 @@ def test_export_then_import_gives_the_same_application(service, stored, tmp_path
         ("NOPROFILE", "profile"),
     ],
 )
-def test_a_bad_file_imported_into_an_application_leaves_it_untouched(service, stored, tmp_path, content, field):
+def test_a_bad_file_imported_into_an_application_leaves_it_untouched(
+    service, stored, tmp_path, content, field
+):
     data = json.loads(DRUG_EXAMPLE.read_text(encoding="utf-8"))
     if content == "NEGATIVE":
         data["claims"][0]["requested_amount"] = -100
@@ -120,7 +122,9 @@ def test_an_attached_file_is_copied_into_the_data_folder_with_its_hash(service, 
     assert slot.present and slot.files[0].present and slot.asked == "药品注册证书（批件）"
 
 
-def test_evidence_shows_missing_until_a_note_or_file_is_given_and_when_the_copy_is_lost(service, stored, tmp_path):
+def test_evidence_shows_missing_until_a_note_or_file_is_given_and_when_the_copy_is_lost(
+    service, stored, tmp_path
+):
     slots = service.evidence(stored.id)
     assert not slots["drug-1:industrialised"].present
     assert slots["drug-1:first_registration"].present  # the example carries a note
@@ -161,13 +165,20 @@ def test_exported_evidence_records_reattach_on_import_when_the_file_is_here(serv
     service.attach_file(stored.id, "drug-1:first_registration", source)
     path = tmp_path / "out.json"
     service.export_file(stored.id, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["evidence"]["drug-1:first_registration"]["files"][0]["name"] == "证书.pdf"
+    assert (
+        json.loads(path.read_text(encoding="utf-8"))["evidence"]["drug-1:first_registration"]["files"][0][
+            "name"
+        ]
+        == "证书.pdf"
+    )
     copy = service.import_file(path)
     [f] = service.evidence_files(copy.id)
     assert f.present and f.file_name == "证书.pdf"
 
 
-def test_an_import_that_fails_half_way_stores_nothing_and_tells_no_listener(service, stored, tmp_path, monkeypatch):
+def test_an_import_that_fails_half_way_stores_nothing_and_tells_no_listener(
+    service, stored, tmp_path, monkeypatch
+):
     import sqlite3
 
     import db.applications

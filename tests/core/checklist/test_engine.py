@@ -44,7 +44,13 @@ def rules():
 
 
 def app_data(*claims: dict[str, Any], as_of: str = "2026-09-01", **profile: Any) -> dict[str, Any]:
-    base_profile = {"name": "长沙测试公司", "province": "湖南省", "city": "长沙市", "entity_type": "企业", "activities": ["研发", "生产经营"]}
+    base_profile = {
+        "name": "长沙测试公司",
+        "province": "湖南省",
+        "city": "长沙市",
+        "entity_type": "企业",
+        "activities": ["研发", "生产经营"],
+    }
     return {
         "format": "workbench.application",
         "version": 1,
@@ -58,11 +64,25 @@ def app_data(*claims: dict[str, Any], as_of: str = "2026-09-01", **profile: Any)
 
 
 def drug(claim_id: str = "drug", date: str = "2026-05-01", **extra: Any) -> dict[str, Any]:
-    return {"id": claim_id, "item": "innovative-drug", "title": claim_id, "project": claim_id, "event_date": date, "answers": {"first_registration": True, "industrialised": True}} | extra
+    return {
+        "id": claim_id,
+        "item": "innovative-drug",
+        "title": claim_id,
+        "project": claim_id,
+        "event_date": date,
+        "answers": {"first_registration": True, "industrialised": True},
+    } | extra
 
 
 def centre(claim_id: str = "centre", date: str = "2026-03-01") -> dict[str, Any]:
-    return {"id": claim_id, "item": "national-innovation-centre", "title": claim_id, "project": claim_id, "event_date": date, "answers": {"newly_approved": True}}
+    return {
+        "id": claim_id,
+        "item": "national-innovation-centre",
+        "title": claim_id,
+        "project": claim_id,
+        "event_date": date,
+        "answers": {"newly_approved": True},
+    }
 
 
 def evaluate(rules, data: dict[str, Any], as_of: dt.date | None = None):
@@ -103,11 +123,27 @@ def test_rules_list_the_awards_of_the_opinions_with_kinds_and_amounts(rules):
     assert by_id["national-innovation-centre"].amount.years == 3
     assert by_id["application-base-platform"].amount.max == 5_000_000
     assert by_id["evaluated-service-platform"].amount.max == 5_000_000
-    assert [by_id[i].amount.max for i in ("innovative-drug", "innovative-device-class-3", "innovative-device-class-2", "special-cosmetic-raw-material")] == [5_000_000, 1_000_000, 500_000, 1_000_000]
+    assert [
+        by_id[i].amount.max
+        for i in (
+            "innovative-drug",
+            "innovative-device-class-3",
+            "innovative-device-class-2",
+            "special-cosmetic-raw-material",
+        )
+    ] == [5_000_000, 1_000_000, 500_000, 1_000_000]
     assert by_id["equity-investment-subsidy"].amount.max == 5_000_000
-    assert by_id["guarantee-support"].kind is ItemKind.FINANCING and by_id["guarantee-support"].amount.limit == 30_000_000
+    assert (
+        by_id["guarantee-support"].kind is ItemKind.FINANCING
+        and by_id["guarantee-support"].amount.limit == 30_000_000
+    )
     assert by_id["xiaoxiang-loan-white-list"].kind is ItemKind.FINANCING
-    for item_id in ("genetic-resources-qualification", "fast-track-testing", "first-purchase-catalogue", "clinical-use-upon-approval"):
+    for item_id in (
+        "genetic-resources-qualification",
+        "fast-track-testing",
+        "first-purchase-catalogue",
+        "clinical-use-upon-approval",
+    ):
         assert by_id[item_id].kind is ItemKind.NON_MONETARY
     assert by_id["rd-reserve-incentive"].amount.ceiling is None
     assert rules.annual_cap is not None and rules.annual_cap.amount == 50_000_000
@@ -122,12 +158,29 @@ def test_rules_are_found_by_document_and_by_id():
 
 def test_another_policy_is_just_another_data_file(tmp_path):
     data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    data |= {"id": "other-2027", "doc_id": "other-doc", "title": "另一项政策", "items": [data["items"][5] | {"id": "only-item"}], "exclusive": []}
+    data |= {
+        "id": "other-2027",
+        "doc_id": "other-doc",
+        "title": "另一项政策",
+        "items": [data["items"][5] | {"id": "only-item"}],
+        "exclusive": [],
+    }
     data["annual_cap"] = None
     (tmp_path / "other.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     other = rules_for_document("other-doc", tmp_path)
     assert other is not None and [i.id for i in other.items] == ["only-item"]
-    app = parse_application(app_data({"id": "x", "item": "only-item", "event_date": "2026-05-01", "answers": {"first_registration": True, "industrialised": True}}) | {"rules": "other-2027"}, lambda rid: other if rid == "other-2027" else None)
+    app = parse_application(
+        app_data(
+            {
+                "id": "x",
+                "item": "only-item",
+                "event_date": "2026-05-01",
+                "answers": {"first_registration": True, "industrialised": True},
+            }
+        )
+        | {"rules": "other-2027"},
+        lambda rid: other if rid == "other-2027" else None,
+    )
     result = evaluate_application(other, app)
     assert result.result_for_claim("x").state is State.ELIGIBLE  # type: ignore[union-attr]
     assert result.totals[0].cap is None
@@ -165,7 +218,11 @@ def test_a_changsha_innovative_drug_qualifies_for_5_million_with_reasons_cited(r
     assert industrialised.reason == "answered_yes" and industrialised.citation.clause_id == CLAUSE_4
     assert "符合产业化落地等相关条件" in industrialised.citation.quote
     assert r.fund is not None and r.fund.name == "省先进制造业高地建设资金"
-    assert result.totals[0].year == 2026 and result.totals[0].after_cap == 5_000_000 and not result.totals[0].cap_applied
+    assert (
+        result.totals[0].year == 2026
+        and result.totals[0].after_cap == 5_000_000
+        and not result.totals[0].cap_applied
+    )
 
 
 def test_unclaimed_items_are_listed_as_needing_information(rules):
@@ -202,7 +259,9 @@ def test_an_entity_type_the_scope_paragraph_does_not_name_is_outside_scope(rules
         (dt.date(2031, 2, 14), PolicyStatus.EXPIRED, "policy_expired"),
     ],
 )
-def test_before_issue_and_after_expiry_nothing_is_payable_and_the_result_says_which(rules, day, status, reason):
+def test_before_issue_and_after_expiry_nothing_is_payable_and_the_result_says_which(
+    rules, day, status, reason
+):
     result = evaluate(rules, app_data(drug(date="2026-02-14")), day)
     assert result.policy_status is status
     assert all(r.state is State.INELIGIBLE and r.amount == 0 for r in result.items)
@@ -231,7 +290,11 @@ def test_a_national_centre_is_paid_5_million_a_year_for_three_years(rules):
     assert r is not None and r.state is State.ELIGIBLE
     assert r.per_year == {2026: 5_000_000, 2027: 5_000_000, 2028: 5_000_000}
     assert r.max_amount == 15_000_000
-    assert [(t.year, t.after_cap) for t in result.totals] == [(2026, 5_000_000), (2027, 5_000_000), (2028, 5_000_000)]
+    assert [(t.year, t.after_cap) for t in result.totals] == [
+        (2026, 5_000_000),
+        (2027, 5_000_000),
+        (2028, 5_000_000),
+    ]
 
 
 def test_instalments_falling_after_the_term_are_left_out_and_explained(rules):
@@ -262,7 +325,9 @@ def test_the_5000_wan_annual_cap_bites_with_its_clause_cited(rules):
     claims += [drug(f"e{i}") for i in range(6)]
     result = evaluate(rules, app_data(*claims))
     year = {t.year: t for t in result.totals}
-    assert year[2026].before_cap == 55_000_000 and year[2026].after_cap == 50_000_000 and year[2026].cap_applied
+    assert (
+        year[2026].before_cap == 55_000_000 and year[2026].after_cap == 50_000_000 and year[2026].cap_applied
+    )
     assert year[2026].cap_citation is not None and year[2026].cap_citation.clause_id == FINAL
     assert "5000万元" in year[2026].cap_citation.quote
     assert year[2027].before_cap == 15_000_000 and not year[2027].cap_applied
@@ -277,12 +342,21 @@ def test_the_shipped_cap_example_bites_in_its_first_year():
 
 
 def test_guarantee_support_is_never_counted_as_money(rules):
-    guarantee = {"id": "g", "item": "guarantee-support", "answers": {"small_tech_firm": True, "guarantee_plan": True}}
+    guarantee = {
+        "id": "g",
+        "item": "guarantee-support",
+        "answers": {"small_tech_firm": True, "guarantee_plan": True},
+    }
     white_list = {"id": "w", "item": "xiaoxiang-loan-white-list", "answers": {"white_listed": True}}
     result = evaluate(rules, app_data(drug(), guarantee, white_list))
     g = result.result_for_claim("g")
     assert g is not None and g.state is State.ELIGIBLE
-    assert g.amount == 0 and g.max_amount is None and g.counted_per_year == {} and g.financing_limit == 30_000_000
+    assert (
+        g.amount == 0
+        and g.max_amount is None
+        and g.counted_per_year == {}
+        and g.financing_limit == 30_000_000
+    )
     assert any(n.code == "financing_not_money" for n in g.notes)
     assert result.result_for_claim("w").amount == 0  # type: ignore[union-attr]
     assert result.total_before_cap == 5_000_000
@@ -290,8 +364,20 @@ def test_guarantee_support_is_never_counted_as_money(rules):
 
 def test_one_device_claimed_as_two_classes_is_refused(rules):
     answers = {"production_approval": True, "industrialised": True}
-    class3 = {"id": "as3", "item": "innovative-device-class-3", "project": "手术机器人", "event_date": "2026-05-01", "answers": answers}
-    class2 = {"id": "as2", "item": "innovative-device-class-2", "project": "手术机器人", "event_date": "2026-05-01", "answers": answers}
+    class3 = {
+        "id": "as3",
+        "item": "innovative-device-class-3",
+        "project": "手术机器人",
+        "event_date": "2026-05-01",
+        "answers": answers,
+    }
+    class2 = {
+        "id": "as2",
+        "item": "innovative-device-class-2",
+        "project": "手术机器人",
+        "event_date": "2026-05-01",
+        "answers": answers,
+    }
     result = evaluate(rules, app_data(class3, class2))
     for claim_id in ("as3", "as2"):
         r = result.result_for_claim(claim_id)
@@ -311,16 +397,27 @@ def test_unknown_answers_give_needs_info_not_ineligible(rules):
     assert condition(r, "industrialised").reason == "unanswered"
     assert result.totals[0].before_cap == 0 and result.totals[0].pending == 5_000_000
     undated = drug() | {"event_date": None}
-    assert condition(evaluate(rules, app_data(undated)).result_for_claim("drug"), "event_in_term").reason == "date_missing"
+    assert (
+        condition(evaluate(rules, app_data(undated)).result_for_claim("drug"), "event_in_term").reason
+        == "date_missing"
+    )
     no_province = app_data(drug())
     del no_province["profile"]["province"]
     result = evaluate(rules, no_province)
-    assert result.scope_state is State.NEEDS_INFO and result.result_for_claim("drug").state is State.NEEDS_INFO  # type: ignore[union-attr]
+    assert (
+        result.scope_state is State.NEEDS_INFO and result.result_for_claim("drug").state is State.NEEDS_INFO
+    )  # type: ignore[union-attr]
 
 
 def test_a_no_answer_makes_the_item_ineligible(rules):
-    r = evaluate(rules, app_data(drug() | {"answers": {"first_registration": True, "industrialised": False}})).result_for_claim("drug")
-    assert r is not None and r.state is State.INELIGIBLE and condition(r, "industrialised").reason == "answered_no"
+    r = evaluate(
+        rules, app_data(drug() | {"answers": {"first_registration": True, "industrialised": False}})
+    ).result_for_claim("drug")
+    assert (
+        r is not None
+        and r.state is State.INELIGIBLE
+        and condition(r, "industrialised").reason == "answered_no"
+    )
 
 
 def test_a_project_with_a_higher_award_under_another_policy_counts_once_at_the_higher_amount(rules):
@@ -331,12 +428,27 @@ def test_a_project_with_a_higher_award_under_another_policy_counts_once_at_the_h
     assert note.citation is not None and "从优、就高、不重复" in note.citation.quote
     lower = drug(other_claims=[{"policy": "长沙市生物医药产业政策", "amount": 2_000_000}])
     r = evaluate(rules, app_data(lower)).result_for_claim("drug")
-    assert r is not None and r.amount == 5_000_000 and any(n.code == "counted_here_over_other" for n in r.notes)
+    assert (
+        r is not None and r.amount == 5_000_000 and any(n.code == "counted_here_over_other" for n in r.notes)
+    )
 
 
 def test_one_project_under_two_items_of_the_opinions_counts_once_at_the_higher(rules):
-    base = {"id": "base", "item": "application-base-platform", "project": "平台甲", "event_date": "2026-04-01", "answers": {"newly_recognised": True}}
-    service = {"id": "svc", "item": "evaluated-service-platform", "project": "平台甲", "event_date": "2026-04-01", "requested_amount": 3_000_000, "answers": {"in_rd": True, "evaluated": True}}
+    base = {
+        "id": "base",
+        "item": "application-base-platform",
+        "project": "平台甲",
+        "event_date": "2026-04-01",
+        "answers": {"newly_recognised": True},
+    }
+    service = {
+        "id": "svc",
+        "item": "evaluated-service-platform",
+        "project": "平台甲",
+        "event_date": "2026-04-01",
+        "requested_amount": 3_000_000,
+        "answers": {"in_rd": True, "evaluated": True},
+    }
     result = evaluate(rules, app_data(base, service))
     assert result.result_for_claim("base").amount == 5_000_000  # type: ignore[union-attr]
     svc = result.result_for_claim("svc")
@@ -350,7 +462,13 @@ def test_a_requested_amount_below_the_ceiling_is_what_counts(rules):
 
 
 def test_the_equity_subsidy_never_exceeds_the_actual_investment(rules):
-    equity = {"id": "eq", "item": "equity-investment-subsidy", "event_date": "2026-04-01", "base_amount": 2_000_000, "answers": {"equity_firm": True, "invests_in_biomedicine": True}}
+    equity = {
+        "id": "eq",
+        "item": "equity-investment-subsidy",
+        "event_date": "2026-04-01",
+        "base_amount": 2_000_000,
+        "answers": {"equity_firm": True, "invests_in_biomedicine": True},
+    }
     r = evaluate(rules, app_data(equity)).result_for_claim("eq")
     assert r is not None and r.state is State.ELIGIBLE and r.max_amount == 2_000_000
     r = evaluate(rules, app_data(equity | {"base_amount": 90_000_000})).result_for_claim("eq")
@@ -360,7 +478,12 @@ def test_the_equity_subsidy_never_exceeds_the_actual_investment(rules):
 
 
 def test_a_newly_introduced_platform_is_paid_from_the_open_economy_fund(rules):
-    base = {"id": "base", "item": "application-base-platform", "event_date": "2026-04-01", "answers": {"newly_recognised": True, "newly_introduced": True}}
+    base = {
+        "id": "base",
+        "item": "application-base-platform",
+        "event_date": "2026-04-01",
+        "answers": {"newly_recognised": True, "newly_introduced": True},
+    }
     r = evaluate(rules, app_data(base)).result_for_claim("base")
     assert r is not None and r.fund is not None and r.fund.name == "省开放型经济与流通产业发展专项资金"
     assert "新引进的" in r.fund.citation.quote
@@ -388,7 +511,10 @@ def test_the_trace_is_complete_ordered_and_serialisable(rules):
 
 
 def test_application_json_round_trips(rules):
-    app = parse_application(app_data(drug(other_claims=[{"policy": "长沙", "amount": 1}], requested_amount=1_000_000)) | {"evidence": {"drug:industrialised": {"note": "厂房租赁合同"}}})
+    app = parse_application(
+        app_data(drug(other_claims=[{"policy": "长沙", "amount": 1}], requested_amount=1_000_000))
+        | {"evidence": {"drug:industrialised": {"note": "厂房租赁合同"}}}
+    )
     again = parse_application(json.loads(json.dumps(application_to_json(app))))
     assert again == app
 
@@ -408,12 +534,20 @@ def test_all_shipped_examples_load_and_evaluate():
         (lambda d: d.pop("version"), "version", "missing_field"),
         (lambda d: d.pop("profile"), "profile", "missing_field"),
         (lambda d: d["claims"][0].pop("item"), "claims[0].item", "missing_field"),
-        (lambda d: d["claims"][0].update(requested_amount=-1), "claims[0].requested_amount", "negative_amount"),
+        (
+            lambda d: d["claims"][0].update(requested_amount=-1),
+            "claims[0].requested_amount",
+            "negative_amount",
+        ),
         (lambda d: d["claims"][0].update(event_date="2026-02-30"), "claims[0].event_date", "bad_date"),
         (lambda d: d.update(as_of="2026-13-01"), "as_of", "bad_date"),
         (lambda d: d["claims"][0].update(item="free-money"), "claims[0].item", "unknown_item"),
         (lambda d: d["claims"][0]["answers"].update(typo=True), "claims[0].answers.typo", "unknown_answer"),
-        (lambda d: d["claims"][0]["answers"].update(industrialised="yes"), "claims[0].answers.industrialised", "wrong_type"),
+        (
+            lambda d: d["claims"][0]["answers"].update(industrialised="yes"),
+            "claims[0].answers.industrialised",
+            "wrong_type",
+        ),
         (lambda d: d["claims"].append(copy.deepcopy(d["claims"][0])), "claims[1].id", "duplicate_id"),
         (lambda d: d.update(format="something.else"), "format", "wrong_format"),
         (lambda d: d.update(rules="nowhere-2030"), "rules", "unknown_rules"),

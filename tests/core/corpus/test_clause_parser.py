@@ -45,7 +45,7 @@ def assert_lossless(doc: ParsedDocument) -> None:
         assert a.span_start <= a.span_end
     for n in doc.noise:
         owners = [c for c in doc.clauses if c.span_start <= n.start and n.end <= c.span_end]
-        assert len(owners) == 1, f"noise {source[n.start:n.end]!r} must sit inside exactly one clause"
+        assert len(owners) == 1, f"noise {source[n.start : n.end]!r} must sit inside exactly one clause"
     for c in doc.clauses:
         inside = [n for n in doc.noise if c.span_start <= n.start < c.span_end]
         expected = noise_free(source[c.span_start : c.span_end], _shift(inside, -c.span_start))
@@ -134,7 +134,9 @@ def test_responsibility_lines_become_their_own_field():
     assert wrapped.responsible.startswith("责任单位：湖南湘江新区管委会、市发展改革委")
     assert "市商务局" in responsible_units(wrapped.responsible)
     big_health = _by_path(_parse("changsha-big-health-implementation-plan-2023"))
-    assert big_health["二/（二）/3"].responsible == "市工业和信息化局、市市场监管局、市卫生健康委按职责分工推进"
+    assert (
+        big_health["二/（二）/3"].responsible == "市工业和信息化局、市市场监管局、市卫生健康委按职责分工推进"
+    )
 
 
 def test_headings_on_their_own_line_and_in_half_width_brackets():
@@ -186,7 +188,11 @@ def test_enumerations_and_cross_references_in_the_body_are_not_clauses():
 
 # --- generated documents -------------------------------------------------------
 
-CJK = st.text(alphabet="生物医药产业发展创新平台建设支持推进加快完善强化技术企业项目资金政策服务体系机制", min_size=2, max_size=12)
+CJK = st.text(
+    alphabet="生物医药产业发展创新平台建设支持推进加快完善强化技术企业项目资金政策服务体系机制",
+    min_size=2,
+    max_size=12,
+)
 
 
 @st.composite
@@ -204,7 +210,13 @@ def generated_documents(draw):
         paths.append(cn[p])
         for _ in range(draw(st.integers(0, 3))):
             clause_no += 1
-            label = "十" if clause_no == 10 else cn[clause_no - 1] if clause_no < 10 else "十" + cn[clause_no - 11]
+            label = (
+                "十"
+                if clause_no == 10
+                else cn[clause_no - 1]
+                if clause_no < 10
+                else "十" + cn[clause_no - 11]
+            )
             bracket = draw(st.sampled_from(["（{}）", "({})"]))
             out.append(bracket.format(label) + draw(CJK) + "。" + draw(CJK) + "，" + draw(CJK) + "。" + sep)
             paths.append(f"{cn[p]}/（{label}）")
@@ -241,7 +253,39 @@ def test_any_text_at_all_parses_losslessly(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["一、", "（一）", "(二)", "1.", "２．", "（1）", "专栏1", "专栏一", "—3—", "—4—", "**", "<p>", "</p>", "第一章", "第二条", "\n", "。", "，", "生物医药", "本意见自印发之日起施行", "2026年2月14日", "（此件主动公开）", "（责任单位：市科技局）", " "]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "一、",
+                "（一）",
+                "(二)",
+                "1.",
+                "２．",
+                "（1）",
+                "专栏1",
+                "专栏一",
+                "—3—",
+                "—4—",
+                "**",
+                "<p>",
+                "</p>",
+                "第一章",
+                "第二条",
+                "\n",
+                "。",
+                "，",
+                "生物医药",
+                "本意见自印发之日起施行",
+                "2026年2月14日",
+                "（此件主动公开）",
+                "（责任单位：市科技局）",
+                " ",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_marker_soup_parses_losslessly(pieces):
     assert_lossless(parse_document("".join(pieces), "soup"))
 

@@ -78,7 +78,10 @@ def test_references_resolve_to_library_documents_or_are_marked_missing(workspace
 
 def test_a_document_repealed_by_a_library_document_is_repealed_from_that_day(workspace, tmp_path):
     old = tmp_path / "old.txt"
-    old.write_text(_hunan_like("湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见", "湘政办发〔2021〕44号"), encoding="utf-8")
+    old.write_text(
+        _hunan_like("湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见", "湘政办发〔2021〕44号"),
+        encoding="utf-8",
+    )
     outcome = workspace.library.import_file(old)
     assert outcome.ok, outcome
     on = {d.id: d for d in workspace.library.documents(TODAY)}
@@ -98,7 +101,9 @@ def test_repeal_of_a_document_not_in_the_library_stays_listed_as_missing(workspa
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 def test_import_a_text_file_in_any_common_chinese_encoding(workspace, tmp_path, encoding):
     path = tmp_path / f"doc-{encoding}.txt"
-    path.write_text(_hunan_like("株洲市关于支持医疗器械产业发展的若干措施", "株政发〔2024〕3号"), encoding=encoding)
+    path.write_text(
+        _hunan_like("株洲市关于支持医疗器械产业发展的若干措施", "株政发〔2024〕3号"), encoding=encoding
+    )
     outcome = workspace.library.import_file(path)
     assert outcome.ok, outcome
     detail = workspace.library.document(outcome.doc_id, TODAY)
@@ -158,10 +163,14 @@ def test_a_cancelled_import_keeps_what_was_done_and_reports_the_rest(workspace, 
     paths = []
     for i, city in enumerate(["常德", "郴州", "益阳"]):
         p = tmp_path / f"{i}.txt"
-        p.write_text(_hunan_like(f"{city}市生物医药产业若干措施", f"常政发〔2024〕{i + 1}号"), encoding="utf-8")
+        p.write_text(
+            _hunan_like(f"{city}市生物医药产业若干措施", f"常政发〔2024〕{i + 1}号"), encoding="utf-8"
+        )
         paths.append(p)
     calls = []
-    outcomes = workspace.library.import_files(paths, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
+    outcomes = workspace.library.import_files(
+        paths, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1
+    )
     assert [o.ok for o in outcomes] == [True, False, False]
     assert outcomes[2].problem is ImportProblem.CANCELLED
 
@@ -187,5 +196,7 @@ def test_an_upgraded_database_gets_its_derived_data_rebuilt(tmp_path):
     ws = Workspace.open(data)
     hunan = ws.library.document("hunan-biomedicine-2026", TODAY)
     assert [r["doc_number"] for r in hunan.repeals] == ["湘政办发〔2021〕44号"]
-    assert {d.id for d in ws.library.documents(TODAY)} == {"hunan-biomedicine-2026"}, "the seeded flag survives"
+    assert {d.id for d in ws.library.documents(TODAY)} == {"hunan-biomedicine-2026"}, (
+        "the seeded flag survives"
+    )
     ws.close()

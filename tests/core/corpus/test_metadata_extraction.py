@@ -53,7 +53,11 @@ def test_print_date_is_kept_apart_from_the_issue_date():
 
 def test_validity_statements_of_the_bundled_documents():
     hunan = md.extract_validity(_text(HUNAN), dt.date(2026, 2, 14))
-    assert (hunan.effective_from, hunan.valid_until, hunan.years) == (dt.date(2026, 2, 14), dt.date(2031, 2, 13), 5)
+    assert (hunan.effective_from, hunan.valid_until, hunan.years) == (
+        dt.date(2026, 2, 14),
+        dt.date(2031, 2, 13),
+        5,
+    )
     changsha = md.extract_validity(_text(CHANGSHA), dt.date(2023, 3, 24))
     assert (changsha.valid_until, changsha.years) == (dt.date(2026, 3, 23), 3)  # "有效期 3 年" with spaces
 
@@ -62,7 +66,9 @@ def test_repeal_of_the_2021_opinions_and_references_of_the_changsha_plans():
     assert [(r.doc_number, r.title) for r in md.extract_repeals(_text(HUNAN))] == [
         ("湘政办发〔2021〕44号", "湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见")
     ]
-    refs = md.extract_references(_text(CHANGSHA), "长发改创高〔2023〕22号", "长沙市生物经济发展三年行动计划（2023—2025年）")
+    refs = md.extract_references(
+        _text(CHANGSHA), "长发改创高〔2023〕22号", "长沙市生物经济发展三年行动计划（2023—2025年）"
+    )
     national = [r for r in refs if r.kind == "doc_number"]
     assert [(r.value, r.title) for r in national] == [("发改高技〔2021〕1850号", "“十四五”生物经济发展规划")]
     big = md.extract_references(_text(BIG_HEALTH), "长发改社会〔2023〕76号")
@@ -115,7 +121,13 @@ def test_an_impossible_date_is_not_a_date():
     ("sentence", "issued", "start", "until", "years"),
     [
         ("本办法自2024年1月1日起施行，有效期两年。", None, dt.date(2024, 1, 1), dt.date(2025, 12, 31), 2),
-        ("本措施自2024年1月1日起至2026年12月31日止。", None, dt.date(2024, 1, 1), dt.date(2026, 12, 31), None),
+        (
+            "本措施自2024年1月1日起至2026年12月31日止。",
+            None,
+            dt.date(2024, 1, 1),
+            dt.date(2026, 12, 31),
+            None,
+        ),
         ("本方案有效期至2028年12月31日。", None, None, dt.date(2028, 12, 31), None),
         ("本意见自印发之日起实施，有效期5年。", None, None, None, 5),
         ("本规定自发布之日起30日后施行。", dt.date(2024, 3, 1), dt.date(2024, 3, 31), None, None),

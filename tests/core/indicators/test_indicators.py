@@ -24,11 +24,30 @@ from workbench.core.workspace import Workspace
 S = IndicatorStatus
 
 
-def indicator(target: float = 4000, comparator: Comparator = Comparator.AT_LEAST, deadline: str | None = "2025", **extra) -> Indicator:
+def indicator(
+    target: float = 4000, comparator: Comparator = Comparator.AT_LEAST, deadline: str | None = "2025", **extra
+) -> Indicator:
     values = dict(
-        id="i1", name="产业规模", measure="产业规模", region="长沙市", unit="亿元", comparator=comparator, comparator_word=None,
-        target_low=target, target_high=None, baseline=None, baseline_period=None, deadline=deadline, recurring=False,
-        doc_id=None, clause_id=None, source_text=None, origin="manual", proposal_key=None, created_at="", updated_at="",
+        id="i1",
+        name="产业规模",
+        measure="产业规模",
+        region="长沙市",
+        unit="亿元",
+        comparator=comparator,
+        comparator_word=None,
+        target_low=target,
+        target_high=None,
+        baseline=None,
+        baseline_period=None,
+        deadline=deadline,
+        recurring=False,
+        doc_id=None,
+        clause_id=None,
+        source_text=None,
+        origin="manual",
+        proposal_key=None,
+        created_at="",
+        updated_at="",
     )
     values.update(extra)
     return Indicator(**values)
@@ -57,7 +76,16 @@ def status_at_ratio(ratio: float) -> IndicatorStatus:
 
 @pytest.mark.parametrize(
     ("ratio", "expected"),
-    [(1.2, S.ON_TRACK), (0.9501, S.ON_TRACK), (0.9499, S.NEEDS_ACCELERATION), (0.5001, S.NEEDS_ACCELERATION), (0.4999, S.LIMITED_PROGRESS), (0.0001, S.LIMITED_PROGRESS), (-0.0001, S.DETERIORATING), (-1, S.DETERIORATING)],
+    [
+        (1.2, S.ON_TRACK),
+        (0.9501, S.ON_TRACK),
+        (0.9499, S.NEEDS_ACCELERATION),
+        (0.5001, S.NEEDS_ACCELERATION),
+        (0.4999, S.LIMITED_PROGRESS),
+        (0.0001, S.LIMITED_PROGRESS),
+        (-0.0001, S.DETERIORATING),
+        (-1, S.DETERIORATING),
+    ],
 )
 def test_status_follows_the_ratio_of_observed_to_required_growth_at_its_thresholds(ratio, expected):
     assert status_at_ratio(ratio) is expected
@@ -94,7 +122,6 @@ def test_overdue_starts_the_day_after_the_deadline():
     assert assess(ind, data, dt.date(2024, 1, 1)).status is S.OVERDUE
 
 
-
 def test_no_observation_after_the_deadline_is_no_data_marked_past_deadline():
     # Open SDG: without data there is no judgement; nobody recorded a value, so nothing says it was missed.
     ind = indicator(deadline="2023-12-31")
@@ -114,7 +141,9 @@ def test_no_data_until_growth_can_be_measured_and_observations_after_as_of_do_no
     later = assess(ind, obs(("2022", 2000), ("2024", 4500)), AS_OF)  # 2024 ends after 2024-06-30
     assert later.status is S.NO_DATA and later.latest.period == "2022"
     with_baseline = indicator(baseline=2000.0, baseline_period="2022")
-    assert assess(with_baseline, obs(("2023", 2600)), AS_OF).status is S.ON_TRACK  # 30 %/年 against 26 %/年 needed
+    assert (
+        assess(with_baseline, obs(("2023", 2600)), AS_OF).status is S.ON_TRACK
+    )  # 30 %/年 against 26 %/年 needed
 
 
 def test_falling_below_a_target_already_met_is_deterioration():
@@ -139,7 +168,9 @@ def test_recurring_targets_are_judged_on_the_latest_period():
     ind = indicator(target=30, comparator=Comparator.ABOUT, deadline=None, recurring=True)
     assert assess(ind, obs(("2023", 31)), AS_OF).status is S.ACHIEVED
     assert assess(ind, obs(("2022", 31), ("2023", 20)), AS_OF).status is S.DETERIORATING
-    assert assess(ind, obs(("2022", 10), ("2023", 22)), AS_OF).status is S.NEEDS_ACCELERATION  # +120 % of +200 % needed
+    assert (
+        assess(ind, obs(("2022", 10), ("2023", 22)), AS_OF).status is S.NEEDS_ACCELERATION
+    )  # +120 % of +200 % needed
     assert assess(ind, [], dt.date(2040, 1, 1)).status is S.NO_DATA  # never overdue
 
 
@@ -154,7 +185,12 @@ def test_periods_are_years_months_quarters_or_halves_and_impossible_ones_are_ref
     assert parse_period(2023).text == "2023" and parse_period(2023.0).end == dt.date(2023, 12, 31)
     assert parse_period("2024-6").text == "2024-06" and parse_period("2024Q2").end == dt.date(2024, 6, 30)
     assert parse_period("2024-H1").end == dt.date(2024, 6, 30)
-    for bad, code in (("2023-13", "impossible_period"), ("1850", "impossible_period"), ("去年", "invalid_period"), ("2023-Q5", "invalid_period")):
+    for bad, code in (
+        ("2023-13", "impossible_period"),
+        ("1850", "impossible_period"),
+        ("去年", "invalid_period"),
+        ("2023-Q5", "invalid_period"),
+    ):
         with pytest.raises(IndicatorError) as info:
             parse_period(bad)
         assert info.value.code == code
@@ -178,7 +214,12 @@ def test_bundled_targets_are_loaded_on_first_start_with_their_clauses(ws):
     found = ws.indicators.indicators()
     assert len(found) >= 40
     scale = ws.indicators.get("changsha-bioeconomy-2023.t01")
-    assert scale.name == "生物经济产业规模" and scale.target_low == 4000 and scale.unit == "亿元" and scale.deadline == "2025"
+    assert (
+        scale.name == "生物经济产业规模"
+        and scale.target_low == 4000
+        and scale.unit == "亿元"
+        and scale.deadline == "2025"
+    )
     assert scale.source_text in ws.library.clause(scale.clause_id).text
     first = ws.indicators.audit("changsha-bioeconomy-2023.t01")
     assert [(a.action, a.actor) for a in first] == [("create", "bundled")]
@@ -206,13 +247,21 @@ def test_a_recorded_period_is_never_overwritten_silently(ws):
     service.record("nanjing-bioeconomy-2021.t01", "2022", 3600, by="李四", replace=True)
     (o,) = service.observations("nanjing-bioeconomy-2021.t01")
     assert (o.value, o.entered_by, o.source_note) == (3600, "李四", None)
-    actions = [(a.action, a.before and a.before["value"], a.after["value"]) for a in service.audit("nanjing-bioeconomy-2021.t01") if a.entity == "observation"]
+    actions = [
+        (a.action, a.before and a.before["value"], a.after["value"])
+        for a in service.audit("nanjing-bioeconomy-2021.t01")
+        if a.entity == "observation"
+    ]
     assert actions == [("record", None, 3500), ("replace", 3500, 3600)]
 
 
 def test_bad_values_change_nothing(ws):
     service = ws.indicators
-    for period, value, code in (("2022-13", 1, "impossible_period"), ("2022", "三千", "invalid_value"), ("2022", math.inf, "invalid_value")):
+    for period, value, code in (
+        ("2022-13", 1, "impossible_period"),
+        ("2022", "三千", "invalid_value"),
+        ("2022", math.inf, "invalid_value"),
+    ):
         with pytest.raises(IndicatorError) as info:
             service.record("nanjing-bioeconomy-2021.t01", period, value)
         assert info.value.code == code
@@ -228,7 +277,9 @@ def test_bad_values_change_nothing(ws):
 
 def test_edits_are_audited_with_the_row_before_and_after(ws):
     service = ws.indicators
-    changed = service.edit("changsha-bioeconomy-2023.t01", {"baseline": 2500, "baseline_period": "2022"}, actor="审核员")
+    changed = service.edit(
+        "changsha-bioeconomy-2023.t01", {"baseline": 2500, "baseline_period": "2022"}, actor="审核员"
+    )
     assert changed.baseline == 2500 and changed.baseline_period == "2022"
     edit = service.audit("changsha-bioeconomy-2023.t01")[-1]
     assert edit.action == "edit" and edit.actor == "审核员"
@@ -237,14 +288,22 @@ def test_edits_are_audited_with_the_row_before_and_after(ws):
 
 def test_proposals_of_an_imported_document_can_be_accepted_with_edits_or_rejected(ws, tmp_path):
     plan = tmp_path / "某市行动计划.txt"
-    plan.write_text("某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上。\n二、保障措施\n对新认定的企业给予不超过200万元奖励。\n", encoding="utf-8")
+    plan.write_text(
+        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上。\n二、保障措施\n对新认定的企业给予不超过200万元奖励。\n",
+        encoding="utf-8",
+    )
     (outcome,) = ws.library.import_files([plan])
     doc_id = outcome.doc_id
     proposals = ws.indicators.proposals(doc_id)
-    assert [(p.target_low, p.unit, p.deadline) for p in proposals] == [(800, "亿元", "2026"), (5, "家", "2026")]
+    assert [(p.target_low, p.unit, p.deadline) for p in proposals] == [
+        (800, "亿元", "2026"),
+        (5, "家", "2026"),
+    ]
     scale, listed = proposals
     accepted = ws.indicators.accept(scale, {"name": "生物产业规模"}, actor="张三")
-    assert accepted.doc_id == doc_id and accepted.clause_id == scale.clause_id and accepted.origin == "extracted"
+    assert (
+        accepted.doc_id == doc_id and accepted.clause_id == scale.clause_id and accepted.origin == "extracted"
+    )
     assert accepted.measure == "生物产业规模" and accepted.source_text == scale.sentence
     ws.indicators.reject(listed, actor="张三")
     assert ws.indicators.proposals(doc_id) == []
@@ -259,8 +318,14 @@ def test_like_targets_of_two_cities_are_compared_side_by_side(ws):
     ws.indicators.record("changsha-bioeconomy-2023.t01", "2023", 3000)
     comparison = ws.indicators.compare("生物经济产业规模", as_of=dt.date(2024, 6, 30))
     assert comparison.unit == "亿元"
-    assert [(r.indicator.region, r.indicator.target_low, r.indicator.deadline) for r in comparison.rows] == [("南京市", 4000, "2023"), ("长沙市", 4000, "2025")]
-    assert [(r.status, r.reason) for r in comparison.rows] == [(S.NO_DATA, "no_observation_past_deadline"), (S.NO_DATA, "single_observation")]
+    assert [(r.indicator.region, r.indicator.target_low, r.indicator.deadline) for r in comparison.rows] == [
+        ("南京市", 4000, "2023"),
+        ("长沙市", 4000, "2025"),
+    ]
+    assert [(r.status, r.reason) for r in comparison.rows] == [
+        (S.NO_DATA, "no_observation_past_deadline"),
+        (S.NO_DATA, "single_observation"),
+    ]
     assert "生物经济产业规模" in ws.indicators.comparable_measures()
     by_ids = ws.indicators.compare(["changsha-bioeconomy-2023.t01", "changsha-big-health-2023.t06"])
     assert by_ids.measure is None and len(by_ids.rows) == 2
@@ -279,10 +344,24 @@ def test_list_filters_by_region_document_and_status(ws):
 
 def test_manual_indicators_are_validated(ws):
     with pytest.raises(IndicatorError) as info:
-        ws.indicators.create(IndicatorDraft(name=" ", unit="家", comparator=Comparator.AT_LEAST, target_low=1))
+        ws.indicators.create(
+            IndicatorDraft(name=" ", unit="家", comparator=Comparator.AT_LEAST, target_low=1)
+        )
     assert info.value.code == "invalid_name"
     with pytest.raises(IndicatorError) as info:
-        ws.indicators.create(IndicatorDraft(name="x", unit="家", comparator=Comparator.AT_LEAST, target_low=1, baseline=3))
+        ws.indicators.create(
+            IndicatorDraft(name="x", unit="家", comparator=Comparator.AT_LEAST, target_low=1, baseline=3)
+        )
     assert info.value.code == "baseline_incomplete"
-    made = ws.indicators.create(IndicatorDraft(name="新增孵化器", unit="家", comparator=Comparator.AT_LEAST, target_low=10, deadline="2027", region="某市"), actor="张三")
+    made = ws.indicators.create(
+        IndicatorDraft(
+            name="新增孵化器",
+            unit="家",
+            comparator=Comparator.AT_LEAST,
+            target_low=10,
+            deadline="2027",
+            region="某市",
+        ),
+        actor="张三",
+    )
     assert made.id.startswith("ind-") and made.origin == "manual"

@@ -76,19 +76,30 @@ def test_an_xlsx_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(ws, 
 
 def test_a_clean_csv_imports_every_row_in_one_go_and_replacing_is_explicit(ws, tmp_path):
     path = tmp_path / "观测.csv"
-    path.write_text(f"指标编号,期间,数值,来源说明,填报人\n{NJ},2021,3000,公报,张三\n{NJ},2022,\"3,600\",公报,张三\n{CS},2023-Q4,30,,\n", encoding="utf-8-sig")
+    path.write_text(
+        f'指标编号,期间,数值,来源说明,填报人\n{NJ},2021,3000,公报,张三\n{NJ},2022,"3,600",公报,张三\n{CS},2023-Q4,30,,\n',
+        encoding="utf-8-sig",
+    )
     preview = preview_import(ws.indicators, path)
     assert preview.ok and [o["row"] for o in preview.observations] == [2, 3, 4]
     result = apply_import(ws.indicators, preview, by="导入")
     assert (result.observations, result.replaced) == (3, 0)
-    assert [(o.period, o.value, o.entered_by) for o in ws.indicators.observations(NJ)] == [("2021", 3000, "张三"), ("2022", 3600, "张三")]
+    assert [(o.period, o.value, o.entered_by) for o in ws.indicators.observations(NJ)] == [
+        ("2021", 3000, "张三"),
+        ("2022", 3600, "张三"),
+    ]
     assert ws.indicators.observations(CS)[0].period == "2023-Q4"
     again = preview_import(ws.indicators, path)
     assert {p.code for p in again.problems} == {"observation_exists"}
     replacing = preview_import(ws.indicators, path, replace=True)
     assert replacing.ok and replacing.replacements == 3
     apply_import(ws.indicators, replacing)
-    assert [a.action for a in ws.indicators.audit(NJ) if a.entity == "observation"] == ["record", "record", "replace", "replace"]
+    assert [a.action for a in ws.indicators.audit(NJ) if a.entity == "observation"] == [
+        "record",
+        "record",
+        "replace",
+        "replace",
+    ]
 
 
 def test_a_gb18030_csv_from_an_old_excel_is_read(ws, tmp_path):
@@ -120,11 +131,23 @@ def test_export_to_xlsx_has_both_sheets_and_reimports_into_another_folder(ws, tm
     book = load_workbook(path)
     assert book.sheetnames == ["指标", "观测值"]
     rows = list(book["观测值"].iter_rows(values_only=True))
-    assert rows[0][:6] == ("指标编号", "指标名称", "地区", "单位", "期间", "数值") and rows[1][4:6] == ("2022", 3500)
+    assert rows[0][:6] == ("指标编号", "指标名称", "地区", "单位", "期间", "数值") and rows[1][4:6] == (
+        "2022",
+        3500,
+    )
     indicator_rows = list(book["指标"].iter_rows(values_only=True))
     assert len(indicator_rows) == 1 + len(ws.indicators.indicators())
     status = indicator_rows[0].index("状态")
-    assert {row[status] for row in indicator_rows[1:]} <= {"暂无数据", "暂无数据（已过期限）", "需加快进度", "进展顺利", "已实现", "进展有限", "出现倒退", "已逾期"}  # words, not codes
+    assert {row[status] for row in indicator_rows[1:]} <= {
+        "暂无数据",
+        "暂无数据（已过期限）",
+        "需加快进度",
+        "进展顺利",
+        "已实现",
+        "进展有限",
+        "出现倒退",
+        "已逾期",
+    }  # words, not codes
     other_dir = tmp_path / "other"
     shutil.copytree(seeded_template, other_dir)
     other = Workspace.open(other_dir)
@@ -153,11 +176,19 @@ def test_indicator_rows_create_new_indicators_and_bad_ones_are_listed(ws, tmp_pa
     assert [(p.row, p.code) for p in preview.problems] == [(3, "invalid_range"), (4, "invalid_unit")]
     before = len(ws.indicators.indicators())
     assert import_file(ws.indicators, path)[1] is None and len(ws.indicators.indicators()) == before
-    path.write_text("指标名称,地区,单位,比较方式,目标值,期限\n新增孵化器,某市,家,以上,10,2027\n", encoding="utf-8")
+    path.write_text(
+        "指标名称,地区,单位,比较方式,目标值,期限\n新增孵化器,某市,家,以上,10,2027\n", encoding="utf-8"
+    )
     _, result = import_file(ws.indicators, path)
     assert result.indicators_created == 1
     (made,) = ws.indicators.indicators(region="某市")
-    assert (made.name, made.comparator.value, made.target_low, made.deadline, made.origin) == ("新增孵化器", "at_least", 10, "2027", "imported")
+    assert (made.name, made.comparator.value, made.target_low, made.deadline, made.origin) == (
+        "新增孵化器",
+        "at_least",
+        10,
+        "2027",
+        "imported",
+    )
 
 
 def test_a_csv_export_writes_whole_numbers_without_a_decimal_point(ws, tmp_path):
@@ -168,7 +199,9 @@ def test_a_csv_export_writes_whole_numbers_without_a_decimal_point(ws, tmp_path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].split(",")[5] == "3500" and lines[2].split(",")[5] == "3612.5"
     export_file(ws.indicators, tmp_path / "指标.csv", kind="indicators")
-    assert ",4000," in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig") and "4000.0" not in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig")
+    assert ",4000," in (tmp_path / "指标.csv").read_text(encoding="utf-8-sig") and "4000.0" not in (
+        tmp_path / "指标.csv"
+    ).read_text(encoding="utf-8-sig")
 
 
 def test_an_export_that_fails_half_way_keeps_the_earlier_file(ws, tmp_path, monkeypatch):

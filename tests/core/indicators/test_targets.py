@@ -26,7 +26,16 @@ def library(seeded_template, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def proposals(library):
-    return {doc: extract_targets(library.document(doc)) for doc in ("changsha-bioeconomy-2023", "changsha-big-health-2023", "nanjing-bioeconomy-2021", "hunan-biomedicine-2026", "national-bioeconomy-2022")}
+    return {
+        doc: extract_targets(library.document(doc))
+        for doc in (
+            "changsha-bioeconomy-2023",
+            "changsha-big-health-2023",
+            "nanjing-bioeconomy-2021",
+            "hunan-biomedicine-2026",
+            "national-bioeconomy-2022",
+        )
+    }
 
 
 def one(found: list[TargetProposal], clause_id: str, value_text: str) -> TargetProposal:
@@ -36,11 +45,26 @@ def one(found: list[TargetProposal], clause_id: str, value_text: str) -> TargetP
 
 
 def clause(text: str, cid: str = "doc-x:一") -> Clause:
-    return Clause(id=cid, path="一", kind=ClauseKind.PART, level=1, ordinal=1, marker="一、", heading="", body=text, responsible=None, text=text, span_start=0, span_end=len(text))
+    return Clause(
+        id=cid,
+        path="一",
+        kind=ClauseKind.PART,
+        level=1,
+        ordinal=1,
+        marker="一、",
+        heading="",
+        body=text,
+        responsible=None,
+        text=text,
+        span_start=0,
+        span_end=len(text),
+    )
 
 
 def test_the_changsha_bioeconomy_scale_target_reads_value_unit_deadline_and_clause(proposals, library):
-    p = one(proposals["changsha-bioeconomy-2023"], "changsha-bioeconomy-2023:二", "4000亿元")  # written 4000 亿元 with spaces
+    p = one(
+        proposals["changsha-bioeconomy-2023"], "changsha-bioeconomy-2023:二", "4000亿元"
+    )  # written 4000 亿元 with spaces
     assert (p.target_low, p.target_high, p.unit) == (4000, None, "亿元")
     assert p.comparator is Comparator.AT_LEAST and p.comparator_word == "达到"
     assert p.deadline == "2025" and not p.recurring and p.deadline_source == "sentence"
@@ -61,7 +85,11 @@ def test_em_dash_ranges_become_low_and_high_with_their_thresholds_kept_in_the_na
 def test_end_of_year_deadline_is_a_date_and_plan_horizon_fills_clauses_without_one(proposals):
     found = proposals["changsha-big-health-2023"]
     revenue = one(found, "changsha-big-health-2023:一", "4000亿元")
-    assert revenue.deadline == "2023-12-31" and revenue.comparator is Comparator.MORE_THAN and revenue.comparator_word == "超过"
+    assert (
+        revenue.deadline == "2023-12-31"
+        and revenue.comparator is Comparator.MORE_THAN
+        and revenue.comparator_word == "超过"
+    )
     projects = one(found, "changsha-big-health-2023:二/（二）/4", "100个")
     assert projects.deadline == "2023" and projects.deadline_source == "document"
     assert "5000万元" in projects.name  # the threshold qualifies the projects, it is not a target of its own
@@ -70,7 +98,12 @@ def test_end_of_year_deadline_is_a_date_and_plan_horizon_fills_clauses_without_o
 
 def test_every_year_targets_are_recurring_without_a_deadline(proposals):
     p = one(proposals["changsha-bioeconomy-2023"], "changsha-bioeconomy-2023:四/（三）", "30个")
-    assert p.recurring and p.deadline is None and p.comparator is Comparator.ABOUT and p.comparator_word == "左右"
+    assert (
+        p.recurring
+        and p.deadline is None
+        and p.comparator is Comparator.ABOUT
+        and p.comparator_word == "左右"
+    )
 
 
 def test_a_deadline_at_the_start_of_a_clause_holds_for_its_later_sentences(proposals):
@@ -78,13 +111,19 @@ def test_a_deadline_at_the_start_of_a_clause_holds_for_its_later_sentences(propo
     scale = one(found, "nanjing-bioeconomy-2021:一/（二）", "4000亿元")
     assert scale.deadline == "2023" and scale.deadline_source == "sentence"
     about = one(found, "nanjing-bioeconomy-2021:一/（二）", "10家")
-    assert about.deadline == "2023" and about.deadline_source == "clause" and about.comparator is Comparator.ABOUT
+    assert (
+        about.deadline == "2023"
+        and about.deadline_source == "clause"
+        and about.comparator is Comparator.ABOUT
+    )
     assert one(found, "nanjing-bioeconomy-2021:一/（二）", "3000亿元").comparator is Comparator.MORE_THAN
 
 
 def test_sales_thresholds_of_products_are_not_targets(proposals):
     for doc in ("changsha-bioeconomy-2023", "nanjing-bioeconomy-2021"):
-        assert not [p for p in proposals[doc] if p.value_text == "10亿元"], "年销售额超过10亿元的产品 is a threshold"
+        assert not [p for p in proposals[doc] if p.value_text == "10亿元"], (
+            "年销售额超过10亿元的产品 is a threshold"
+        )
 
 
 def test_subsidy_documents_propose_no_targets(proposals):
@@ -112,8 +151,15 @@ def test_ceilings_thresholds_grants_and_facts_are_not_targets(text):
 
 
 def test_full_width_digits_percent_and_spaces_are_read():
-    found = extract_targets([clause("到２０２５年，研发投入强度达到 ３.５ ％，新增企业 １２ 家以上。")], doc_id="doc-x", region="某市")
-    assert [(p.target_low, p.unit, p.comparator) for p in found] == [(3.5, "%", Comparator.AT_LEAST), (12, "家", Comparator.AT_LEAST)]
+    found = extract_targets(
+        [clause("到２０２５年，研发投入强度达到 ３.５ ％，新增企业 １２ 家以上。")],
+        doc_id="doc-x",
+        region="某市",
+    )
+    assert [(p.target_low, p.unit, p.comparator) for p in found] == [
+        (3.5, "%", Comparator.AT_LEAST),
+        (12, "家", Comparator.AT_LEAST),
+    ]
     assert all(p.deadline == "2025" and p.region == "某市" and p.clause_id == "doc-x:一" for p in found)
     assert found[0].value_text == "３.５％" and found[0].sentence.startswith("到２０２５年")
 
@@ -179,8 +225,15 @@ def test_every_bundled_quote_is_in_its_clause_and_the_region_is_the_documents(bu
 
 def test_bundled_targets_cover_the_three_plans_without_ceilings_or_thresholds(bundled):
     targets = bundled["targets"]
-    by_doc = {d: [t for t in targets if t["doc_id"] == d] for d in ("changsha-bioeconomy-2023", "changsha-big-health-2023", "nanjing-bioeconomy-2021")}
-    assert len(by_doc["changsha-bioeconomy-2023"]) >= 20 and len(by_doc["changsha-big-health-2023"]) >= 10 and len(by_doc["nanjing-bioeconomy-2021"]) >= 8
+    by_doc = {
+        d: [t for t in targets if t["doc_id"] == d]
+        for d in ("changsha-bioeconomy-2023", "changsha-big-health-2023", "nanjing-bioeconomy-2021")
+    }
+    assert (
+        len(by_doc["changsha-bioeconomy-2023"]) >= 20
+        and len(by_doc["changsha-big-health-2023"]) >= 10
+        and len(by_doc["nanjing-bioeconomy-2021"]) >= 8
+    )
     assert len({t["id"] for t in targets}) == len(targets)
     names = {(t["doc_id"], t["value_text"], t["name"]) for t in targets}
     assert ("changsha-bioeconomy-2023", "4000亿元", "生物经济产业规模") in names
@@ -203,7 +256,11 @@ def test_markup_and_page_numbers_of_an_imported_text_do_not_reach_the_targets(li
     (outcome,) = library.import_files([path])
     try:
         found = extract_targets(library.document(outcome.doc_id))
-        assert [(p.target_low, p.target_high, p.unit, p.deadline) for p in found] == [(1200, None, "亿元", "2025"), (5, 8, "个", "2025"), (2, None, "万亿元", "2035")]
+        assert [(p.target_low, p.target_high, p.unit, p.deadline) for p in found] == [
+            (1200, None, "亿元", "2025"),
+            (5, 8, "个", "2025"),
+            (2, None, "万亿元", "2035"),
+        ]
         for p in found:
             assert "**" not in p.sentence and "<p>" not in p.sentence
             assert p.sentence in library.clause(p.clause_id).text
@@ -212,5 +269,10 @@ def test_markup_and_page_numbers_of_an_imported_text_do_not_reach_the_targets(li
 
 
 def test_chinese_thousands_are_read_as_counts():
-    found = extract_targets([clause("到2026年，新增就业岗位两千个，服务企业一千二百家以上。")], doc_id="doc-x", region="某市")
-    assert [(p.value_text, p.target_low, p.unit) for p in found] == [("两千个", 2000, "个"), ("一千二百家", 1200, "家")]
+    found = extract_targets(
+        [clause("到2026年，新增就业岗位两千个，服务企业一千二百家以上。")], doc_id="doc-x", region="某市"
+    )
+    assert [(p.value_text, p.target_low, p.unit) for p in found] == [
+        ("两千个", 2000, "个"),
+        ("一千二百家", 1200, "家"),
+    ]

@@ -314,7 +314,11 @@ def test_or_between_terms(index):
     # OR binds the terms beside it; the group is ANDed with the rest
     assert set(ids(index, "企业 器械 OR 中医药")) == {"hunan:一/（四）", "health:二/（二）"}
     # quoted phrases take part too
-    assert set(ids(index, '"细胞治疗" OR 5G')) == {"changsha:二/（三）", "changsha:二/（四）", "nanjing:二/（三）/1"}
+    assert set(ids(index, '"细胞治疗" OR 5G')) == {
+        "changsha:二/（三）",
+        "changsha:二/（四）",
+        "nanjing:二/（三）/1",
+    }
 
 
 def test_a_leading_minus_excludes(index):

@@ -89,9 +89,13 @@ def test_filters_by_level_region_document_and_status(ws):
     assert by_region and {r.doc_id for r in by_region} == {NJ}
     by_doc = ws.search.search(Query("人才", doc_ids=frozenset({N}), limit=100)).results
     assert by_doc and {r.doc_id for r in by_doc} == {N}
-    in_force = ws.search.search(Query("医药", status=ValidityStatus.IN_FORCE, as_of=dt.date(2026, 11, 24), limit=100)).results
+    in_force = ws.search.search(
+        Query("医药", status=ValidityStatus.IN_FORCE, as_of=dt.date(2026, 11, 24), limit=100)
+    ).results
     assert in_force and {r.doc_id for r in in_force} == {H}
-    back_then = ws.search.search(Query("医药", status=ValidityStatus.IN_FORCE, as_of=dt.date(2024, 6, 1), limit=100)).results
+    back_then = ws.search.search(
+        Query("医药", status=ValidityStatus.IN_FORCE, as_of=dt.date(2024, 6, 1), limit=100)
+    ).results
     assert H not in {r.doc_id for r in back_then} and CS in {r.doc_id for r in back_then}
 
 
@@ -103,7 +107,10 @@ def test_a_malformed_query_falls_back_to_plain_terms_and_says_so(ws):
 
 def test_import_and_removal_update_the_index_incrementally(ws, tmp_path):
     doc = tmp_path / "x.txt"
-    doc.write_text("岳阳市人民政府\n岳阳市支持合成生物产业的若干措施\n岳政发〔2024〕2号\n一、总体要求\n（一）建设合成生物中试平台。给予支持。\n", encoding="utf-8")
+    doc.write_text(
+        "岳阳市人民政府\n岳阳市支持合成生物产业的若干措施\n岳政发〔2024〕2号\n一、总体要求\n（一）建设合成生物中试平台。给予支持。\n",
+        encoding="utf-8",
+    )
     outcome = ws.library.import_file(doc)
     assert ws.search.state() is IndexState.OK, "updated in place, not left stale"
     hits = ws.search.search(Query("合成生物中试平台")).results
@@ -141,9 +148,14 @@ def test_a_large_import_rebuilds_the_index_instead_of_one_huge_update(ws, tmp_pa
     paths = []
     for i, city in enumerate(["株洲", "湘潭"]):
         p = tmp_path / f"{i}.txt"
-        p.write_text(f"{city}市人民政府\n{city}市合成生物措施\n{city[0]}政发〔2024〕{i + 1}号\n一、总体要求\n（一）建设{city}合成生物中试平台。给予支持。\n（二）其他。\n", encoding="utf-8")
+        p.write_text(
+            f"{city}市人民政府\n{city}市合成生物措施\n{city[0]}政发〔2024〕{i + 1}号\n一、总体要求\n（一）建设{city}合成生物中试平台。给予支持。\n（二）其他。\n",
+            encoding="utf-8",
+        )
         paths.append(p)
     outcomes = ws.library.import_files(paths)
     assert all(o.ok for o in outcomes) and rebuilt == [1]
     assert ws.search.state() is IndexState.OK
-    assert {r.doc_id for r in ws.search.search(Query("合成生物中试平台")).results} == {o.doc_id for o in outcomes}
+    assert {r.doc_id for r in ws.search.search(Query("合成生物中试平台")).results} == {
+        o.doc_id for o in outcomes
+    }

@@ -76,7 +76,9 @@ class ApplicationFileError(ValueError):
         super().__init__(describe(f"file.{code}", {"field": field, "value": value}))
 
 
-def parse_application_text(text: str | bytes, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> Application:
+def parse_application_text(
+    text: str | bytes, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
+) -> Application:
     """Parse a JSON application file's contents strictly; ``ApplicationFileError`` names the field."""
     try:
         data = json.loads(text)
@@ -85,7 +87,9 @@ def parse_application_text(text: str | bytes, rules_lookup: Callable[[str], Rule
     return parse_application(data, rules_lookup)
 
 
-def load_application_file(path: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> Application:
+def load_application_file(
+    path: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
+) -> Application:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -98,7 +102,9 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     if not isinstance(data, dict):
         raise ApplicationFileError("(top)", "not_object")
     if data.get("format") != APPLICATION_FORMAT:
-        raise ApplicationFileError("format", "wrong_format" if "format" in data else "missing_field", data.get("format"))
+        raise ApplicationFileError(
+            "format", "wrong_format" if "format" in data else "missing_field", data.get("format")
+        )
     if "version" not in data:
         raise ApplicationFileError("version", "missing_field")
     if data["version"] != APPLICATION_VERSION:
@@ -108,7 +114,9 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     if rules is None:
         raise ApplicationFileError("rules", "unknown_rules", rules_id)
     profile = _req(data, "profile", dict, "")
-    answers = _answers(data.get("answers", {}), "answers", {c.id for c in rules.scope if c.kind is ConditionKind.ANSWER})
+    answers = _answers(
+        data.get("answers", {}), "answers", {c.id for c in rules.scope if c.kind is ConditionKind.ANSWER}
+    )
     raw_claims = _req(data, "claims", list, "")
     claims: list[Claim] = []
     seen: set[str] = set()
@@ -165,7 +173,9 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     )
 
 
-def application_to_json(app: Application, evidence_files: Mapping[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+def application_to_json(
+    app: Application, evidence_files: Mapping[str, list[dict[str, Any]]] | None = None
+) -> dict[str, Any]:
     """The application file (format version 1); ``evidence_files`` adds file records by key."""
     keys = sorted(set(app.notes) | set(evidence_files or {}))
     evidence: dict[str, Any] = {}
@@ -256,5 +266,3 @@ def _answers(raw: Any, where: str, allowed: set[str]) -> dict[str, Answer]:
             raise ApplicationFileError(f"{where}.{key}", "wrong_type", value)
         out[key] = value
     return out
-
-

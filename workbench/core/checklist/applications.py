@@ -115,7 +115,12 @@ Listener = Callable[[str], None]  # called with the id of the application that c
 
 
 class ApplicationService:
-    def __init__(self, db: sqlite_utils.Database, data_dir: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        data_dir: Path,
+        rules_lookup: Callable[[str], RuleSet | None] = rules_by_id,
+    ) -> None:
         self.db, self.data_dir, self.rules_lookup = db, data_dir, rules_lookup
         self.changed: Event[str] = Event()  # the id of an application added, changed or removed
         self._pending: dict[str, None] | None = None  # changes held back until their transaction commits
@@ -160,11 +165,21 @@ class ApplicationService:
     def create(self, application: Application, summary: str = "新建") -> StoredApplication:
         self._check(application)
         app_id = "app-" + uuid.uuid4().hex[:12]
-        table.insert_application(self.db, app_id, application.name, application.rules_id, self._dump(application, None), _now(), summary)
+        table.insert_application(
+            self.db,
+            app_id,
+            application.name,
+            application.rules_id,
+            self._dump(application, None),
+            _now(),
+            summary,
+        )
         self._changed(app_id)
         return self.get(app_id)
 
-    def save(self, app_id: str, application: Application, summary: str, *, expected_revision: int | None = None) -> StoredApplication:
+    def save(
+        self, app_id: str, application: Application, summary: str, *, expected_revision: int | None = None
+    ) -> StoredApplication:
         """A new revision (nothing is written when ``application`` equals the current one).
         ``expected_revision`` guards against overwriting a save made in between."""
         current = self.get(app_id)
@@ -172,7 +187,14 @@ class ApplicationService:
         if application == current.application:
             return current
         table.save_revision(
-            self.db, app_id, current.revision if expected_revision is None else expected_revision, application.name, application.rules_id, self._dump(application, app_id), _now(), summary
+            self.db,
+            app_id,
+            current.revision if expected_revision is None else expected_revision,
+            application.name,
+            application.rules_id,
+            self._dump(application, app_id),
+            _now(),
+            summary,
         )
         self._changed(app_id)
         return self.get(app_id)
@@ -181,14 +203,22 @@ class ApplicationService:
         row = table.get_application(self.db, app_id)
         if row is None:
             raise ApplicationError("not_found", app_id)
-        return StoredApplication(row["id"], row["revision"], self._load(row["data"]), row["created_at"], row["updated_at"])
+        return StoredApplication(
+            row["id"], row["revision"], self._load(row["data"]), row["created_at"], row["updated_at"]
+        )
 
     def summaries(self) -> list[ApplicationSummary]:
-        return [ApplicationSummary(r["id"], r["name"], r["rules_id"], r["revision"], r["updated_at"]) for r in table.list_applications(self.db)]
+        return [
+            ApplicationSummary(r["id"], r["name"], r["rules_id"], r["revision"], r["updated_at"])
+            for r in table.list_applications(self.db)
+        ]
 
     def history(self, app_id: str) -> list[Revision]:
         self.get(app_id)
-        return [Revision(r["revision"], r["saved_at"], r["summary"]) for r in table.list_revisions(self.db, app_id)]
+        return [
+            Revision(r["revision"], r["saved_at"], r["summary"])
+            for r in table.list_revisions(self.db, app_id)
+        ]
 
     def revision(self, app_id: str, revision: int) -> Application:
         row = table.get_revision(self.db, app_id, revision)
@@ -211,7 +241,9 @@ class ApplicationService:
             changed = earlier != current.application
             missing = list(wanted)
             for r in table.evidence_files(self.db, app_id):
-                match = next((w for w in missing if w[0] == r["condition_key"] and w[1]["sha256"] == r["sha256"]), None)
+                match = next(
+                    (w for w in missing if w[0] == r["condition_key"] and w[1]["sha256"] == r["sha256"]), None
+                )
                 if match is not None:
                     missing.remove(match)
                 else:
@@ -220,11 +252,22 @@ class ApplicationService:
             for key, record in missing:
                 # The stored copy is content-addressed and outlives a removal; if it is gone
                 # all the same, the file shows as missing.
-                table.add_evidence_file(self.db, app_id, key, record["name"], record["sha256"], record["size"], _now())
+                table.add_evidence_file(
+                    self.db, app_id, key, record["name"], record["sha256"], record["size"], _now()
+                )
                 changed = True
             if not changed:
                 return current
-            table.save_revision(self.db, app_id, current.revision, earlier.name, earlier.rules_id, self._dump(earlier, app_id), _now(), f"恢复第 {revision} 版")
+            table.save_revision(
+                self.db,
+                app_id,
+                current.revision,
+                earlier.name,
+                earlier.rules_id,
+                self._dump(earlier, app_id),
+                _now(),
+                f"恢复第 {revision} 版",
+            )
         self._changed(app_id)
         return self.get(app_id)
 
@@ -253,12 +296,18 @@ class ApplicationService:
         if into is not None:
             self.get(into)
         with self._transaction():
-            stored = self.save(into, application, f"导入 {Path(path).name}") if into else self.create(application, f"导入 {Path(path).name}")
+            stored = (
+                self.save(into, application, f"导入 {Path(path).name}")
+                if into
+                else self.create(application, f"导入 {Path(path).name}")
+            )
             known = {(f.key, f.sha256) for f in self.evidence_files(stored.id)}
             attached = []
             for key, record in records:
                 if (key, record["sha256"]) not in known and self._stored_copy(record["sha256"]).is_file():
-                    table.add_evidence_file(self.db, stored.id, key, record["name"], record["sha256"], record["size"], _now())
+                    table.add_evidence_file(
+                        self.db, stored.id, key, record["name"], record["sha256"], record["size"], _now()
+                    )
                     attached.append(record["name"])
             if attached:
                 # so that the revision holds the files (restoring it must not detach them)
@@ -276,7 +325,9 @@ class ApplicationService:
             notes[key] = note
         else:
             notes.pop(key, None)
-        return self.save(app_id, dataclasses.replace(current.application, notes=notes), f"证明材料说明：{key}")
+        return self.save(
+            app_id, dataclasses.replace(current.application, notes=notes), f"证明材料说明：{key}"
+        )
 
     def attach_file(self, app_id: str, key: str, source: Path) -> EvidenceFile:
         """Copy ``source`` into the data folder and record it for condition ``key``."""
@@ -310,14 +361,26 @@ class ApplicationService:
     def evidence_files(self, app_id: str) -> list[EvidenceFile]:
         out = []
         for r in table.evidence_files(self.db, app_id):
-            out.append(EvidenceFile(r["id"], r["condition_key"], r["file_name"], r["sha256"], r["size"], r["added_at"], self._copy_matches(r["sha256"], r["size"])))
+            out.append(
+                EvidenceFile(
+                    r["id"],
+                    r["condition_key"],
+                    r["file_name"],
+                    r["sha256"],
+                    r["size"],
+                    r["added_at"],
+                    self._copy_matches(r["sha256"], r["size"]),
+                )
+            )
         return out
 
     def evidence(self, app_id: str, evaluation: Evaluation | None = None) -> dict[str, EvidenceSlot]:
         """Evidence slots of every condition that asks for evidence (plus any key holding
         notes or files), keyed by evidence key."""
         stored = self.get(app_id)
-        evaluation = evaluation or evaluate_application(self.rules(stored.application.rules_id), stored.application)
+        evaluation = evaluation or evaluate_application(
+            self.rules(stored.application.rules_id), stored.application
+        )
         files: dict[str, list[EvidenceFile]] = {}
         for f in self.evidence_files(app_id):
             files.setdefault(f.key, []).append(f)
@@ -330,7 +393,10 @@ class ApplicationService:
                 if c.evidence_key and c.evidence:
                     asked.setdefault(c.evidence_key, c.evidence)
         keys = list(asked) + [k for k in list(stored.application.notes) + list(files) if k not in asked]
-        return {k: EvidenceSlot(k, asked.get(k), stored.application.notes.get(k, ""), tuple(files.get(k, ()))) for k in dict.fromkeys(keys)}
+        return {
+            k: EvidenceSlot(k, asked.get(k), stored.application.notes.get(k, ""), tuple(files.get(k, ())))
+            for k in dict.fromkeys(keys)
+        }
 
     def evidence_path(self, evidence: EvidenceFile) -> Path:
         return self._stored_copy(evidence.sha256)
@@ -356,17 +422,32 @@ class ApplicationService:
     def _dump(self, application: Application, app_id: str | None) -> str:
         """A revision's data: the application file as it would be exported then
         (so a revision also records which evidence files were attached)."""
-        return json.dumps(application_to_json(application, self._file_records(app_id) if app_id else None), ensure_ascii=False, sort_keys=True)
+        return json.dumps(
+            application_to_json(application, self._file_records(app_id) if app_id else None),
+            ensure_ascii=False,
+            sort_keys=True,
+        )
 
     def _file_records(self, app_id: str) -> dict[str, list[dict[str, Any]]]:
         files: dict[str, list[dict[str, Any]]] = {}
         for r in table.evidence_files(self.db, app_id):
-            files.setdefault(r["condition_key"], []).append({"name": r["file_name"], "sha256": r["sha256"], "size": r["size"]})
+            files.setdefault(r["condition_key"], []).append(
+                {"name": r["file_name"], "sha256": r["sha256"], "size": r["size"]}
+            )
         return files
 
     def _snapshot(self, current: StoredApplication, summary: str) -> None:
         app = current.application
-        table.save_revision(self.db, current.id, current.revision, app.name, app.rules_id, self._dump(app, current.id), _now(), summary)
+        table.save_revision(
+            self.db,
+            current.id,
+            current.revision,
+            app.name,
+            app.rules_id,
+            self._dump(app, current.id),
+            _now(),
+            summary,
+        )
 
     def _load(self, data: str) -> Application:
         return parse_application(json.loads(data), self.rules_lookup)
@@ -389,10 +470,19 @@ def _file_records(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     for key, entry in (data.get("evidence") or {}).items():
         for i, f in enumerate(entry.get("files") or []):
             where = f"evidence.{key}.files[{i}]"
-            if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not isinstance(f.get("sha256"), str) or len(f["sha256"]) != 64:
+            if (
+                not isinstance(f, dict)
+                or not isinstance(f.get("name"), str)
+                or not isinstance(f.get("sha256"), str)
+                or len(f["sha256"]) != 64
+            ):
                 raise ApplicationFileError(where, "wrong_type", f)
             if not isinstance(f.get("size"), int) or f["size"] < 0:
-                raise ApplicationFileError(f"{where}.size", "negative_amount" if isinstance(f.get("size"), int) else "wrong_type", f.get("size"))
+                raise ApplicationFileError(
+                    f"{where}.size",
+                    "negative_amount" if isinstance(f.get("size"), int) else "wrong_type",
+                    f.get("size"),
+                )
             out.append((key, f))
     return out
 

@@ -39,7 +39,9 @@ from workbench.core.corpus.validity import add_years
 # ---------------------------------------------------------------------- the engine
 
 
-def evaluate_application(rules: RuleSet, application: Application, as_of: dt.date | None = None) -> Evaluation:
+def evaluate_application(
+    rules: RuleSet, application: Application, as_of: dt.date | None = None
+) -> Evaluation:
     """Evaluate ``application`` under ``rules`` on ``as_of`` (default: the application's
     evaluation date, else today). Pure: reads nothing, writes nothing."""
     day = as_of or application.as_of or dt.date.today()
@@ -53,19 +55,46 @@ class _Evaluator:
         self.valid_from = rules.validity.issued
         self.valid_until = rules.validity.valid_until
 
-    def step(self, code: str, params: Mapping[str, Any], citation: Citation | None = None, subject: str | None = None) -> None:
+    def step(
+        self,
+        code: str,
+        params: Mapping[str, Any],
+        citation: Citation | None = None,
+        subject: str | None = None,
+    ) -> None:
         self.trace.append(TraceStep(code, dict(params), describe(code, params), citation, subject))
 
     def run(self) -> Evaluation:
         rules = self.rules
-        self.step("trace.start", {"title": rules.title, "doc_number": rules.doc_number or "", "application": self.app.name, "as_of": self.as_of})
+        self.step(
+            "trace.start",
+            {
+                "title": rules.title,
+                "doc_number": rules.doc_number or "",
+                "application": self.app.name,
+                "as_of": self.as_of,
+            },
+        )
         status, in_force = self._policy_status()
-        self.step("trace.policy", {"status": status.value, "status_text": describe(in_force.reason, in_force.params)}, in_force.citation)
+        self.step(
+            "trace.policy",
+            {"status": status.value, "status_text": describe(in_force.reason, in_force.params)},
+            in_force.citation,
+        )
         scope = [self._scope_condition(c) for c in rules.scope]
         scope_state = combined_state(c.state for c in scope)
-        self.step("trace.scope", {"state": scope_state.value, "state_text": STATE_TEXT[scope_state]}, rules.scope_citation)
+        self.step(
+            "trace.scope",
+            {"state": scope_state.value, "state_text": STATE_TEXT[scope_state]},
+            rules.scope_citation,
+        )
         for c in scope:
-            self.step("trace.condition", {"condition": c.text, "reason_text": describe(c.reason, c.params)}, c.citation, "scope")
+            self.step(
+                "trace.condition",
+                {"condition": c.text, "reason_text": describe(c.reason, c.params)},
+                c.citation,
+                "scope",
+            )
         scope_summary = self._scope_summary(scope, scope_state)
         conflicts = self._conflicts()
         results: list[ItemResult] = []
@@ -77,7 +106,9 @@ class _Evaluator:
         for r in results:
             self._trace_item(r)
         totals = self._totals(results)
-        return Evaluation(rules, self.app, self.as_of, status, scope_state, scope, results, totals, self.trace)
+        return Evaluation(
+            rules, self.app, self.as_of, status, scope_state, scope, results, totals, self.trace
+        )
 
     # -- global conditions
 
@@ -92,7 +123,9 @@ class _Evaluator:
             status, state, reason = PolicyStatus.EXPIRED, State.INELIGIBLE, "policy_expired"
         else:
             status, state, reason = PolicyStatus.IN_FORCE, State.ELIGIBLE, "policy_in_force"
-        return status, ConditionResult("validity.in_force", describe("cond.validity"), state, reason, self._params(), citation)
+        return status, ConditionResult(
+            "validity.in_force", describe("cond.validity"), state, reason, self._params(), citation
+        )
 
     def _scope_condition(self, cond: Condition) -> ConditionResult:
         return self._condition(cond, None, f"scope.{cond.id}", f"profile:{cond.id}")
@@ -100,8 +133,19 @@ class _Evaluator:
     def _scope_summary(self, scope: list[ConditionResult], state: State) -> ConditionResult:
         failed = "、".join(c.text for c in scope if c.state is State.INELIGIBLE)
         unknown = "、".join(c.text for c in scope if c.state is State.NEEDS_INFO)
-        reason = {State.ELIGIBLE: "scope_met", State.INELIGIBLE: "outside_scope", State.NEEDS_INFO: "scope_unknown"}[state]
-        return ConditionResult("scope", describe("cond.scope"), state, reason, {"failed": failed, "unknown": unknown}, self.rules.scope_citation)
+        reason = {
+            State.ELIGIBLE: "scope_met",
+            State.INELIGIBLE: "outside_scope",
+            State.NEEDS_INFO: "scope_unknown",
+        }[state]
+        return ConditionResult(
+            "scope",
+            describe("cond.scope"),
+            state,
+            reason,
+            {"failed": failed, "unknown": unknown},
+            self.rules.scope_citation,
+        )
 
     def _conflicts(self) -> dict[str, tuple[ExclusiveRule, str, list[str]]]:
         """Claim id → (rule, project, the items the project is claimed under) for refused claims."""
@@ -121,17 +165,29 @@ class _Evaluator:
 
     # -- one item
 
-    def _condition(self, cond: Condition, claim: Claim | None, cid: str, evidence_key: str) -> ConditionResult:
+    def _condition(
+        self, cond: Condition, claim: Claim | None, cid: str, evidence_key: str
+    ) -> ConditionResult:
         params: dict[str, Any] = {}
         if cond.kind is ConditionKind.ANSWER:
-            answers = self.app.answers if claim is None and cid.startswith("scope.") else (claim.answers if claim else {})
+            answers = (
+                self.app.answers
+                if claim is None and cid.startswith("scope.")
+                else (claim.answers if claim else {})
+            )
             value = answers.get(cond.id)
-            state, reason = {True: (State.ELIGIBLE, "answered_yes"), False: (State.INELIGIBLE, "answered_no"), None: (State.NEEDS_INFO, "unanswered")}[value]
+            state, reason = {
+                True: (State.ELIGIBLE, "answered_yes"),
+                False: (State.INELIGIBLE, "answered_no"),
+                None: (State.NEEDS_INFO, "unanswered"),
+            }[value]
         else:
             value = self._field(cond.field or "", claim)
             empty = value is None or value == "" or value == [] or value == ()
             if cond.kind is ConditionKind.FIELD_PRESENT:
-                state, reason = (State.NEEDS_INFO, "value_missing") if empty else (State.ELIGIBLE, "value_present")
+                state, reason = (
+                    (State.NEEDS_INFO, "value_missing") if empty else (State.ELIGIBLE, "value_present")
+                )
                 params = {"value": value}
             elif cond.kind is ConditionKind.FIELD_IN:
                 shown = "、".join(map(str, value)) if isinstance(value, list | tuple) else value
@@ -141,7 +197,9 @@ class _Evaluator:
                 else:
                     candidates = value if isinstance(value, list | tuple) else [value]
                     ok = any(str(v).strip() in cond.values for v in candidates)
-                    state, reason = (State.ELIGIBLE, "value_allowed") if ok else (State.INELIGIBLE, "value_not_allowed")
+                    state, reason = (
+                        (State.ELIGIBLE, "value_allowed") if ok else (State.INELIGIBLE, "value_not_allowed")
+                    )
             else:  # DATE_IN_VALIDITY
                 params = {"date": value, **self._params()}
                 if empty or not isinstance(value, dt.date):
@@ -152,7 +210,9 @@ class _Evaluator:
                     state, reason = State.INELIGIBLE, "date_after_expiry"
                 else:
                     state, reason = State.ELIGIBLE, "date_in_term"
-        return ConditionResult(cid, cond.text, state, reason, params, cond.citation, evidence_key, cond.evidence)
+        return ConditionResult(
+            cid, cond.text, state, reason, params, cond.citation, evidence_key, cond.evidence
+        )
 
     def _field(self, path: str, claim: Claim | None) -> Any:
         scope, _, key = path.partition(".")
@@ -160,20 +220,37 @@ class _Evaluator:
             return self.app.profile.get(key)
         return getattr(claim, key, None) if claim else None
 
-    def _item(self, item: AwardItem, claim: Claim | None, global_conditions: list[ConditionResult], conflicts: dict[str, tuple[ExclusiveRule, str, list[str]]]) -> ItemResult:
+    def _item(
+        self,
+        item: AwardItem,
+        claim: Claim | None,
+        global_conditions: list[ConditionResult],
+        conflicts: dict[str, tuple[ExclusiveRule, str, list[str]]],
+    ) -> ItemResult:
         prefix = claim.id if claim else item.id
         conditions = list(global_conditions)
         conditions += [self._condition(c, claim, c.id, f"{prefix}:{c.id}") for c in item.conditions]
         if claim and claim.id in conflicts:
             rule, project, titles = conflicts[claim.id]
-            conditions.append(ConditionResult(f"exclusive.{rule.id}", rule.text, State.INELIGIBLE, "conflicting_claims", {"project": project, "items": "”“".join(titles)}, rule.citation))
+            conditions.append(
+                ConditionResult(
+                    f"exclusive.{rule.id}",
+                    rule.text,
+                    State.INELIGIBLE,
+                    "conflicting_claims",
+                    {"project": project, "items": "”“".join(titles)},
+                    rule.citation,
+                )
+            )
         state = combined_state(c.state for c in conditions)
         result = ItemResult(item, claim, state, conditions, None, {})
         result.fund = self._fund(item, claim)
         amount = item.amount
         if item.kind is ItemKind.FINANCING:
             result.financing_limit = amount.limit
-            result.notes.append(Note("financing_not_money" if amount.limit else "financing_no_limit", {"limit": amount.limit}))
+            result.notes.append(
+                Note("financing_not_money" if amount.limit else "financing_no_limit", {"limit": amount.limit})
+            )
         elif item.kind is ItemKind.NON_MONETARY:
             result.notes.append(Note("non_monetary", {}))
         elif amount.type is AmountType.UNSPECIFIED:
@@ -201,22 +278,43 @@ class _Evaluator:
             for n in range(amount.years):
                 when = add_years(first, n)
                 if when > self.valid_until:
-                    result.notes.append(Note("instalment_after_expiry", {"n": n + 1, "date": when, "valid_until": self.valid_until}, self.rules.validity.citation))
+                    result.notes.append(
+                        Note(
+                            "instalment_after_expiry",
+                            {"n": n + 1, "date": when, "valid_until": self.valid_until},
+                            self.rules.validity.citation,
+                        )
+                    )
                     continue
                 result.per_year[when.year] = per
         else:
             top = amount.max or 0
-            if amount.type is AmountType.SHARE_OF_BASE and claim and claim.base_amount is not None and claim.base_amount < top:
+            if (
+                amount.type is AmountType.SHARE_OF_BASE
+                and claim
+                and claim.base_amount is not None
+                and claim.base_amount < top
+            ):
                 top = claim.base_amount
-                result.notes.append(Note("share_capped_by_base", {"base": claim.base_amount}, result.item.citation))
+                result.notes.append(
+                    Note("share_capped_by_base", {"base": claim.base_amount}, result.item.citation)
+                )
             result.per_year[year0] = top
         result.max_amount = sum(result.per_year.values())
         schedule = dict(result.per_year)
         if claim and claim.requested_amount is not None and claim.requested_amount < result.max_amount:
-            result.notes.append(Note("requested_below_max", {"requested": claim.requested_amount, "max": result.max_amount}))
+            result.notes.append(
+                Note("requested_below_max", {"requested": claim.requested_amount, "max": result.max_amount})
+            )
             _scale_to(schedule, claim.requested_amount)
         elif claim and claim.requested_amount is not None and claim.requested_amount > result.max_amount:
-            result.notes.append(Note("requested_above_max", {"requested": claim.requested_amount, "max": result.max_amount}, result.item.citation))
+            result.notes.append(
+                Note(
+                    "requested_above_max",
+                    {"requested": claim.requested_amount, "max": result.max_amount},
+                    result.item.citation,
+                )
+            )
         if result.state is State.ELIGIBLE and claim is not None:
             if claim.included:
                 result.counted_per_year = {y: v for y, v in schedule.items() if v}
@@ -237,10 +335,20 @@ class _Evaluator:
                 continue
             best = max(r.claim.other_claims, key=lambda o: o.amount)
             if best.amount > r.amount:
-                r.notes.append(Note("superseded_by_other_policy", {"policy": best.policy, "other": best.amount}, citation))
+                r.notes.append(
+                    Note(
+                        "superseded_by_other_policy", {"policy": best.policy, "other": best.amount}, citation
+                    )
+                )
                 r.counted_per_year, r.amount = {}, 0
             else:
-                r.notes.append(Note("counted_here_over_other", {"policy": best.policy, "other": best.amount, "amount": r.amount}, citation))
+                r.notes.append(
+                    Note(
+                        "counted_here_over_other",
+                        {"policy": best.policy, "other": best.amount, "amount": r.amount},
+                        citation,
+                    )
+                )
         by_project: dict[str, list[ItemResult]] = {}
         for r in results:
             if r.amount > 0 and r.claim and r.claim.project:
@@ -251,20 +359,44 @@ class _Evaluator:
             keep = max(group, key=lambda r: r.amount)  # first of the highest: ties keep document order
             for r in group:
                 if r is not keep:
-                    r.notes.append(Note("duplicate_project_lower", {"project": project, "other_item": keep.item.title}, citation))
+                    r.notes.append(
+                        Note(
+                            "duplicate_project_lower",
+                            {"project": project, "other_item": keep.item.title},
+                            citation,
+                        )
+                    )
                     r.counted_per_year, r.amount = {}, 0
 
     # -- totals and trace
 
     def _trace_item(self, r: ItemResult) -> None:
         claim = f"（{r.claim.title or r.claim.id}）" if r.claim else "（未申报）"
-        self.step("trace.item", {"item": r.item.title, "claim": claim, "state": r.state.value, "state_text": STATE_TEXT[r.state]}, r.item.citation, r.key)
+        self.step(
+            "trace.item",
+            {"item": r.item.title, "claim": claim, "state": r.state.value, "state_text": STATE_TEXT[r.state]},
+            r.item.citation,
+            r.key,
+        )
         for c in r.conditions:
-            self.step("trace.condition", {"condition": c.text, "condition_id": c.id, "state": c.state.value, "reason": c.reason, "reason_text": describe(c.reason, c.params)}, c.citation, r.key)
+            self.step(
+                "trace.condition",
+                {
+                    "condition": c.text,
+                    "condition_id": c.id,
+                    "state": c.state.value,
+                    "reason": c.reason,
+                    "reason_text": describe(c.reason, c.params),
+                },
+                c.citation,
+                r.key,
+            )
         if r.max_amount is not None:
             self.step("trace.amount", {"max": r.max_amount, "amount": r.amount}, r.item.citation, r.key)
         for n in r.notes:
-            self.step("trace.note", {"note": n.code, "note_text": describe(n.code, n.params)}, n.citation, r.key)
+            self.step(
+                "trace.note", {"note": n.code, "note_text": describe(n.code, n.params)}, n.citation, r.key
+            )
 
     def _totals(self, results: list[ItemResult]) -> list[YearTotal]:
         cap = self.rules.annual_cap
@@ -281,11 +413,24 @@ class _Evaluator:
             before = years.get(year, 0)
             applied = cap is not None and before > cap.amount
             after = cap.amount if applied and cap else before
-            totals.append(YearTotal(year, before, after, cap.amount if cap else None, applied, cap.citation if cap else None, pending.get(year, 0)))
+            totals.append(
+                YearTotal(
+                    year,
+                    before,
+                    after,
+                    cap.amount if cap else None,
+                    applied,
+                    cap.citation if cap else None,
+                    pending.get(year, 0),
+                )
+            )
             if applied and cap:
                 self.step("trace.cap", {"year": year, "before": before, "cap": cap.amount}, cap.citation)
             self.step("trace.year", {"year": year, "before": before, "after": after})
-        self.step("trace.total", {"before": sum(t.before_cap for t in totals), "after": sum(t.after_cap for t in totals)})
+        self.step(
+            "trace.total",
+            {"before": sum(t.before_cap for t in totals), "after": sum(t.after_cap for t in totals)},
+        )
         return totals
 
 
@@ -296,4 +441,3 @@ def _scale_to(per_year: dict[int, int], total: int) -> None:
         cut = min(excess, per_year[year])
         per_year[year] -= cut
         excess -= cut
-

@@ -82,8 +82,6 @@ REASON_TEXT: dict[str, str] = {
 }
 
 
-
-
 class _SafeParams(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -102,11 +100,16 @@ def format_yuan(amount: int | None) -> str:
     return f"{amount:,}元"
 
 
-def describe(code: str, params: Mapping[str, Any] | None = None, table: Mapping[str, str] | None = None) -> str:
+def describe(
+    code: str, params: Mapping[str, Any] | None = None, table: Mapping[str, str] | None = None
+) -> str:
     """Fill the Chinese template for ``code`` (``table`` lets the UI pass translated templates);
     amount parameters are written with ``format_yuan``."""
     template = (table or REASON_TEXT).get(code, code)
-    shown = {k: (format_yuan(v) if k in AMOUNT_PARAMS and isinstance(v, int) and not isinstance(v, bool) else v) for k, v in (params or {}).items()}
+    shown = {
+        k: (format_yuan(v) if k in AMOUNT_PARAMS and isinstance(v, int) and not isinstance(v, bool) else v)
+        for k, v in (params or {}).items()
+    }
     try:
         return template.format_map(_SafeParams(shown))
     except (ValueError, IndexError):
@@ -115,5 +118,3 @@ def describe(code: str, params: Mapping[str, Any] | None = None, table: Mapping[
 
 def jsonable(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
-
-

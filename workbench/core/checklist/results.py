@@ -84,7 +84,12 @@ class Note:
     citation: Citation | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "text": describe(self.code, self.params), "params": jsonable(self.params), "citation": self.citation.to_json() if self.citation else None}
+        return {
+            "code": self.code,
+            "text": describe(self.code, self.params),
+            "params": jsonable(self.params),
+            "citation": self.citation.to_json() if self.citation else None,
+        }
 
 
 @dataclass(slots=True)
@@ -172,7 +177,13 @@ class TraceStep:
     subject: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "subject": self.subject, "text": self.text, "params": jsonable(self.params), "citation": self.citation.to_json() if self.citation else None}
+        return {
+            "code": self.code,
+            "subject": self.subject,
+            "text": self.text,
+            "params": jsonable(self.params),
+            "citation": self.citation.to_json() if self.citation else None,
+        }
 
 
 class PolicyStatus(StrEnum):
@@ -227,7 +238,6 @@ class Evaluation:
             },
             "trace": [s.to_json() for s in self.trace],
         }
-
 
 
 STATUS_TEXT = POLICY_STATUS_WORDS

@@ -125,7 +125,9 @@ class AwardItem:
 
     @property
     def answer_keys(self) -> set[str]:
-        return {c.id for c in self.conditions if c.kind is ConditionKind.ANSWER} | {f.when for f in self.fund_alternatives if f.when}
+        return {c.id for c in self.conditions if c.kind is ConditionKind.ANSWER} | {
+            f.when for f in self.fund_alternatives if f.when
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +224,23 @@ def parse_rules(data: Any, *, source: str = "<rules>") -> RuleSet:
     )
     scope_data = r.obj(top.get("scope"), "scope")
     scope_citation = r.citation(scope_data, "scope")
-    scope = tuple(r.condition(c, f"scope.conditions[{i}]", scope_citation.clause_id) for i, c in enumerate(r.items(scope_data, "conditions", "scope")))
+    scope = tuple(
+        r.condition(c, f"scope.conditions[{i}]", scope_citation.clause_id)
+        for i, c in enumerate(r.items(scope_data, "conditions", "scope"))
+    )
     cap = None
     if top.get("annual_cap") is not None:
         cap_data = r.obj(top["annual_cap"], "annual_cap")
-        cap = AnnualCap(r.positive(cap_data, "amount", "annual_cap"), r.text(cap_data, "per", "annual_cap"), r.citation(cap_data, "annual_cap"))
-    non_stacking = r.citation(r.obj(top["non_stacking"], "non_stacking"), "non_stacking") if top.get("non_stacking") is not None else None
+        cap = AnnualCap(
+            r.positive(cap_data, "amount", "annual_cap"),
+            r.text(cap_data, "per", "annual_cap"),
+            r.citation(cap_data, "annual_cap"),
+        )
+    non_stacking = (
+        r.citation(r.obj(top["non_stacking"], "non_stacking"), "non_stacking")
+        if top.get("non_stacking") is not None
+        else None
+    )
     items: list[AwardItem] = []
     for i, raw in enumerate(r.items(top, "items", "")):
         items.append(r.item(raw, f"items[{i}]"))
@@ -243,7 +256,9 @@ def parse_rules(data: Any, *, source: str = "<rules>") -> RuleSet:
         for m in members:
             if m not in ids:
                 raise RulesError(source, f"{where}.items", f"unknown item id {m!r}")
-        exclusive.append(ExclusiveRule(r.text(ex, "id", where), members, r.citation(ex, where), r.text(ex, "text", where)))
+        exclusive.append(
+            ExclusiveRule(r.text(ex, "id", where), members, r.citation(ex, where), r.text(ex, "text", where))
+        )
     return RuleSet(
         id=r.text(top, "id", ""),
         doc_id=doc_id,
@@ -320,8 +335,15 @@ class _RulesReader:
         fld = data.get("field")
         if kind is not ConditionKind.ANSWER:
             fld = self.text(data, "field", where)
-            if not fld.startswith(("profile.", "claim.")) or fld.startswith("claim.") and fld.split(".", 1)[1] not in CLAIM_FIELDS:
-                raise self.fail(f"{where}.field", f"expected profile.<key> or one of {sorted('claim.' + f for f in CLAIM_FIELDS)}")
+            if (
+                not fld.startswith(("profile.", "claim."))
+                or fld.startswith("claim.")
+                and fld.split(".", 1)[1] not in CLAIM_FIELDS
+            ):
+                raise self.fail(
+                    f"{where}.field",
+                    f"expected profile.<key> or one of {sorted('claim.' + f for f in CLAIM_FIELDS)}",
+                )
         values = tuple(self.text_list(data, "values", where)) if kind is ConditionKind.FIELD_IN else ()
         return Condition(
             id=self.text(data, "id", where),
@@ -344,11 +366,20 @@ class _RulesReader:
             atype = AmountType(str(data.get("type")))
         except ValueError:
             raise self.fail(f"{where}.type", f"unknown amount type {data.get('type')!r}") from None
-        money_types = {AmountType.UP_TO, AmountType.PER_YEAR, AmountType.SHARE_OF_BASE, AmountType.UNSPECIFIED}
+        money_types = {
+            AmountType.UP_TO,
+            AmountType.PER_YEAR,
+            AmountType.SHARE_OF_BASE,
+            AmountType.UNSPECIFIED,
+        }
         if (kind is ItemKind.MONEY) != (atype in money_types):
             raise self.fail(f"{where}.type", f"amount type {atype.value!r} does not fit a {kind.value} item")
         if atype is AmountType.PER_YEAR:
-            return Amount(atype, per_year=self.positive(data, "per_year", where), years=self.positive(data, "years", where))
+            return Amount(
+                atype,
+                per_year=self.positive(data, "per_year", where),
+                years=self.positive(data, "years", where),
+            )
         if atype in (AmountType.UP_TO, AmountType.SHARE_OF_BASE):
             return Amount(atype, max=self.positive(data, "max", where), base_label=data.get("base_label"))
         if atype is AmountType.FINANCING_LIMIT:
@@ -357,7 +388,12 @@ class _RulesReader:
 
     def fund(self, raw: Any, where: str, clause_id: str) -> Fund:
         data = self.obj(raw, where)
-        return Fund(self.text(data, "name", where), self.citation(data, where, clause_id), data.get("when"), data.get("text"))
+        return Fund(
+            self.text(data, "name", where),
+            self.citation(data, where, clause_id),
+            data.get("when"),
+            data.get("text"),
+        )
 
     def item(self, raw: Any, where: str) -> AwardItem:
         data = self.obj(raw, where)
@@ -366,14 +402,22 @@ class _RulesReader:
         except ValueError:
             raise self.fail(f"{where}.kind", f"unknown item kind {data.get('kind')!r}") from None
         citation = self.citation(data, where)
-        conditions = tuple(self.condition(c, f"{where}.conditions[{i}]", citation.clause_id) for i, c in enumerate(self.items(data, "conditions", where)))
+        conditions = tuple(
+            self.condition(c, f"{where}.conditions[{i}]", citation.clause_id)
+            for i, c in enumerate(self.items(data, "conditions", where))
+        )
         cids = [c.id for c in conditions]
         if len(set(cids)) != len(cids):
             raise self.fail(f"{where}.conditions", "duplicate condition id")
-        alternatives = tuple(self.fund(f, f"{where}.fund_alternatives[{i}]", citation.clause_id) for i, f in enumerate(data.get("fund_alternatives") or []))
+        alternatives = tuple(
+            self.fund(f, f"{where}.fund_alternatives[{i}]", citation.clause_id)
+            for i, f in enumerate(data.get("fund_alternatives") or [])
+        )
         for i, alt in enumerate(alternatives):
             if not alt.when:
-                raise self.fail(f"{where}.fund_alternatives[{i}].when", "expected the answer key that selects this fund")
+                raise self.fail(
+                    f"{where}.fund_alternatives[{i}].when", "expected the answer key that selects this fund"
+                )
         return AwardItem(
             id=self.text(data, "id", where),
             clause_id=citation.clause_id,
@@ -413,5 +457,3 @@ def check_quotes(rules: RuleSet, clause_text: Callable[[str], str | None]) -> li
         elif citation.quote not in text:
             problems.append((citation, "quote_not_in_clause"))
     return problems
-
-

@@ -54,7 +54,12 @@ _WRAP_MIN_LINE = 24  # shorter lines without final punctuation are titles, not w
 _MAX_HEADING = 40
 _RUN_IN_HEADING = 30
 # Kinds whose headings are titles, never sentences: only these may run into their body text.
-_RUN_IN_KINDS = (ClauseKind.CHAPTER, ClauseKind.SECTION, ClauseKind.PART, ClauseKind.BOX)  # a marker following a heading-only run of at most this many characters
+_RUN_IN_KINDS = (
+    ClauseKind.CHAPTER,
+    ClauseKind.SECTION,
+    ClauseKind.PART,
+    ClauseKind.BOX,
+)  # a marker following a heading-only run of at most this many characters
 
 _RESPONSIBLE_TAIL = re.compile(
     r"(责任单位|牵头单位|负责单位)|(按职责分工|牵头)?(负责|推进|落实)(推进|落实)?$"
@@ -408,7 +413,9 @@ def _heading(kind: ClauseKind, rest: str) -> tuple[str, int]:
     candidate = line[:stop]
     if any(c in candidate for c in "，,；;"):
         return "", 0
-    if len(candidate.strip()) <= _MAX_HEADING and (stop < len(line) or "\n" in rest or len(line) == len(rest[lead:])):
+    if len(candidate.strip()) <= _MAX_HEADING and (
+        stop < len(line) or "\n" in rest or len(line) == len(rest[lead:])
+    ):
         return candidate.strip(), lead + stop
     cut = _split_run_in_heading(candidate) if kind in _RUN_IN_KINDS else 0
     return (candidate[:cut].strip(), lead + cut) if cut else ("", 0)

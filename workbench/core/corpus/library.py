@@ -163,8 +163,15 @@ class Library:
             row = store.get_document(self.db, doc_id, with_source=True)
             assert row is not None
             parsed = parse_document(row["source_text"], doc_id)
-            document = {k: v for k, v in row.items() if k != "source_text"} | {"parser_version": PARSER_VERSION}
-            store.write_document(self.db, document, *self._derived_rows(doc_id, parsed, row.get("doc_number"), row["title"]), replace=True)
+            document = {k: v for k, v in row.items() if k != "source_text"} | {
+                "parser_version": PARSER_VERSION
+            }
+            store.write_document(
+                self.db,
+                document,
+                *self._derived_rows(doc_id, parsed, row.get("doc_number"), row["title"]),
+                replace=True,
+            )
             if progress:
                 progress(done, len(stale))
         self._notify(Changes(added=frozenset(stale)))
@@ -211,7 +218,9 @@ class Library:
         if fields["doc_number"]:
             same_number = store.find_by_doc_number(self.db, fields["doc_number"])
             if same_number:
-                return ImportOutcome(source_name, problem=ImportProblem.DUPLICATE_NUMBER, detail=same_number["id"])
+                return ImportOutcome(
+                    source_name, problem=ImportProblem.DUPLICATE_NUMBER, detail=same_number["id"]
+                )
         doc_id = entry["id"] if entry else f"doc-{sha[:12]}"
         if not fields["title"]:
             fields["title"] = Path(source_name).stem
@@ -227,7 +236,9 @@ class Library:
             "parser_version": PARSER_VERSION,
             "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
-        store.write_document(self.db, document, *self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"]))
+        store.write_document(
+            self.db, document, *self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"])
+        )
         return ImportOutcome(source_name, doc_id=doc_id)
 
     @staticmethod
@@ -253,7 +264,9 @@ class Library:
             }
             for c in parsed.clauses
         ]
-        noise = [{"doc_id": doc_id, "start": n.start, "end": n.end, "kind": n.kind.value} for n in parsed.noise]
+        noise = [
+            {"doc_id": doc_id, "start": n.start, "end": n.end, "kind": n.kind.value} for n in parsed.noise
+        ]
         text = parsed.source
 
         def clause_at(offset: int) -> str | None:
@@ -271,7 +284,9 @@ class Library:
                 "title": r.title,
                 "clause_id": clause_at(r.start),
             }
-            for i, r in enumerate(metadata.extract_references(text, own_doc_number=doc_number, own_title=title))
+            for i, r in enumerate(
+                metadata.extract_references(text, own_doc_number=doc_number, own_title=title)
+            )
         ]
         repeals = [
             {"doc_id": doc_id, "ordinal": i, "doc_number": r.doc_number, "title": r.title, "raw": r.raw}
@@ -348,7 +363,9 @@ class Library:
         return out
 
     @staticmethod
-    def _info(row: dict[str, Any], as_of: dt.date, repealers: dict[str, tuple[str, dt.date | None]]) -> DocumentInfo:
+    def _info(
+        row: dict[str, Any], as_of: dt.date, repealers: dict[str, tuple[str, dt.date | None]]
+    ) -> DocumentInfo:
         repealed_by, repealed_on = repealers.get(row["id"], (None, None))
         effective_from, valid_until = _date(row["effective_from"]), _date(row["valid_until"])
         status = document_status(as_of, effective_from, valid_until, repealed_on if repealed_by else None)
@@ -397,7 +414,9 @@ def derive_metadata(text: str, entry: dict[str, Any] | None) -> dict[str, Any]:
             if key in entry:
                 fields[key] = entry[key]
     if fields["valid_until"] is None and validity.years and fields["effective_from"]:
-        fields["valid_until"] = _iso(last_day_of_term(dt.date.fromisoformat(fields["effective_from"]), validity.years))
+        fields["valid_until"] = _iso(
+            last_day_of_term(dt.date.fromisoformat(fields["effective_from"]), validity.years)
+        )
     return fields
 
 

@@ -95,7 +95,9 @@ def _stray_lines(source: str) -> list[Noise]:
             and prev_folded.endswith(folded)
         ):
             offset = line.index(stripped)
-            spans.append(Noise(line_start + offset, line_start + offset + len(stripped), NoiseKind.STRAY_LINE))
+            spans.append(
+                Noise(line_start + offset, line_start + offset + len(stripped), NoiseKind.STRAY_LINE)
+            )
             continue  # the line before stays the reference for the next line
         previous = stripped
     return spans

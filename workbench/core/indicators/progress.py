@@ -103,7 +103,9 @@ class Period:
     end: dt.date
 
 
-_PERIOD = re.compile(r"^(?P<y>\d{4})(?:年)?(?:[-/.]?(?:(?P<m>\d{1,2})月?|[Qq](?P<q>[1-4])|[Hh](?P<h>[12])))?$")
+_PERIOD = re.compile(
+    r"^(?P<y>\d{4})(?:年)?(?:[-/.]?(?:(?P<m>\d{1,2})月?|[Qq](?P<q>[1-4])|[Hh](?P<h>[12])))?$"
+)
 
 
 def parse_period(value: Any) -> Period:
@@ -311,7 +313,9 @@ class StatusReport:
         data.update(
             status=self.status.value,
             as_of=self.as_of.isoformat(),
-            latest=None if self.latest is None else {"period": self.latest.period, "value": self.latest.value},
+            latest=None
+            if self.latest is None
+            else {"period": self.latest.period, "value": self.latest.value},
             baseline_value=self.baseline_value,
             baseline_period_used=self.baseline_period,
             observed_growth=self.observed_growth,
@@ -387,7 +391,9 @@ def trajectory(indicator: Indicator, observations: Sequence[Observation] = ()) -
         return [TrajectoryPoint(indicator.deadline or "", end, indicator.target)]
     value0, period0, date0 = base
     span = _years(date0, end)
-    rate, kind = _growth(value0, indicator.target, span) if indicator.target > 0 or value0 <= 0 else (0.0, "linear")
+    rate, kind = (
+        _growth(value0, indicator.target, span) if indicator.target > 0 or value0 <= 0 else (0.0, "linear")
+    )
     if value0 > 0 >= indicator.target:
         rate, kind = (indicator.target - value0) / span, "linear"
     points = [TrajectoryPoint(period0, date0, value0)]
@@ -409,8 +415,14 @@ def assess(indicator: Indicator, observations: Sequence[Observation], as_of: dt.
 
     def report(status: IndicatorStatus, **extra: Any) -> StatusReport:
         values: dict[str, Any] = dict(
-            latest=obs[-1] if obs else None, baseline_value=None, baseline_period=None, observed_growth=None,
-            required_growth=None, ratio=None, growth_kind=None, reason=None,
+            latest=obs[-1] if obs else None,
+            baseline_value=None,
+            baseline_period=None,
+            observed_growth=None,
+            required_growth=None,
+            ratio=None,
+            growth_kind=None,
+            reason=None,
         )
         values.update(extra)
         return StatusReport(indicator, status, as_of, observations=obs, trajectory=path, **values)
@@ -420,7 +432,9 @@ def assess(indicator: Indicator, observations: Sequence[Observation], as_of: dt.
     if not obs:
         # Nothing measured is not a measured failure: as in Open SDG, no data stays no data,
         # marked as past the deadline so it is not mistaken for a target still running.
-        return report(IndicatorStatus.NO_DATA, reason="no_observation_past_deadline" if overdue else "no_observation")
+        return report(
+            IndicatorStatus.NO_DATA, reason="no_observation_past_deadline" if overdue else "no_observation"
+        )
     latest = obs[-1]
     if indicator.meets(latest.value):
         return report(IndicatorStatus.ACHIEVED)
@@ -436,13 +450,22 @@ def assess(indicator: Indicator, observations: Sequence[Observation], as_of: dt.
         return report(IndicatorStatus.DETERIORATING, **known)
     target_date = latest.end if indicator.recurring or deadline is None else deadline
     observed, kind = _growth(value0, latest.value, _years(date0, latest.end))
-    required, required_kind = _growth(value0, indicator.target, _years(date0, target_date)) if target_date > date0 else (math.nan, kind)
+    required, required_kind = (
+        _growth(value0, indicator.target, _years(date0, target_date))
+        if target_date > date0
+        else (math.nan, kind)
+    )
     if required_kind != kind:  # one of the two had a zero: compare both linearly
         observed, kind = _growth(0.0, latest.value - value0, _years(date0, latest.end))
         required, _ = _growth(0.0, indicator.target - value0, _years(date0, target_date))
     known.update(observed_growth=observed, required_growth=required, growth_kind=kind)
     if not math.isfinite(required) or required == 0:
-        return report(IndicatorStatus.DETERIORATING if observed * (1 if indicator.comparator.increasing else -1) < 0 else IndicatorStatus.LIMITED_PROGRESS, **known)
+        return report(
+            IndicatorStatus.DETERIORATING
+            if observed * (1 if indicator.comparator.increasing else -1) < 0
+            else IndicatorStatus.LIMITED_PROGRESS,
+            **known,
+        )
     ratio = observed / required
     known["ratio"] = ratio
     if ratio >= ON_TRACK_RATIO:
@@ -454,10 +477,8 @@ def assess(indicator: Indicator, observations: Sequence[Observation], as_of: dt.
     return report(IndicatorStatus.DETERIORATING, **known)
 
 
-
 def status_text(report: StatusReport) -> str:
     """The status in words; no observation past the deadline is no data, marked as such."""
     if report.reason == "no_observation_past_deadline":
         return NO_DATA_PAST_DEADLINE_TEXT
     return STATUS_TEXT[report.status]
-

@@ -47,8 +47,21 @@ BUNDLED_TARGETS = RESOURCES_DIR / "indicators" / "bundled-targets.json"
 _SEEDED_KEY = "bundled_targets_seeded"
 
 EDITABLE_FIELDS = (
-    "name", "measure", "region", "unit", "comparator", "comparator_word", "target_low", "target_high",
-    "baseline", "baseline_period", "deadline", "recurring", "doc_id", "clause_id", "source_text",
+    "name",
+    "measure",
+    "region",
+    "unit",
+    "comparator",
+    "comparator_word",
+    "target_low",
+    "target_high",
+    "baseline",
+    "baseline_period",
+    "deadline",
+    "recurring",
+    "doc_id",
+    "clause_id",
+    "source_text",
 )
 
 
@@ -114,7 +127,9 @@ def _validated(row: dict[str, Any]) -> dict[str, Any]:
     except IndicatorError as exc:
         raise IndicatorError(exc.code, "baseline_period", baseline_period) from None
     if (baseline is None) != (baseline_period is None):
-        raise IndicatorError("baseline_incomplete", "baseline" if baseline is None else "baseline_period", baseline)
+        raise IndicatorError(
+            "baseline_incomplete", "baseline" if baseline is None else "baseline_period", baseline
+        )
     recurring = bool(row.get("recurring"))
     deadline = None if recurring else parse_deadline(row.get("deadline"))
     region = _text(row.get("region"))
@@ -171,7 +186,14 @@ def _indicator(row: Mapping[str, Any]) -> Indicator:
 
 
 def _observation(row: Mapping[str, Any]) -> Observation:
-    return Observation(row["indicator_id"], row["period"], float(row["value"]), row["source_note"], row["entered_by"], row["entered_at"])
+    return Observation(
+        row["indicator_id"],
+        row["period"],
+        float(row["value"]),
+        row["source_note"],
+        row["entered_by"],
+        row["entered_at"],
+    )
 
 
 class IndicatorService:
@@ -226,7 +248,10 @@ class IndicatorService:
         by_indicator: dict[str, builtins.list[Observation]] = {}
         for row in store.all_observations(self.db):
             by_indicator.setdefault(row["indicator_id"], []).append(_observation(row))
-        reports = [assess(i, by_indicator.get(i.id, []), as_of) for i in self.indicators(region=region, doc_id=doc_id)]
+        reports = [
+            assess(i, by_indicator.get(i.id, []), as_of)
+            for i in self.indicators(region=region, doc_id=doc_id)
+        ]
         return [r for r in reports if status is None or r.status is status]
 
     def trajectory(self, indicator: Indicator | str) -> builtins.list[TrajectoryPoint]:
@@ -242,7 +267,9 @@ class IndicatorService:
             detail = self.library.document(doc_id)
             if detail is not None:
                 order = {c.id: c.ordinal for c in detail.clauses}
-        return sorted(found, key=lambda i: (order.get(i.clause_id or "", 10**9), _proposal_offset(i.proposal_key), i.id))
+        return sorted(
+            found, key=lambda i: (order.get(i.clause_id or "", 10**9), _proposal_offset(i.proposal_key), i.id)
+        )
 
     def regions(self) -> builtins.list[str]:
         return sorted({i.region for i in self.indicators() if i.region})
@@ -265,7 +292,10 @@ class IndicatorService:
             measures = {i.measure for i in chosen}
             measure = measures.pop() if len(measures) == 1 else None
         rows = tuple(
-            sorted((assess(i, self.observations(i.id), as_of) for i in chosen), key=lambda r: (r.indicator.region or "", r.indicator.deadline or "", r.indicator.id))
+            sorted(
+                (assess(i, self.observations(i.id), as_of) for i in chosen),
+                key=lambda r: (r.indicator.region or "", r.indicator.deadline or "", r.indicator.id),
+            )
         )
         units = {r.indicator.unit for r in rows}
         return Comparison(measure, units.pop() if len(units) == 1 else None, rows)
@@ -276,7 +306,16 @@ class IndicatorService:
 
     # --- changes -------------------------------------------------------------------
 
-    def create(self, draft: IndicatorDraft, *, actor: str | None = None, origin: str = "manual", indicator_id: str | None = None, proposal_key: str | None = None, action: str = "create") -> Indicator:
+    def create(
+        self,
+        draft: IndicatorDraft,
+        *,
+        actor: str | None = None,
+        origin: str = "manual",
+        indicator_id: str | None = None,
+        proposal_key: str | None = None,
+        action: str = "create",
+    ) -> Indicator:
         row = _validated({f.name: getattr(draft, f.name) for f in fields(draft)})
         now = _now()
         row.update(
@@ -288,8 +327,21 @@ class IndicatorService:
         )
         with doc_store.transaction(self.db):
             store.insert_indicator(self.db, row)
-            store.write_audit(self.db, at=now, actor=actor, entity="indicator", entity_id=row["id"], action=action, before=None, after=row)
-        self._notify(IndicatorChanges(frozenset({row["id"]}), frozenset({row["doc_id"]}) if row["doc_id"] else frozenset()))
+            store.write_audit(
+                self.db,
+                at=now,
+                actor=actor,
+                entity="indicator",
+                entity_id=row["id"],
+                action=action,
+                before=None,
+                after=row,
+            )
+        self._notify(
+            IndicatorChanges(
+                frozenset({row["id"]}), frozenset({row["doc_id"]}) if row["doc_id"] else frozenset()
+            )
+        )
         return _indicator(row)
 
     def edit(self, indicator_id: str, changes: Mapping[str, Any], *, actor: str | None = None) -> Indicator:
@@ -302,7 +354,11 @@ class IndicatorService:
             raise IndicatorError("unknown_indicator", "id", indicator_id)
         merged = dict(before)
         merged.update(changes)
-        if "name" in changes and "measure" not in changes and before["measure"] == measure_key(before["name"], before["region"]):
+        if (
+            "name" in changes
+            and "measure" not in changes
+            and before["measure"] == measure_key(before["name"], before["region"])
+        ):
             merged["measure"] = None  # a measure derived from the old name follows the new one
         if isinstance(merged.get("comparator"), Comparator):
             merged["comparator"] = merged["comparator"].value
@@ -311,8 +367,19 @@ class IndicatorService:
             return _indicator(before)
         after["updated_at"] = _now()
         with doc_store.transaction(self.db):
-            store.update_indicator(self.db, indicator_id, {k: after[k] for k in (*EDITABLE_FIELDS, "updated_at")})
-            store.write_audit(self.db, at=str(after["updated_at"]), actor=actor, entity="indicator", entity_id=indicator_id, action="edit", before=before, after=after)
+            store.update_indicator(
+                self.db, indicator_id, {k: after[k] for k in (*EDITABLE_FIELDS, "updated_at")}
+            )
+            store.write_audit(
+                self.db,
+                at=str(after["updated_at"]),
+                actor=actor,
+                entity="indicator",
+                entity_id=indicator_id,
+                action="edit",
+                before=before,
+                after=after,
+            )
         self._notify(IndicatorChanges(frozenset({indicator_id})))
         return _indicator(after)
 
@@ -324,8 +391,21 @@ class IndicatorService:
         observations = store.observations_of(self.db, indicator_id)
         with doc_store.transaction(self.db):
             store.delete_indicator(self.db, indicator_id)
-            store.write_audit(self.db, at=_now(), actor=actor, entity="indicator", entity_id=indicator_id, action="delete", before={**before, "observations": observations}, after=None)
-        self._notify(IndicatorChanges(frozenset({indicator_id}), frozenset({before["doc_id"]}) if before["doc_id"] else frozenset()))
+            store.write_audit(
+                self.db,
+                at=_now(),
+                actor=actor,
+                entity="indicator",
+                entity_id=indicator_id,
+                action="delete",
+                before={**before, "observations": observations},
+                after=None,
+            )
+        self._notify(
+            IndicatorChanges(
+                frozenset({indicator_id}), frozenset({before["doc_id"]}) if before["doc_id"] else frozenset()
+            )
+        )
         return True
 
     def record(
@@ -347,17 +427,40 @@ class IndicatorService:
         self._notify(IndicatorChanges(frozenset({indicator_id})))
         return observation
 
-    def _record(self, indicator_id: str, period: Any, value: Any, *, note: str | None, by: str | None, replace: bool, action: str | None = None) -> Observation:
+    def _record(
+        self,
+        indicator_id: str,
+        period: Any,
+        value: Any,
+        *,
+        note: str | None,
+        by: str | None,
+        replace: bool,
+        action: str | None = None,
+    ) -> Observation:
         text = parse_period(period).text
         number = _number(value, "value")
         before = store.get_observation(self.db, indicator_id, text)
         if before is not None and not replace:
             raise IndicatorError("observation_exists", "period", text)
-        row = {"indicator_id": indicator_id, "period": text, "value": number, "source_note": _text(note), "entered_by": _text(by), "entered_at": _now()}
+        row = {
+            "indicator_id": indicator_id,
+            "period": text,
+            "value": number,
+            "source_note": _text(note),
+            "entered_by": _text(by),
+            "entered_at": _now(),
+        }
         store.upsert_observation(self.db, row)
         store.write_audit(
-            self.db, at=str(row["entered_at"]), actor=_text(by), entity="observation", entity_id=indicator_id,
-            action=action or ("replace" if before else "record"), before=before, after=row,
+            self.db,
+            at=str(row["entered_at"]),
+            actor=_text(by),
+            entity="observation",
+            entity_id=indicator_id,
+            action=action or ("replace" if before else "record"),
+            before=before,
+            after=row,
         )
         return _observation(row)
 
@@ -368,17 +471,37 @@ class IndicatorService:
             raise IndicatorError("no_observation", "period", text)
         with doc_store.transaction(self.db):
             store.delete_observation(self.db, indicator_id, text)
-            store.write_audit(self.db, at=_now(), actor=actor, entity="observation", entity_id=indicator_id, action="delete_observation", before=before, after=None)
+            store.write_audit(
+                self.db,
+                at=_now(),
+                actor=actor,
+                entity="observation",
+                entity_id=indicator_id,
+                action="delete_observation",
+                before=before,
+                after=None,
+            )
         self._notify(IndicatorChanges(frozenset({indicator_id})))
 
-    def record_many(self, rows: Iterable[Mapping[str, Any]], *, by: str | None = None, replace: bool = False) -> builtins.list[Observation]:
+    def record_many(
+        self, rows: Iterable[Mapping[str, Any]], *, by: str | None = None, replace: bool = False
+    ) -> builtins.list[Observation]:
         """Record several observations in one transaction: all of them, or (on any error) none."""
         done: builtins.list[Observation] = []
         with doc_store.transaction(self.db):
             for r in rows:
                 if self.get(str(r["indicator_id"])) is None:
                     raise IndicatorError("unknown_indicator", "indicator_id", r["indicator_id"])
-                done.append(self._record(str(r["indicator_id"]), r["period"], r["value"], note=r.get("source_note"), by=r.get("entered_by") or by, replace=replace))
+                done.append(
+                    self._record(
+                        str(r["indicator_id"]),
+                        r["period"],
+                        r["value"],
+                        note=r.get("source_note"),
+                        by=r.get("entered_by") or by,
+                        replace=replace,
+                    )
+                )
         self._notify(IndicatorChanges(frozenset(o.indicator_id for o in done)))
         return done
 
@@ -399,13 +522,24 @@ class IndicatorService:
         decided = store.accepted_keys(self.db, doc_id) | store.rejected_keys(self.db, doc_id)
         return [p for p in found if p.key not in decided]
 
-    def accept(self, proposal: TargetProposal, edits: Mapping[str, Any] | None = None, *, actor: str | None = None) -> Indicator:
+    def accept(
+        self, proposal: TargetProposal, edits: Mapping[str, Any] | None = None, *, actor: str | None = None
+    ) -> Indicator:
         """Make an indicator of a proposal, with the person's corrections in ``edits``."""
         self._undecided(proposal)
         values: dict[str, Any] = dict(
-            name=proposal.name, unit=proposal.unit, comparator=proposal.comparator, target_low=proposal.target_low,
-            target_high=proposal.target_high, deadline=proposal.deadline, recurring=proposal.recurring, region=proposal.region,
-            doc_id=proposal.doc_id, clause_id=proposal.clause_id, source_text=proposal.sentence, comparator_word=proposal.comparator_word,
+            name=proposal.name,
+            unit=proposal.unit,
+            comparator=proposal.comparator,
+            target_low=proposal.target_low,
+            target_high=proposal.target_high,
+            deadline=proposal.deadline,
+            recurring=proposal.recurring,
+            region=proposal.region,
+            doc_id=proposal.doc_id,
+            clause_id=proposal.clause_id,
+            source_text=proposal.sentence,
+            comparator_word=proposal.comparator_word,
             measure=proposal.measure if not edits or "name" not in edits else None,
         )
         for key, value in (edits or {}).items():
@@ -417,7 +551,13 @@ class IndicatorService:
                 values["comparator"] = Comparator(values["comparator"])
             except ValueError:
                 raise IndicatorError("invalid_comparator", "comparator", values["comparator"]) from None
-        return self.create(IndicatorDraft(**values), actor=actor, origin="extracted", proposal_key=proposal.key, action="accept")
+        return self.create(
+            IndicatorDraft(**values),
+            actor=actor,
+            origin="extracted",
+            proposal_key=proposal.key,
+            action="accept",
+        )
 
     def reject(self, proposal: TargetProposal, *, actor: str | None = None) -> None:
         """Mark a proposal as not a target; it is not proposed again."""
@@ -425,12 +565,32 @@ class IndicatorService:
         now = _now()
         data = proposal.to_json()
         with doc_store.transaction(self.db):
-            store.insert_rejection(self.db, {"proposal_key": proposal.key, "doc_id": proposal.doc_id, "rejected_at": now, "rejected_by": actor, "data": json.dumps(data, ensure_ascii=False)})
-            store.write_audit(self.db, at=now, actor=actor, entity="proposal", entity_id=proposal.key, action="reject", before=data, after=None)
+            store.insert_rejection(
+                self.db,
+                {
+                    "proposal_key": proposal.key,
+                    "doc_id": proposal.doc_id,
+                    "rejected_at": now,
+                    "rejected_by": actor,
+                    "data": json.dumps(data, ensure_ascii=False),
+                },
+            )
+            store.write_audit(
+                self.db,
+                at=now,
+                actor=actor,
+                entity="proposal",
+                entity_id=proposal.key,
+                action="reject",
+                before=data,
+                after=None,
+            )
         self._notify(IndicatorChanges(documents=frozenset({proposal.doc_id})))
 
     def _undecided(self, proposal: TargetProposal) -> None:
-        if proposal.key in store.accepted_keys(self.db, proposal.doc_id) | store.rejected_keys(self.db, proposal.doc_id):
+        if proposal.key in store.accepted_keys(self.db, proposal.doc_id) | store.rejected_keys(
+            self.db, proposal.doc_id
+        ):
             raise IndicatorError("already_decided", "key", proposal.key)
 
     # --- bundled targets -----------------------------------------------------------------
@@ -450,14 +610,44 @@ class IndicatorService:
                 doc = known_docs.get(t["doc_id"])
                 if doc is None or doc_store.get_clause(self.db, t["clause_id"]) is None:
                     continue
-                row = _validated({**{k: t.get(k) for k in EDITABLE_FIELDS}, "region": doc["region"], "source_text": t["quote"]})
-                row.update(id=t["id"], origin="bundled", proposal_key=t.get("proposal_key"), created_at=now, updated_at=now)
+                row = _validated(
+                    {
+                        **{k: t.get(k) for k in EDITABLE_FIELDS},
+                        "region": doc["region"],
+                        "source_text": t["quote"],
+                    }
+                )
+                row.update(
+                    id=t["id"],
+                    origin="bundled",
+                    proposal_key=t.get("proposal_key"),
+                    created_at=now,
+                    updated_at=now,
+                )
                 store.insert_indicator(self.db, row)
-                store.write_audit(self.db, at=now, actor="bundled", entity="indicator", entity_id=row["id"], action="create", before=None, after=row)
+                store.write_audit(
+                    self.db,
+                    at=now,
+                    actor="bundled",
+                    entity="indicator",
+                    entity_id=row["id"],
+                    action="create",
+                    before=None,
+                    after=row,
+                )
                 loaded.append(row["id"])
             for r in data.get("not_targets", []):
                 if r["doc_id"] in known_docs:
-                    store.insert_rejection(self.db, {"proposal_key": r["key"], "doc_id": r["doc_id"], "rejected_at": now, "rejected_by": "bundled", "data": json.dumps(r, ensure_ascii=False)})
+                    store.insert_rejection(
+                        self.db,
+                        {
+                            "proposal_key": r["key"],
+                            "doc_id": r["doc_id"],
+                            "rejected_at": now,
+                            "rejected_by": "bundled",
+                            "data": json.dumps(r, ensure_ascii=False),
+                        },
+                    )
             doc_store.set_meta(self.db, _SEEDED_KEY, now)
         if loaded:
             self._notify(IndicatorChanges(frozenset(loaded)))
@@ -470,7 +660,3 @@ def _proposal_offset(key: str | None) -> int:
         if tail.isdigit():
             return int(tail)
     return 0
-
-
-
-

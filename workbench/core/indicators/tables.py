@@ -91,7 +91,9 @@ class ImportPreview:
     """What importing the file would do; ``problems`` empty means it can be applied."""
 
     path: Path
-    observations: list[dict[str, Any]] = field(default_factory=list)  # indicator_id, period, value, source_note, entered_by, row, replaces
+    observations: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # indicator_id, period, value, source_note, entered_by, row, replaces
     indicators: list[dict[str, Any]] = field(default_factory=list)  # indicator fields, row, existing (bool)
     problems: list[RowProblem] = field(default_factory=list)
     replace: bool = False
@@ -137,7 +139,12 @@ def _read_tables(path: Path) -> list[tuple[str | None, Any]]:
         raise TableFileError("not_found", path) from None
     except pd.errors.EmptyDataError:
         raise TableFileError("empty", path) from None
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:  # how openpyxl and zipfile report a bad file
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+    ) as exc:  # how openpyxl and zipfile report a bad file
         raise TableFileError("unreadable", path, str(exc)) from None
     raise TableFileError("unsupported_type", path, suffix)
 
@@ -207,7 +214,9 @@ def preview_import(service: IndicatorService, path: Path, *, replace: bool = Fal
     return preview
 
 
-def _check_observations(service: IndicatorService, preview: ImportPreview, sheet: str | None, frame: Any, cols: dict[str, str]) -> None:
+def _check_observations(
+    service: IndicatorService, preview: ImportPreview, sheet: str | None, frame: Any, cols: dict[str, str]
+) -> None:
     for key in _REQUIRED_OBSERVATION:
         if key not in cols:
             preview.problems.append(RowProblem(sheet, 1, OBSERVATION_COLUMNS[key], None, "missing_column"))
@@ -222,7 +231,13 @@ def _check_observations(service: IndicatorService, preview: ImportPreview, sheet
             continue  # a blank line
         problems: list[RowProblem] = []
 
-        def bad(key: str, code: str, cells: dict[str, Any] = cells, problems: list[RowProblem] = problems, row_number: int = row_number) -> None:
+        def bad(
+            key: str,
+            code: str,
+            cells: dict[str, Any] = cells,
+            problems: list[RowProblem] = problems,
+            row_number: int = row_number,
+        ) -> None:
             problems.append(RowProblem(sheet, row_number, cols[key], cells.get(key), code))
 
         indicator_id = None if cells["indicator_id"] is None else str(cells["indicator_id"])
@@ -253,7 +268,9 @@ def _check_observations(service: IndicatorService, preview: ImportPreview, sheet
                 bad("period", "duplicate_period")
             else:
                 seen[pair] = row_number
-                existing = next((o for o in service.observations(indicator.id) if o.period == period_text), None)
+                existing = next(
+                    (o for o in service.observations(indicator.id) if o.period == period_text), None
+                )
                 if existing is not None:
                     if preview.replace:
                         replaces = existing.value
@@ -277,7 +294,9 @@ def _check_observations(service: IndicatorService, preview: ImportPreview, sheet
 _FIELD_OF_ERROR = {"period": "baseline_period"}
 
 
-def _check_indicators(service: IndicatorService, preview: ImportPreview, sheet: str | None, frame: Any, cols: dict[str, str]) -> None:
+def _check_indicators(
+    service: IndicatorService, preview: ImportPreview, sheet: str | None, frame: Any, cols: dict[str, str]
+) -> None:
     for key in _REQUIRED_INDICATOR:
         if key not in cols:
             preview.problems.append(RowProblem(sheet, 1, INDICATOR_COLUMNS[key], None, "missing_column"))
@@ -301,24 +320,44 @@ def _check_indicators(service: IndicatorService, preview: ImportPreview, sheet: 
         if isinstance(values.get("deadline"), (int, float)):
             values["deadline"] = str(int(values["deadline"]))
         if values.get("baseline_period") is not None:
-            values["baseline_period"] = str(values["baseline_period"]) if not isinstance(values["baseline_period"], (int, float)) else str(int(values["baseline_period"]))
+            values["baseline_period"] = (
+                str(values["baseline_period"])
+                if not isinstance(values["baseline_period"], (int, float))
+                else str(int(values["baseline_period"]))
+            )
         indicator_id = None if cells.get("id") is None else str(cells["id"])
         if indicator_id is not None and indicator_id in seen:
-            preview.problems.append(RowProblem(sheet, row_number, cols.get("id", INDICATOR_COLUMNS["id"]), indicator_id, "duplicate_indicator"))
+            preview.problems.append(
+                RowProblem(
+                    sheet,
+                    row_number,
+                    cols.get("id", INDICATOR_COLUMNS["id"]),
+                    indicator_id,
+                    "duplicate_indicator",
+                )
+            )
             continue
         if indicator_id:
             seen.add(indicator_id)
         existing = service.get(indicator_id) if indicator_id else None
-        merged = {**(existing.to_json() if existing else {}), **{k: v for k, v in values.items() if k in cols}}
+        merged = {
+            **(existing.to_json() if existing else {}),
+            **{k: v for k, v in values.items() if k in cols},
+        }
         if existing is not None:
             merged["doc_id"] = merged.pop("document", None) if "doc_id" not in values else values["doc_id"]
         try:
             validate_fields(dict(merged))
         except IndicatorError as exc:
-            column = cols.get(_FIELD_OF_ERROR.get(exc.field or "", exc.field or ""), INDICATOR_COLUMNS.get(exc.field or "", exc.field or ""))
+            column = cols.get(
+                _FIELD_OF_ERROR.get(exc.field or "", exc.field or ""),
+                INDICATOR_COLUMNS.get(exc.field or "", exc.field or ""),
+            )
             preview.problems.append(RowProblem(sheet, row_number, column, exc.value, exc.code))
             continue
-        preview.indicators.append({**values, "id": indicator_id, "row": row_number, "existing": existing is not None})
+        preview.indicators.append(
+            {**values, "id": indicator_id, "row": row_number, "existing": existing is not None}
+        )
 
 
 def _comparator(text: str) -> str:
@@ -343,14 +382,21 @@ def apply_import(service: IndicatorService, preview: ImportPreview, *, by: str |
                 updated += 1
             else:
                 comparator = Comparator(fields.pop("comparator"))
-                service.create(IndicatorDraft(comparator=comparator, **fields), actor=by, origin="imported", indicator_id=row["id"])
+                service.create(
+                    IndicatorDraft(comparator=comparator, **fields),
+                    actor=by,
+                    origin="imported",
+                    indicator_id=row["id"],
+                )
                 created += 1
         if preview.observations:
             service.record_many(preview.observations, by=by, replace=preview.replace)
     return ImportResult(len(preview.observations), preview.replacements, created, updated)
 
 
-def import_file(service: IndicatorService, path: Path, *, replace: bool = False, by: str | None = None) -> tuple[ImportPreview, ImportResult | None]:
+def import_file(
+    service: IndicatorService, path: Path, *, replace: bool = False, by: str | None = None
+) -> tuple[ImportPreview, ImportResult | None]:
     """Preview and, when the file is clean, apply; returns the preview and the result (None if not applied)."""
     preview = preview_import(service, path, replace=replace)
     return preview, (apply_import(service, preview, by=by) if preview.ok else None)
@@ -387,7 +433,9 @@ def observation_rows(service: IndicatorService, ids: Iterable[str] | None = None
     return rows
 
 
-def indicator_rows(service: IndicatorService, as_of: dt.date | None = None, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def indicator_rows(
+    service: IndicatorService, as_of: dt.date | None = None, ids: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     rows = []
     for report in service.list(as_of):
         i = report.indicator
@@ -417,7 +465,9 @@ def indicator_rows(service: IndicatorService, as_of: dt.date | None = None, ids:
     return rows
 
 
-def export_file(service: IndicatorService, path: Path, *, kind: str = "observations", as_of: dt.date | None = None) -> int:
+def export_file(
+    service: IndicatorService, path: Path, *, kind: str = "observations", as_of: dt.date | None = None
+) -> int:
     """Write indicators and observations: .xlsx gets both sheets (指标, 观测值);
     .csv holds one table, ``kind`` observations (default) or indicators. Returns rows written."""
     import pandas as pd
@@ -427,8 +477,12 @@ def export_file(service: IndicatorService, path: Path, *, kind: str = "observati
     if suffix not in (".xlsx", ".csv"):
         raise TableFileError("unsupported_type", path, suffix)
     # object columns: pandas would make a column of 3500 and 3612.5 all floats (3500.0)
-    observations = pd.DataFrame(observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()), dtype=object)
-    indicators = pd.DataFrame(indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()), dtype=object)
+    observations = pd.DataFrame(
+        observation_rows(service), columns=list(OBSERVATION_COLUMNS.values()), dtype=object
+    )
+    indicators = pd.DataFrame(
+        indicator_rows(service, as_of), columns=list(INDICATOR_COLUMNS.values()), dtype=object
+    )
     if not path.parent.is_dir():  # a mistyped folder is the person's to correct, not ours to create
         raise TableFileError("no_folder", path)
     with replacing(path) as tmp:

@@ -46,18 +46,72 @@ class Comparator(StrEnum):
 
 # Longest first: the unit regex takes the first alternative that matches.
 UNITS = (
-    "万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元", "万亿", "亿",
-    "个百分点", "万人次", "人次", "万人", "万亩", "万吨", "万件", "万台", "万家",
-    "%", "‰", "家", "个", "件", "名", "人", "项", "所", "种", "座", "台", "套", "张", "款", "支", "批", "亩", "吨", "户", "次", "场", "例", "床",
+    "万亿元",
+    "亿美元",
+    "万美元",
+    "亿元",
+    "万元",
+    "千元",
+    "元",
+    "万亿",
+    "亿",
+    "个百分点",
+    "万人次",
+    "人次",
+    "万人",
+    "万亩",
+    "万吨",
+    "万件",
+    "万台",
+    "万家",
+    "%",
+    "‰",
+    "家",
+    "个",
+    "件",
+    "名",
+    "人",
+    "项",
+    "所",
+    "种",
+    "座",
+    "台",
+    "套",
+    "张",
+    "款",
+    "支",
+    "批",
+    "亩",
+    "吨",
+    "户",
+    "次",
+    "场",
+    "例",
+    "床",
 )
 MONEY_UNITS = frozenset({"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元"})
 UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
 
 # Length-preserving folding, so offsets found in the folded text cut the original.
-_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"})
+_FOLD = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"}
+)
 _DASHES = "—–―~～－\\-"
 
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 # 十家, 两个, 三十五名, 一百二十家; 万 and 亿 stay with the unit (五千万元 is 5000 万元).
 _CHINESE_NUMBER = r"[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
@@ -77,21 +131,44 @@ _GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一
 _PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限|封顶|每个|每家|每项|单个)\s*$")
 _BEFORE_WORDS: list[tuple[str, Comparator]] = [
-    ("不低于", Comparator.AT_LEAST), ("不少于", Comparator.AT_LEAST), ("至少", Comparator.AT_LEAST),
-    ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
-    ("突破", Comparator.MORE_THAN), ("超过", Comparator.MORE_THAN), ("超", Comparator.MORE_THAN),
-    ("逾", Comparator.MORE_THAN), ("过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN),
-    ("不高于", Comparator.AT_MOST), ("不超过", Comparator.AT_MOST), ("控制在", Comparator.AT_MOST),
-    ("降至", Comparator.AT_MOST), ("降低到", Comparator.AT_MOST), ("降低至", Comparator.AT_MOST), ("低于", Comparator.AT_MOST),
+    ("不低于", Comparator.AT_LEAST),
+    ("不少于", Comparator.AT_LEAST),
+    ("至少", Comparator.AT_LEAST),
+    ("达到", Comparator.AT_LEAST),
+    ("达", Comparator.AT_LEAST),
+    ("突破", Comparator.MORE_THAN),
+    ("超过", Comparator.MORE_THAN),
+    ("超", Comparator.MORE_THAN),
+    ("逾", Comparator.MORE_THAN),
+    ("过", Comparator.MORE_THAN),
+    ("高于", Comparator.MORE_THAN),
+    ("不高于", Comparator.AT_MOST),
+    ("不超过", Comparator.AT_MOST),
+    ("控制在", Comparator.AT_MOST),
+    ("降至", Comparator.AT_MOST),
+    ("降低到", Comparator.AT_MOST),
+    ("降低至", Comparator.AT_MOST),
+    ("低于", Comparator.AT_MOST),
     ("约", Comparator.ABOUT),
 ]
 _AFTER_WORDS: list[tuple[str, Comparator]] = [
-    ("以上", Comparator.AT_LEAST), ("左右", Comparator.ABOUT), ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST),
+    ("以上", Comparator.AT_LEAST),
+    ("左右", Comparator.ABOUT),
+    ("以内", Comparator.AT_MOST),
+    ("以下", Comparator.AT_MOST),
 ]
-COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {"区间": Comparator.RANGE}
-WORDS_AFTER_VALUE = frozenset(w for w, _ in _AFTER_WORDS)  # 10家以上, 30个左右: Chinese puts these after the value
+COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {
+    "区间": Comparator.RANGE
+}
+WORDS_AFTER_VALUE = frozenset(
+    w for w, _ in _AFTER_WORDS
+)  # 10家以上, 30个左右: Chinese puts these after the value
 DEFAULT_COMPARATOR_WORDS: dict[Comparator, str] = {
-    Comparator.AT_LEAST: "达到", Comparator.MORE_THAN: "超过", Comparator.ABOUT: "左右", Comparator.RANGE: "", Comparator.AT_MOST: "不超过",
+    Comparator.AT_LEAST: "达到",
+    Comparator.MORE_THAN: "超过",
+    Comparator.ABOUT: "左右",
+    Comparator.RANGE: "",
+    Comparator.AT_MOST: "不超过",
 }
 
 
@@ -117,14 +194,22 @@ def target_phrase(
     ``comparator_word`` (the document's own word) is used when it still means
     ``comparator`` (an edit may have changed the comparator); else ``words``
     (default ``DEFAULT_COMPARATOR_WORDS``, a translation can pass its own)."""
-    value = number_text(target_low) + (f"—{number_text(target_high)}" if target_high is not None else "") + unit
+    value = (
+        number_text(target_low) + (f"—{number_text(target_high)}" if target_high is not None else "") + unit
+    )
     if comparator is Comparator.RANGE:
         return value
-    word = comparator_word if comparator_word and COMPARATOR_WORDS.get(comparator_word) is comparator else None
+    word = (
+        comparator_word if comparator_word and COMPARATOR_WORDS.get(comparator_word) is comparator else None
+    )
     word = word or (words or DEFAULT_COMPARATOR_WORDS).get(comparator) or DEFAULT_COMPARATOR_WORDS[comparator]
     return f"{value}{word}" if word in WORDS_AFTER_VALUE else f"{word}{value}"
+
+
 _FILLERS = re.compile(r"力争|争取|努力|积极|实现|累计|总共|共计|^完成")
-_LEADING = re.compile(r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+")
+_LEADING = re.compile(
+    r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+"
+)
 _TRAILING = re.compile(r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约)+$")
 _LABEL = re.compile(r"^\s*(?:——)?(?P<label>[^，。；：:、“”]{2,12})[：:]")
 _HORIZON = [
@@ -306,12 +391,16 @@ def _sentence_targets(
 ) -> Iterable[TargetProposal]:
     quote = original.strip()
     label_match = _LABEL.match(sentence)
-    label = label_match.group("label") if label_match and not _VALUE.search(label_match.group("label")) else ""
+    label = (
+        label_match.group("label") if label_match and not _VALUE.search(label_match.group("label")) else ""
+    )
     # Thresholds and ceilings stay in the text around a target (…过100亿元的骨干企业 2—3家).
     matches = [
         m
         for m in _VALUE.finditer(sentence)
-        if _is_value(sentence, m) and not _is_threshold(sentence, m) and not _is_ceiling(sentence, m, _unit(m))
+        if _is_value(sentence, m)
+        and not _is_threshold(sentence, m)
+        and not _is_ceiling(sentence, m, _unit(m))
     ]
     previous_name = ""
     for i, m in enumerate(matches):
@@ -322,16 +411,16 @@ def _sentence_targets(
             cut = sentence.rfind("、", m.end(), next_start)
             seg_end = cut if cut >= 0 else next_start
         unit = _unit(m)
-        after = sentence[m.end():seg_end]
+        after = sentence[m.end() : seg_end]
         word_after, comp_after = _word_after(after)
-        before = sentence[seg_start:m.start()]
+        before = sentence[seg_start : m.start()]
         word_before, comp_before = _word_before(before)
         high = m.group("high")
         comparator = Comparator.RANGE if high else comp_after or comp_before or Comparator.AT_LEAST
         word = word_after or word_before
         left = before[: len(before.rstrip()) - len(word_before or "")] if word_before else before
         left = _strip_deadline(left)
-        right = after.lstrip()[len(word_after or ""):]
+        right = after.lstrip()[len(word_after or "") :]
         name = _clean_name(left + right)
         if name.endswith("的") and previous_name and "的" in previous_name:
             name += previous_name.rsplit("的", 1)[1]  # 过50亿元的 3—5家 → …的骨干企业
@@ -348,7 +437,7 @@ def _sentence_targets(
             region=ctx.region,
             name=name,
             measure=measure_key(name, ctx.region),
-            value_text=re.sub(r"\s+", "", clause.text[offset + m.start(): offset + m.end()]),
+            value_text=re.sub(r"\s+", "", clause.text[offset + m.start() : offset + m.end()]),
             target_low=low,
             target_high=_float(high) if high else None,
             unit=unit,
@@ -379,7 +468,7 @@ def _unit(m: re.Match[str]) -> str:
 
 
 def _is_value(sentence: str, m: re.Match[str]) -> bool:
-    tail = sentence[m.end(): m.end() + 3]
+    tail = sentence[m.end() : m.end() + 3]
     if m.group("unit") == "个" and tail[:1] in ("月", "工", "小"):
         return False  # 6个月, 5个工作日
     if tail[:1] in ("级", "类", "倍"):
@@ -396,7 +485,10 @@ def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
     """A number in words is a target only where it closes its phrase (培育上市企业十家，
     达到三十家。 两个以上、 三至五家): elsewhere it names something (“五个一”模式,
     十家骨干企业“旗舰工程”, 两个孵化中心, 百亿元以上企业, 突破一批关键技术)."""
-    if m.start() > 0 and sentence[m.start() - 1] in "".join(_CHINESE_DIGITS) + "".join(_CHINESE_POWERS) + "万亿第每":
+    if (
+        m.start() > 0
+        and sentence[m.start() - 1] in "".join(_CHINESE_DIGITS) + "".join(_CHINESE_POWERS) + "万亿第每"
+    ):
         return False  # inside a longer word (统一, 十四五) or 每一个
     if m.group("low") == "一" and m.group("high") is None:
         return False  # 一个园区, 一批项目: a manner of speaking more than a count
@@ -409,13 +501,13 @@ def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
 
 def _is_threshold(sentence: str, m: re.Match[str]) -> bool:
     """年销售额超过 10 亿元的产品: the amount qualifies what is counted."""
-    rest = sentence[m.end():].lstrip()
+    rest = sentence[m.end() :].lstrip()
     rest = re.sub(r"^(?:以上|以下|左右|及以上)", "", rest).lstrip()
     return rest.startswith("的") or rest.startswith("之")
 
 
 def _is_ceiling(sentence: str, m: re.Match[str], unit: str) -> bool:
-    before = sentence[max(0, m.start() - 6): m.start()]
+    before = sentence[max(0, m.start() - 6) : m.start()]
     if not _CEILING_BEFORE.search(before):
         return False
     # 不超过 before an amount of money is a subsidy cap; before a rate it can be a target.
@@ -441,7 +533,7 @@ def _word_after(after: str) -> tuple[str | None, Comparator | None]:
 def _strip_deadline(left: str) -> str:
     found = list(_DEADLINE.finditer(left))
     if found:
-        left = left[found[-1].end():]
+        left = left[found[-1].end() :]
     return _DEADLINE_AT_START.sub("", left)
 
 

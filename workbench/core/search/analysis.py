@@ -40,4 +40,3 @@ def index_terms(compact: str) -> Iterator[str]:
                 yield s[i : i + 2]
         else:
             yield s
-

@@ -74,6 +74,7 @@ POSTING_COST, SCAN_COST = 4.0, 1.0
 BUILD_BATCH = 2500  # clauses per segment written by a rebuild
 BUILD_LIMIT_MB = 256  # Whoosh's memory budget for sorting one batch's postings
 
+
 class ClauseTokenizer(Tokenizer):
     """Whoosh tokenizer over :func:`index_terms`; its input is already folded and compacted.
 
@@ -800,4 +801,3 @@ class SearchIndex:
                     docs = {i for i in found if bonus.occurs(view.body[i])}
                     scored[bonus] = (bonus, docs, max(len(docs), 1))
         return found, list(scored.values())
-

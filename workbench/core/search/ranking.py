@@ -39,6 +39,7 @@ WEIGHT_BODY, B_BODY = 1.0, 0.75
 WEIGHT_HEADING, B_HEADING = 3.0, 0.5
 WEIGHT_TITLE, B_TITLE = 1.5, 0.3
 
+
 def _idf(n: int, df: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
@@ -81,4 +82,3 @@ def rank(
                 tf += in_title.get(did[i] or "", 0.0)
             scores[i] += idf * tf / (K1 + tf)
     return heapq.nsmallest(limit, ((-s, i) for i, s in scores.items()))
-

@@ -55,7 +55,9 @@ class Result:
     marks: tuple[tuple[int, int], ...]
     score: float
 
-    def marked(self, open_mark: str = "【", close_mark: str = "】", escape: Callable[[str], str] | None = None) -> str:
+    def marked(
+        self, open_mark: str = "【", close_mark: str = "】", escape: Callable[[str], str] | None = None
+    ) -> str:
         hit = SearchHit(self.clause_id, self.doc_id, self.score, self.snippet, self.marks)
         return marked_snippet(hit, open_mark, close_mark, escape or (lambda s: s))
 

@@ -14,6 +14,7 @@ SNIPPET_MIN = 30  # add neighbouring sentences while the snippet is shorter than
 SNIPPET_MAX = 160  # longer sentences are cut around the first mark, with …
 ELLIPSIS = "…"
 
+
 def marked_snippet(
     hit: SearchHit,
     open: str = "<mark>",  # noqa: A002 - the name the callers use
@@ -124,4 +125,3 @@ def make_snippet(text: str, needles: list[Chunk]) -> tuple[str, tuple[tuple[int,
         if a < b:
             out.append((a + shift, b + shift))
     return prefix + text[start:end] + suffix, tuple(out)
-

@@ -67,4 +67,3 @@ class IndexState(StrEnum):
 
 class IndexBusyError(Exception):
     """The writer lock was not obtained in time: another instance is writing."""
-

@@ -26,8 +26,18 @@ class BriefExporter(QObject):
         super().__init__(window)
         self.window = window
         self.preview: BriefPreviewDialog | None = None
-        self.export_action = QAction(self.tr("导出 PDF 简报(&B)…"), window, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: self.export_current())
-        self.print_action = QAction(self.tr("打印简报(&P)…"), window, shortcut=QKeySequence.StandardKey.Print, triggered=lambda: self.export_current(print_after=True))
+        self.export_action = QAction(
+            self.tr("导出 PDF 简报(&B)…"),
+            window,
+            shortcut=QKeySequence("Ctrl+E"),
+            triggered=lambda: self.export_current(),
+        )
+        self.print_action = QAction(
+            self.tr("打印简报(&P)…"),
+            window,
+            shortcut=QKeySequence.StandardKey.Print,
+            triggered=lambda: self.export_current(print_after=True),
+        )
         self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)
         self.actions = [self.export_action, self.print_action]
 
@@ -40,7 +50,12 @@ class BriefExporter(QObject):
         search = getattr(w, "search_panel", None)
         reader = getattr(w, "reader_panel", None)
         focus = QApplication.focusWidget()
-        if search is not None and focus is not None and (focus is search or search.isAncestorOf(focus)) and search.results:
+        if (
+            search is not None
+            and focus is not None
+            and (focus is search or search.isAncestorOf(focus))
+            and search.results
+        ):
             return self.search_request()
         tab = w.tabs.currentWidget()
         if tab is not None and tab is not reader and tab in self.panels():
@@ -53,7 +68,14 @@ class BriefExporter(QObject):
 
     def panels(self) -> list[QWidget]:
         w = self.window
-        return [p for p in (getattr(w, n, None) for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel")) if p is not None]
+        return [
+            p
+            for p in (
+                getattr(w, n, None)
+                for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel")
+            )
+            if p is not None
+        ]
 
     def connect_panels(self) -> None:
         """Each panel's own PDF button asks for the brief of what it shows."""
@@ -71,7 +93,9 @@ class BriefExporter(QObject):
         w = self.window
         if panel is getattr(w, "checklist_panel", None):
             as_of = panel.as_of.date().toPython()
-            return BriefRequest(BriefKind.DOSSIER, application=panel.application, application_id=panel.app_id, as_of=as_of)
+            return BriefRequest(
+                BriefKind.DOSSIER, application=panel.application, application_id=panel.app_id, as_of=as_of
+            )
         if panel is getattr(w, "indicators_panel", None):
             return self.indicator_request(panel)
         if panel is getattr(w, "search_panel", None):
@@ -91,9 +115,18 @@ class BriefExporter(QObject):
         selected = [search.model.item(r).data(RESULT_ROLE) for r in rows]
         chosen = shown
         if selected and len(selected) < len(shown):
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("检索简报"), self.tr("简报收入哪些检索结果？"), parent=self.window)
-            all_button = box.addButton(self.tr("全部 {0} 条").format(len(shown)), QMessageBox.ButtonRole.AcceptRole)
-            selected_button = box.addButton(self.tr("选中的 {0} 条").format(len(selected)), QMessageBox.ButtonRole.AcceptRole)
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("检索简报"),
+                self.tr("简报收入哪些检索结果？"),
+                parent=self.window,
+            )
+            all_button = box.addButton(
+                self.tr("全部 {0} 条").format(len(shown)), QMessageBox.ButtonRole.AcceptRole
+            )
+            selected_button = box.addButton(
+                self.tr("选中的 {0} 条").format(len(selected)), QMessageBox.ButtonRole.AcceptRole
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(selected_button)
             box.exec()
@@ -108,15 +141,24 @@ class BriefExporter(QObject):
         from exporters.brief_data import BriefKind, BriefRequest
         from workbench.ui.item_models.indicator_table_model import REPORT_ROLE
 
-        listed = tuple(panel.proxy.index(row, 0).data(REPORT_ROLE).indicator.id for row in range(panel.proxy.rowCount()))
-        return BriefRequest(BriefKind.INDICATORS, region=panel.region_combo.currentData() or None, as_of=panel.as_of(), listed_ids=listed)
+        listed = tuple(
+            panel.proxy.index(row, 0).data(REPORT_ROLE).indicator.id for row in range(panel.proxy.rowCount())
+        )
+        return BriefRequest(
+            BriefKind.INDICATORS,
+            region=panel.region_combo.currentData() or None,
+            as_of=panel.as_of(),
+            listed_ids=listed,
+        )
 
     # --- building and showing -------------------------------------------------------------
 
     def export_current(self, print_after: bool = False) -> Task | None:
         request = self.current_request()
         if request is None:
-            self.window.statusBar().showMessage(self.tr("没有可导出的内容：请先打开文件、检索条款或选择申报"), 6000)
+            self.window.statusBar().showMessage(
+                self.tr("没有可导出的内容：请先打开文件、检索条款或选择申报"), 6000
+            )
             return None
         return self.export(request, print_after)
 
@@ -159,7 +201,9 @@ class BriefExporter(QObject):
             "application_file": self.tr("申报数据有误：{0}"),
             "empty_query": self.tr("检索词为空"),
         }
-        QMessageBox.warning(self.window, self.tr("未能生成简报"), words.get(exc.reason, "{0}").format(exc.value))
+        QMessageBox.warning(
+            self.window, self.tr("未能生成简报"), words.get(exc.reason, "{0}").format(exc.value)
+        )
 
     def edit_settings(self) -> None:
         from workbench.ui.dialogs.pdf_settings import PdfSettingsDialog

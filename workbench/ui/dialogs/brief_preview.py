@@ -110,15 +110,21 @@ class BriefPreviewDialog(QDialog):
     # --- saving ----------------------------------------------------------------------
 
     def save_as(self) -> Path | None:
-        start = Path(opts.LAST_EXPORT_DIR.get(self.settings) or Path.home()) / suggested_file_name(self.output.title)
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF 简报"), str(start), self.tr("PDF 文件 (*.pdf)"))
+        start = Path(opts.LAST_EXPORT_DIR.get(self.settings) or Path.home()) / suggested_file_name(
+            self.output.title
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存 PDF 简报"), str(start), self.tr("PDF 文件 (*.pdf)")
+        )
         if not name:
             return None
         path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
         try:
             self.save_to(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("未能保存"), self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc))
+            QMessageBox.warning(
+                self, self.tr("未能保存"), self.tr("无法写入 {0}：{1}").format(path, exc.strerror or exc)
+            )
             return None
         opts.LAST_EXPORT_DIR.set(self.settings, str(path.parent))
         self.info.setText(self.tr("已保存到 {0}").format(path))
@@ -161,7 +167,9 @@ class BriefPreviewDialog(QDialog):
                     printer.newPage()
                 points = self.document.pagePointSize(page)
                 dpi = min(printer.resolution(), PRINT_DPI)
-                image = self.document.render(page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
+                image = self.document.render(
+                    page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72))
+                )
                 scale = min(target.width() / image.width(), target.height() / image.height())
                 size = QRectF(QPointF(0, 0), QPointF(image.width() * scale, image.height() * scale))
                 painter.drawImage(size, image)

@@ -26,7 +26,9 @@ from workbench.ui import settings as opts
 
 
 class PdfSettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None, *, search_dirs: list[Path] | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, search_dirs: list[Path] | None = None
+    ) -> None:
         """``search_dirs``: the folders searched for system fonts (None: this system's)."""
         super().__init__(parent)
         self.settings = settings
@@ -64,7 +66,9 @@ class PdfSettingsDialog(QDialog):
         self.report.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.report.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.report.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,7 +85,12 @@ class PdfSettingsDialog(QDialog):
 
     def choose_file(self, role: Role) -> None:
         start = self.edits[role].text() or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体文件"), start, self.tr("TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择字体文件"),
+            start,
+            self.tr("TrueType 字体 (*.ttf *.ttc *.TTF *.TTC);;所有文件 (*)"),
+        )
         if name:
             self.set_file(role, name)
 
@@ -92,7 +101,11 @@ class PdfSettingsDialog(QDialog):
     def refresh_report(self) -> FontResolution:
         self.resolution = resolve_fonts({r: p for r, p in self.chosen_files().items() if p}, self.search_dirs)
         for row, line in enumerate(self.resolution.report()):
-            values = [self.role_names[line.role], line.face.family + (f"（{line.face.preferred}）" if line.face.preferred else ""), self.explain(line)]
+            values = [
+                self.role_names[line.role],
+                line.face.family + (f"（{line.face.preferred}）" if line.face.preferred else ""),
+                self.explain(line),
+            ]
             for col, value in enumerate(values):
                 self.report.setItem(row, col, QTableWidgetItem(value))
         self.report.resizeRowsToContents()
@@ -104,11 +117,15 @@ class PdfSettingsDialog(QDialog):
         """Where the face comes from, and what it stands in for."""
         problems = {
             Problem.NOT_FOUND: self.tr("文件不存在"),
-            Problem.NOT_TRUETYPE: self.tr("不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）"),
+            Problem.NOT_TRUETYPE: self.tr(
+                "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）"
+            ),
             Problem.NO_CJK: self.tr("字体不含中文字形"),
             Problem.UNREADABLE: self.tr("文件无法读取"),
         }
-        parts = [self.tr("未采用 {0}：{1}").format(name, problems[problem]) for name, problem in line.rejected]
+        parts = [
+            self.tr("未采用 {0}：{1}").format(name, problems[problem]) for name, problem in line.rejected
+        ]
         if line.source is Source.USER:
             parts.append(self.tr("自选字体 {0}").format(line.face.path.name))
         elif line.source is Source.SYSTEM:

@@ -45,8 +45,13 @@ STATUS_SYMBOLS = {
     IndicatorStatus.NO_DATA: "○",
 }
 STATUS_ORDER = [
-    IndicatorStatus.OVERDUE, IndicatorStatus.DETERIORATING, IndicatorStatus.LIMITED_PROGRESS, IndicatorStatus.NEEDS_ACCELERATION,
-    IndicatorStatus.ON_TRACK, IndicatorStatus.ACHIEVED, IndicatorStatus.NO_DATA,
+    IndicatorStatus.OVERDUE,
+    IndicatorStatus.DETERIORATING,
+    IndicatorStatus.LIMITED_PROGRESS,
+    IndicatorStatus.NEEDS_ACCELERATION,
+    IndicatorStatus.ON_TRACK,
+    IndicatorStatus.ACHIEVED,
+    IndicatorStatus.NO_DATA,
 ]
 
 
@@ -71,7 +76,12 @@ error_label = indicator_error_label
 def target_text(report_or_indicator: Any) -> str:
     """10家左右, 达到4000亿元, 2—3家: the value with the comparator where Chinese puts it."""
     i = getattr(report_or_indicator, "indicator", report_or_indicator)
-    words = {Comparator.AT_LEAST: _t("达到"), Comparator.MORE_THAN: _t("超过"), Comparator.ABOUT: _t("左右"), Comparator.AT_MOST: _t("不超过")}
+    words = {
+        Comparator.AT_LEAST: _t("达到"),
+        Comparator.MORE_THAN: _t("超过"),
+        Comparator.ABOUT: _t("左右"),
+        Comparator.AT_MOST: _t("不超过"),
+    }
     return target_phrase(i.comparator, i.target_low, i.target_high, i.unit, i.comparator_word, words)
 
 
@@ -101,12 +111,18 @@ class IndicatorTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [_t("状态"), _t("地区"), _t("指标"), _t("目标"), _t("期限"), _t("最新值"), _t("来源文件")][section]
+        return [_t("状态"), _t("地区"), _t("指标"), _t("目标"), _t("期限"), _t("最新值"), _t("来源文件")][
+            section
+        ]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         report = self.reports[index.row()]
@@ -126,7 +142,9 @@ class IndicatorTableModel(QAbstractTableModel):
             if column == "deadline":
                 return deadline_text(i)
             if column == "latest":
-                return f"{number_text(report.latest.value)}（{report.latest.period}）" if report.latest else "—"
+                return (
+                    f"{number_text(report.latest.value)}（{report.latest.period}）" if report.latest else "—"
+                )
             if column == "document":
                 return self.doc_titles.get(i.doc_id or "", i.doc_id or _t("手工录入"))
         if role == SORT_ROLE:
@@ -165,7 +183,9 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         self.deadline: str | None = None
         self.setSortRole(SORT_ROLE)
 
-    def set_filters(self, *, region: str | None, doc_id: str | None, status: IndicatorStatus | None, deadline: str | None) -> None:
+    def set_filters(
+        self, *, region: str | None, doc_id: str | None, status: IndicatorStatus | None, deadline: str | None
+    ) -> None:
         self.beginFilterChange()  # Qt 6.10: replaces the deprecated invalidateFilter()
         self.region, self.doc_id, self.status, self.deadline = region, doc_id, status, deadline
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -123,7 +123,14 @@ class ConditionRow(QFrame):
     """One condition: badge, text and reason, the answer (when the applicant answers it),
     the clause text beside it, and its evidence slot."""
 
-    def __init__(self, cond: Condition, clause_text: str | None, panel: ChecklistPanel, evidence_key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cond: Condition,
+        clause_text: str | None,
+        panel: ChecklistPanel,
+        evidence_key: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.cond, self.key, self.panel = cond, evidence_key, panel
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -143,7 +150,10 @@ class ConditionRow(QFrame):
             self.answer = AnswerBox()
             self.answer.setAccessibleName(cond.text)
             grid.addWidget(self.answer, 0, 2, Qt.AlignmentFlag.AlignTop)
-        self.quote = QLabel(self.tr("〔{0}〕{1}").format(cond.citation.clause_id.split(":", 1)[-1], cond.citation.quote), wordWrap=True)
+        self.quote = QLabel(
+            self.tr("〔{0}〕{1}").format(cond.citation.clause_id.split(":", 1)[-1], cond.citation.quote),
+            wordWrap=True,
+        )
         self.quote.setStyleSheet("color: #37474f; background: #f3f5f7; padding: 4px;")
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if clause_text:
@@ -185,8 +195,12 @@ class ConditionRow(QFrame):
         files = slot.files if slot else ()
         present = bool(note.strip()) or any(f.present for f in files)
         self.evidence_mark.setText(self.tr("✔ 材料已有") if present else self.tr("✘ 材料缺少"))
-        self.evidence_mark.setStyleSheet(f"color: {STATE_COLOURS[State.ELIGIBLE if present else State.INELIGIBLE]};")
-        parts = [(f.file_name if f.present else self.tr("{0}（文件缺失）").format(f.file_name)) for f in files]
+        self.evidence_mark.setStyleSheet(
+            f"color: {STATE_COLOURS[State.ELIGIBLE if present else State.INELIGIBLE]};"
+        )
+        parts = [
+            (f.file_name if f.present else self.tr("{0}（文件缺失）").format(f.file_name)) for f in files
+        ]
         self.files_label.setText("；".join(parts))
         self.files = tuple(files)
         self.remove_button.setVisible(bool(files))
@@ -205,7 +219,13 @@ class ChecklistPanel(QWidget):
     saved = Signal(str)  # application id
     brief_requested = Signal()  # the dossier of the application in the form, as a PDF
 
-    def __init__(self, service: ApplicationService, clause_text: ClauseText | None = None, rules: RuleSet | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ApplicationService,
+        clause_text: ClauseText | None = None,
+        rules: RuleSet | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.clause_text: ClauseText = clause_text or (lambda _cid: None)
@@ -265,7 +285,15 @@ class ChecklistPanel(QWidget):
         bar.addWidget(self.as_of)
         outer.addLayout(bar)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.import_button, self.save_button, self.export_button, self.history_button, self.trace_button, self.brief_button):
+        for b in (
+            self.new_button,
+            self.import_button,
+            self.save_button,
+            self.export_button,
+            self.history_button,
+            self.trace_button,
+            self.brief_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         outer.addLayout(buttons)
@@ -315,7 +343,9 @@ class ChecklistPanel(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("奖补事项（按条款）"), self.tr("状态"), self.tr("最高"), self.tr("计入")])
+        self.tree.setHeaderLabels(
+            [self.tr("奖补事项（按条款）"), self.tr("状态"), self.tr("最高"), self.tr("计入")]
+        )
         self.tree.setColumnWidth(0, 300)
         # wide enough for the longest state word in the interface language (Needs information)
         words = [state_label(state) for state in State] + [self.tree.headerItem().text(1)]
@@ -336,7 +366,9 @@ class ChecklistPanel(QWidget):
 
         self.total_label = QLabel(wordWrap=True)
         self.total_label.setObjectName("checklistTotal")
-        self.total_label.setStyleSheet("QLabel#checklistTotal { font-size: 14px; padding: 6px; border-top: 1px solid #999; }")
+        self.total_label.setStyleSheet(
+            "QLabel#checklistTotal { font-size: 14px; padding: 6px; border-top: 1px solid #999; }"
+        )
         outer.addWidget(self.total_label)
 
         self.new_button.clicked.connect(self.new_application)
@@ -364,7 +396,11 @@ class ChecklistPanel(QWidget):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())
         # The keys, where a user looks for them (the buttons' Alt+letter is underlined).
         self.save_button.setToolTip(self.tr("保存为新版本（Ctrl+S）"))
-        self.tree.setToolTip(self.tr("回到奖补事项：Ctrl+L；Enter 申报所选事项或进入其表单；Ctrl+Enter 再申报一项；Tab 进入条件和证明材料"))
+        self.tree.setToolTip(
+            self.tr(
+                "回到奖补事项：Ctrl+L；Enter 申报所选事项或进入其表单；Ctrl+Enter 再申报一项；Tab 进入条件和证明材料"
+            )
+        )
 
     # -- the application in the form
 
@@ -412,7 +448,13 @@ class ChecklistPanel(QWidget):
         profile = {k: v for k, v in profile.items() if v not in ("", [], None)}
         answers = {k: box.answer() for k, box in self.scope_answers.items()}
         qd = self.as_of.date()
-        return dataclasses.replace(app, name=self.name_edit.text().strip(), profile=profile, answers=answers, as_of=dt.date(qd.year(), qd.month(), qd.day()))
+        return dataclasses.replace(
+            app,
+            name=self.name_edit.text().strip(),
+            profile=profile,
+            answers=answers,
+            as_of=dt.date(qd.year(), qd.month(), qd.day()),
+        )
 
     def _form_changed(self, *_: object) -> None:
         if self._loading:
@@ -531,7 +573,9 @@ class ChecklistPanel(QWidget):
         # its own line: a multi-year award's years do not fit beside the title
         self.amount_label = QLabel(wordWrap=True)
         self.detail_layout.addWidget(self.amount_label)
-        quote = QLabel(self.tr("〔{0}〕{1}").format(item.clause_id.split(":", 1)[-1], item.quote), wordWrap=True)
+        quote = QLabel(
+            self.tr("〔{0}〕{1}").format(item.clause_id.split(":", 1)[-1], item.quote), wordWrap=True
+        )
         quote.setStyleSheet("color: #37474f; background: #f3f5f7; padding: 4px;")
         quote.setToolTip(self.clause_text(item.clause_id) or "")
         self.detail_layout.addWidget(quote)
@@ -552,7 +596,9 @@ class ChecklistPanel(QWidget):
             if row.answer is not None:
                 row.answer.set_answer(claim.answers.get(cond.id) if claim else None)
                 row.answer.setEnabled(claim is not None)
-                row.answer.currentIndexChanged.connect(lambda _i, c=cond.id, r=row: self._answer_changed(c, r))
+                row.answer.currentIndexChanged.connect(
+                    lambda _i, c=cond.id, r=row: self._answer_changed(c, r)
+                )
             if row.note is not None:
                 row.note.setText(self.application.notes.get(row.key, ""))
                 row.note.textChanged.connect(lambda text, k=row.key: self._note_changed(k, text))
@@ -577,7 +623,11 @@ class ChecklistPanel(QWidget):
         widgets made now would otherwise come last in the window, after the other docks."""
         previous: QWidget = self.tree
         for widget in self.detail.findChildren(QWidget):
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(self.detail) and widget.focusProxy() is None:
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isVisibleTo(self.detail)
+                and widget.focusProxy() is None
+            ):
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
 
@@ -632,7 +682,11 @@ class ChecklistPanel(QWidget):
         if claim is None:
             return
         self.current_key = claim.item
-        self.set_application(dataclasses.replace(self.application, claims=tuple(c for c in self.application.claims if c.id != claim.id)))
+        self.set_application(
+            dataclasses.replace(
+                self.application, claims=tuple(c for c in self.application.claims if c.id != claim.id)
+            )
+        )
 
     # -- showing the evaluation
 
@@ -658,32 +712,60 @@ class ChecklistPanel(QWidget):
             node.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
             item = self.rules.item(claim.item if claim else key)
             financing = item is not None and item.kind is ItemKind.FINANCING
-            node.setText(2, format_yuan(ceiling) if ceiling is not None else self.tr("融资支持") if financing else self.tr("非资金"))
+            node.setText(
+                2,
+                format_yuan(ceiling)
+                if ceiling is not None
+                else self.tr("融资支持")
+                if financing
+                else self.tr("非资金"),
+            )
             node.setText(3, format_yuan(counted) if ceiling is not None else "")
         r = self._result_for(self.current_key or "")
         if r is not None and self.condition_rows:
             self.detail_badge.set_state(r.state)
             amount = ""
             if r.max_amount is not None:
-                by_year = lambda years: "（" + "、".join(self.tr("{0} 年 {1}").format(y, format_yuan(v)) for y, v in sorted(years.items())) + "）"  # noqa: E731
+                by_year = lambda years: (
+                    "（"
+                    + "、".join(
+                        self.tr("{0} 年 {1}").format(y, format_yuan(v)) for y, v in sorted(years.items())
+                    )
+                    + "）"
+                )  # noqa: E731
                 multi = len(r.per_year) > 1
                 amount = self.tr("最高 {0}{1}，计入 {2}{3}").format(
                     format_yuan(r.max_amount),
                     by_year(r.per_year) if multi else "",
                     format_yuan(r.amount),
-                    by_year(r.counted_per_year) if multi and r.amount and r.counted_per_year != r.per_year else "",
+                    by_year(r.counted_per_year)
+                    if multi and r.amount and r.counted_per_year != r.per_year
+                    else "",
                 )
             elif r.financing_limit is not None:
-                amount = self.tr("融资支持，额度上限 {0}（不计入奖补合计）").format(format_yuan(r.financing_limit))
+                amount = self.tr("融资支持，额度上限 {0}（不计入奖补合计）").format(
+                    format_yuan(r.financing_limit)
+                )
             self.amount_label.setText(amount)
             by_id = {c.id: c for c in r.conditions}
             slots = self._evidence_slots()
             for row in self.condition_rows:
                 row.show_result(by_id.get(row.cond.id))
                 row.show_evidence(slots.get(row.key), self.application.notes.get(row.key, ""))
-            general = [c for c in r.conditions if c.id not in {row.cond.id for row in self.condition_rows} and c.state is not State.ELIGIBLE]
-            lines = [f"{state_label(c.state)}：{reason_text(c.reason, c.params)}〔{c.citation.clause_id.split(':', 1)[-1]}〕" for c in general]
-            lines += [reason_text(n.code, n.params) + (f"〔{n.citation.clause_id.split(':', 1)[-1]}〕" if n.citation else "") for n in r.notes]
+            general = [
+                c
+                for c in r.conditions
+                if c.id not in {row.cond.id for row in self.condition_rows} and c.state is not State.ELIGIBLE
+            ]
+            lines = [
+                f"{state_label(c.state)}：{reason_text(c.reason, c.params)}〔{c.citation.clause_id.split(':', 1)[-1]}〕"
+                for c in general
+            ]
+            lines += [
+                reason_text(n.code, n.params)
+                + (f"〔{n.citation.clause_id.split(':', 1)[-1]}〕" if n.citation else "")
+                for n in r.notes
+            ]
             if r.fund:
                 lines.append(self.tr("资金来源：{0}").format(r.fund.name))
             self.notes_label.setText("\n".join(lines))
@@ -694,7 +776,9 @@ class ChecklistPanel(QWidget):
         if e.policy_status.value != "in_force":
             policy = next(c for c in e.items[0].conditions if c.id == "validity.in_force")
             self.total_label.setText(self.tr("合计：0 元。") + reason_text(policy.reason, policy.params))
-            self.total_label.setStyleSheet("QLabel#checklistTotal { color: #b3261e; font-size: 14px; padding: 6px; }")
+            self.total_label.setStyleSheet(
+                "QLabel#checklistTotal { color: #b3261e; font-size: 14px; padding: 6px; }"
+            )
             return
         parts = []
         capped = False
@@ -702,7 +786,11 @@ class ChecklistPanel(QWidget):
             text = self.tr("{0} 年 {1}").format(t.year, format_yuan(t.after_cap))
             if t.cap_applied:
                 capped = True
-                text += self.tr("（合计 {0}，超过每年 {1} 上限〔{2}〕）").format(format_yuan(t.before_cap), format_yuan(t.cap), t.cap_citation.clause_id.split(":", 1)[-1] if t.cap_citation else "")
+                text += self.tr("（合计 {0}，超过每年 {1} 上限〔{2}〕）").format(
+                    format_yuan(t.before_cap),
+                    format_yuan(t.cap),
+                    t.cap_citation.clause_id.split(":", 1)[-1] if t.cap_citation else "",
+                )
             if t.pending:
                 text += self.tr("，另待补充 {0}").format(format_yuan(t.pending))
             parts.append(text)
@@ -713,7 +801,9 @@ class ChecklistPanel(QWidget):
         self.total_label.setText(head + ("：" + "；".join(parts) if parts else ""))
         self.total_label.setToolTip(f"〔{cap.citation.clause_id}〕{cap.citation.quote}" if cap else "")
         colour = STATE_COLOURS[State.INELIGIBLE] if capped else "palette(text)"
-        self.total_label.setStyleSheet(f"QLabel#checklistTotal {{ color: {colour}; font-size: 14px; padding: 6px; border-top: 1px solid #999; }}")
+        self.total_label.setStyleSheet(
+            f"QLabel#checklistTotal {{ color: {colour}; font-size: 14px; padding: 6px; border-top: 1px solid #999; }}"
+        )
 
     def _evidence_slots(self) -> dict[str, EvidenceSlot]:
         if self.app_id is None:
@@ -722,7 +812,10 @@ class ChecklistPanel(QWidget):
             files: dict[str, list[EvidenceFile]] = {}
             for f in self.service.evidence_files(self.app_id):
                 files.setdefault(f.key, []).append(f)
-            self._slots = (self.app_id, {key: EvidenceSlot(key, None, "", tuple(fs)) for key, fs in files.items()})
+            self._slots = (
+                self.app_id,
+                {key: EvidenceSlot(key, None, "", tuple(fs)) for key, fs in files.items()},
+            )
         return self._slots[1]
 
     # -- saving and opening
@@ -756,8 +849,18 @@ class ChecklistPanel(QWidget):
         return choice == QMessageBox.StandardButton.Discard
 
     def ask_about_unsaved(self) -> QMessageBox.StandardButton:
-        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("申报核对"), self.tr("“{0}”有未保存的修改，先保存吗？").format(self.application.name or self.tr("新申报")), buttons, self)
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("申报核对"),
+            self.tr("“{0}”有未保存的修改，先保存吗？").format(self.application.name or self.tr("新申报")),
+            buttons,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存(&D)"))
@@ -792,13 +895,19 @@ class ChecklistPanel(QWidget):
             if self.app_id is None:
                 stored = self.service.create(self.application)
             else:
-                stored = self.service.save(self.app_id, self.application, self.tr("保存"), expected_revision=self.revision)
+                stored = self.service.save(
+                    self.app_id, self.application, self.tr("保存"), expected_revision=self.revision
+                )
         except ApplicationFileError as exc:
             self._warn(self.tr("无法保存：{0}").format(exc))
             return None
         except StaleRevisionError as exc:
             # Not overwritten: the edits stay in the form to be copied over or dropped.
-            self._warn(self.tr("无法保存：此申报已在别处保存为第 {0} 版（本窗口打开的是第 {1} 版）。请记下修改，重新打开后再改。").format(exc.found, exc.expected))
+            self._warn(
+                self.tr(
+                    "无法保存：此申报已在别处保存为第 {0} 版（本窗口打开的是第 {1} 版）。请记下修改，重新打开后再改。"
+                ).format(exc.found, exc.expected)
+            )
             return None
         self.app_id, self.revision = stored.id, stored.revision
         self.dirty = False
@@ -827,7 +936,12 @@ class ChecklistPanel(QWidget):
         if self.app_id is None or self.dirty:
             if self.save() is None:
                 return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出申报文件"), f"{self.application.name or 'application'}.json", self.tr("申报文件 (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出申报文件"),
+            f"{self.application.name or 'application'}.json",
+            self.tr("申报文件 (*.json)"),
+        )
         if path:
             self.export_path(Path(path))
 
@@ -878,7 +992,10 @@ class ChecklistPanel(QWidget):
         if self.evaluation is None:
             return ""
         # phrased from code and params (not step.text) so that the interface language applies
-        return "\n".join(reason_text(step.code, step.params) + (f"〔{step.citation.clause_id}〕" if step.citation else "") for step in self.evaluation.trace)
+        return "\n".join(
+            reason_text(step.code, step.params) + (f"〔{step.citation.clause_id}〕" if step.citation else "")
+            for step in self.evaluation.trace
+        )
 
     def show_trace(self) -> None:
         dialog = QDialog(self)
@@ -910,7 +1027,9 @@ class ChecklistPanel(QWidget):
 
     def _warn(self, message: str) -> None:
         self.last_message = message
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("申报核对"), message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("申报核对"), message, QMessageBox.StandardButton.Ok, self
+        )
         box.open()  # not exec(): tests and the keyboard can dismiss it without a nested loop
 
 
@@ -996,7 +1115,10 @@ class ClaimForm(QGroupBox):
             problems.append(self.tr("日期应为 YYYY-MM-DD 且真实存在：{0}").format(self.event_date.text()))
             event_date = claim.event_date
         amounts: dict[str, int | None] = {}
-        for name, edit, label in (("requested_amount", self.requested, self.tr("申请金额")), ("base_amount", self.base, self.item.amount.base_label or "")):
+        for name, edit, label in (
+            ("requested_amount", self.requested, self.tr("申请金额")),
+            ("base_amount", self.base, self.item.amount.base_label or ""),
+        ):
             try:
                 amounts[name] = parse_amount(edit.text())
             except ValueError:
@@ -1040,7 +1162,11 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         for r in reversed(service.history(app_id)):
-            entry = QListWidgetItem(self.tr("第 {0} 版　{1}　{2}").format(r.revision, r.saved_at.replace("T", " ")[:19], r.summary))
+            entry = QListWidgetItem(
+                self.tr("第 {0} 版　{1}　{2}").format(
+                    r.revision, r.saved_at.replace("T", " ")[:19], r.summary
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, r.revision)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)

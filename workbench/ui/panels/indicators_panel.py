@@ -84,7 +84,9 @@ class IndicatorsPanel(QWidget):
     brief_requested = Signal()  # a progress report of the indicators shown, as a PDF
     changed = Signal()
 
-    def __init__(self, service: IndicatorService, library: Library | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: IndicatorService, library: Library | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.library = library
@@ -162,7 +164,9 @@ class IndicatorsPanel(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
         self.obs_table = QTableWidget(0, 4)
-        self.obs_table.setHorizontalHeaderLabels([self.tr("期间"), self.tr("数值"), self.tr("来源说明"), self.tr("填报人")])
+        self.obs_table.setHorizontalHeaderLabels(
+            [self.tr("期间"), self.tr("数值"), self.tr("来源说明"), self.tr("填报人")]
+        )
         self.obs_table.verticalHeader().setVisible(False)
         self.obs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.obs_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -171,7 +175,9 @@ class IndicatorsPanel(QWidget):
         self.obs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.obs_table.setToolTip(self.tr("双击一行可把该期数值填入下方表单修改"))
         self.correct_button = QPushButton(self.tr("修改所选数值"))
-        self.correct_button.setToolTip(self.tr("把所选一期的数值填入下方表单，改正后点“记录”替换（记入变更记录）"))
+        self.correct_button.setToolTip(
+            self.tr("把所选一期的数值填入下方表单，改正后点“记录”替换（记入变更记录）")
+        )
         self.delete_obs_button = QPushButton(self.tr("删除所选数值…"))
         self.delete_obs_button.setToolTip(self.tr("删除录错的一期数值（删除前的数值记入变更记录）"))
 
@@ -326,7 +332,10 @@ class IndicatorsPanel(QWidget):
         refill(self.doc_combo, [(titles.get(d, d), d) for d in doc_ids])
         refill(self.status_combo, [(status_label(s), s.value) for s in STATUS_ORDER])
         years = sorted({str(i.deadline)[:4] for i in indicators if i.deadline})
-        refill(self.deadline_combo, [(y, y) for y in years] + [(self.tr("每年"), "recurring"), (self.tr("未定期限"), "none")])
+        refill(
+            self.deadline_combo,
+            [(y, y) for y in years] + [(self.tr("每年"), "recurring"), (self.tr("未定期限"), "none")],
+        )
 
     def refresh(self) -> None:
         """Re-read the indicators and their status on the chosen date, keeping the selection."""
@@ -359,7 +368,9 @@ class IndicatorsPanel(QWidget):
             report = self.proxy.index(row, 0).data(REPORT_ROLE)
             counts[report.status] = counts.get(report.status, 0) + 1
         summary = "　".join(f"{status_label(s)} {counts[s]}" for s in STATUS_ORDER if s in counts)
-        self.count_label.setText(self.tr("显示 {0} / {1} 个指标").format(shown, total) + ("　|　" + summary if summary else ""))
+        self.count_label.setText(
+            self.tr("显示 {0} / {1} 个指标").format(shown, total) + ("　|　" + summary if summary else "")
+        )
         if self.current_report() is None and shown:
             self.view.selectRow(0)
 
@@ -377,7 +388,9 @@ class IndicatorsPanel(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
         self._show(self.current_report())
         return True
@@ -392,7 +405,16 @@ class IndicatorsPanel(QWidget):
         self.form_error.setStyleSheet("color: #b3261e;")
         self.correct_button.setEnabled(False)
         self.delete_obs_button.setEnabled(False)
-        for w in (self.source_button, self.edit_button, self.record_button, self.period_edit, self.value_edit, self.note_edit, self.by_edit, self.replace_check):
+        for w in (
+            self.source_button,
+            self.edit_button,
+            self.record_button,
+            self.period_edit,
+            self.value_edit,
+            self.note_edit,
+            self.by_edit,
+            self.replace_check,
+        ):
             w.setEnabled(report is not None)
         if report is None:
             self.title_label.setText(self.tr("未选择指标"))
@@ -410,16 +432,25 @@ class IndicatorsPanel(QWidget):
         self.title_label.setText(f"{i.name}　{target_text(i)}　（{deadline_text(i)}）")
         fg, bg = STATUS_COLOURS[report.status]
         self.status_badge.setText(report_status_label(report))
-        self.status_badge.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;")
-        self.quote_label.setText(f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）"))
+        self.status_badge.setStyleSheet(
+            f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;"
+        )
+        self.quote_label.setText(
+            f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）")
+        )
         # a removed document takes its clauses with it: then there is nothing to open
-        self.source_button.setEnabled(bool(i.doc_id and i.clause_id) and (self.library is None or self.library.clause(i.clause_id or "") is not None))
+        self.source_button.setEnabled(
+            bool(i.doc_id and i.clause_id)
+            and (self.library is None or self.library.clause(i.clause_id or "") is not None)
+        )
         self.unit_label.setText(i.unit)
         self.growth_label.setText(self._growth_text(report))
         self.compare_label.setText(self._comparison_text(report))
         self.obs_table.setRowCount(len(report.observations))
         for row, o in enumerate(report.observations):
-            for col, text in enumerate((o.period, number_text(o.value), o.source_note or "", o.entered_by or "")):
+            for col, text in enumerate(
+                (o.period, number_text(o.value), o.source_note or "", o.entered_by or "")
+            ):
                 self.obs_table.setItem(row, col, QTableWidgetItem(text))
         self._draw_chart(report)
 
@@ -432,18 +463,29 @@ class IndicatorsPanel(QWidget):
             return self.tr("只有一期数据，尚无法计算增长；请再录入一期或设定基期值。")
         if report.ratio is None or report.observed_growth is None or report.required_growth is None:
             latest = report.latest
-            return self.tr("最新值 {0}（{1}）").format(number_text(latest.value), latest.period) if latest else ""
+            return (
+                self.tr("最新值 {0}（{1}）").format(number_text(latest.value), latest.period)
+                if latest
+                else ""
+            )
         if report.growth_kind == "cagr":
             observed, required = f"{report.observed_growth:.1%}", f"{report.required_growth:.1%}"
         else:
             unit = report.indicator.unit
-            observed, required = f"{report.observed_growth:+.3g}{unit}", f"{report.required_growth:+.3g}{unit}"
-        return self.tr("自基期 {0} 以来实际年均增长 {1}，按期实现目标需年均增长 {2}（比值 {3:.2f}）。").format(
-            report.baseline_period, observed, required, report.ratio
-        )
+            observed, required = (
+                f"{report.observed_growth:+.3g}{unit}",
+                f"{report.required_growth:+.3g}{unit}",
+            )
+        return self.tr(
+            "自基期 {0} 以来实际年均增长 {1}，按期实现目标需年均增长 {2}（比值 {3:.2f}）。"
+        ).format(report.baseline_period, observed, required, report.ratio)
 
     def _comparison_text(self, report: StatusReport) -> str:
-        others = [r for r in self.service.compare(report.indicator.measure, as_of=self.as_of()).rows if r.indicator.id != report.indicator.id]
+        others = [
+            r
+            for r in self.service.compare(report.indicator.measure, as_of=self.as_of()).rows
+            if r.indicator.id != report.indicator.id
+        ]
         if not others:
             return ""
         parts = [
@@ -527,7 +569,11 @@ class IndicatorsPanel(QWidget):
         self.value_edit.setText(number_text(o.value))
         self.note_edit.setText(o.source_note or "")
         self.replace_check.setChecked(True)
-        self.form_error.setText(self.tr("正在修改 {0} 的数值：改正后点“记录”替换原值 {1}。").format(o.period, number_text(o.value)))
+        self.form_error.setText(
+            self.tr("正在修改 {0} 的数值：改正后点“记录”替换原值 {1}。").format(
+                o.period, number_text(o.value)
+            )
+        )
         self.form_error.setStyleSheet("color: #444;")
         self.value_edit.setFocus()
         self.value_edit.selectAll()
@@ -539,7 +585,11 @@ class IndicatorsPanel(QWidget):
         if report is None or o is None:
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除数值"), "", parent=self)
-        box.setText(self.tr("删除“{0}”{1} 的数值 {2}{3}？").format(report.indicator.name, o.period, number_text(o.value), report.indicator.unit))
+        box.setText(
+            self.tr("删除“{0}”{1} 的数值 {2}{3}？").format(
+                report.indicator.name, o.period, number_text(o.value), report.indicator.unit
+            )
+        )
         box.setInformativeText(self.tr("删除会记入变更记录（含原值和删除人）。"))
         delete = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
@@ -599,7 +649,14 @@ class IndicatorsPanel(QWidget):
             self.value_edit.setFocus()
             return False
         try:
-            self.service.record(report.indicator.id, period, value, note=self.note_edit.text() or None, by=self.by_edit.text() or None, replace=self.replace_check.isChecked())
+            self.service.record(
+                report.indicator.id,
+                period,
+                value,
+                note=self.note_edit.text() or None,
+                by=self.by_edit.text() or None,
+                replace=self.replace_check.isChecked(),
+            )
         except IndicatorError as exc:
             self.form_error.setText(self.tr("期间 {0}：{1}").format(period, error_label(exc.code)))
             return False
@@ -618,7 +675,14 @@ class IndicatorsPanel(QWidget):
             if not titles:
                 return
             ids = list(titles)
-            choice, ok = QInputDialog.getItem(self, self.tr("审核目标建议"), self.tr("从哪个文件提取目标？"), [titles[d] for d in ids], 0, False)
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("审核目标建议"),
+                self.tr("从哪个文件提取目标？"),
+                [titles[d] for d in ids],
+                0,
+                False,
+            )
             if not ok:
                 return
             doc_id = ids[[titles[d] for d in ids].index(choice)]
@@ -631,7 +695,9 @@ class IndicatorsPanel(QWidget):
     def choose_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入观测值或指标"), "", self.tr("表格 (*.xlsx *.csv)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入观测值或指标"), "", self.tr("表格 (*.xlsx *.csv)")
+        )
         if name:
             dialog = self.preview_import(Path(name))
             if dialog is not None:
@@ -652,7 +718,12 @@ class IndicatorsPanel(QWidget):
     def choose_and_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出指标和观测值"), "指标.xlsx", self.tr("Excel 工作簿 (*.xlsx);;CSV 观测值 (*.csv)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出指标和观测值"),
+            "指标.xlsx",
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 观测值 (*.csv)"),
+        )
         if name:
             self.export_to(Path(name))
 
@@ -685,7 +756,17 @@ class ProposalsDialog(QDialog):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([self.tr("指标名称"), self.tr("目标值"), self.tr("上限"), self.tr("单位"), self.tr("期限"), self.tr("条款"), self.tr("原文")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("指标名称"),
+                self.tr("目标值"),
+                self.tr("上限"),
+                self.tr("单位"),
+                self.tr("期限"),
+                self.tr("条款"),
+                self.tr("原文"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -717,8 +798,13 @@ class ProposalsDialog(QDialog):
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
             cells = [
-                p.name, number_text(p.target_low), "" if p.target_high is None else number_text(p.target_high), p.unit,
-                self.tr("每年") if p.recurring else (p.deadline or ""), p.clause_id.split(":", 1)[-1], p.sentence,
+                p.name,
+                number_text(p.target_low),
+                "" if p.target_high is None else number_text(p.target_high),
+                p.unit,
+                self.tr("每年") if p.recurring else (p.deadline or ""),
+                p.clause_id.split(":", 1)[-1],
+                p.sentence,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -728,7 +814,9 @@ class ProposalsDialog(QDialog):
                     item.setToolTip(p.sentence)
                 self.table.setItem(row, col, item)
         self.info.setText(
-            self.tr("从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。").format(len(self.proposals))
+            self.tr(
+                "从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。"
+            ).format(len(self.proposals))
             if self.proposals
             else self.tr("这个文件没有尚未处理的目标建议。")
         )
@@ -776,7 +864,9 @@ class ProposalsDialog(QDialog):
                 else:
                     self.service.reject(p)
             except IndicatorError as exc:
-                problems.append(self.tr("第 {0} 行（{1}）：{2}").format(row + 1, p.name, error_label(exc.code)))
+                problems.append(
+                    self.tr("第 {0} 行（{1}）：{2}").format(row + 1, p.name, error_label(exc.code))
+                )
                 continue
             done.append(row)
         self.proposals = [p for k, p in enumerate(self.proposals) if k not in done]
@@ -829,26 +919,52 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview_import(self.service, self.path, replace=self.replace_check.isChecked())
         p = self.preview
         if p.problems:
-            self.summary.setText(self.tr("文件中有 {0} 处错误，改正后才能导入（不会导入任何数据）：").format(len(p.problems)))
+            self.summary.setText(
+                self.tr("文件中有 {0} 处错误，改正后才能导入（不会导入任何数据）：").format(len(p.problems))
+            )
             self.summary.setStyleSheet("color: #b3261e;")
             self.table.setColumnCount(5)
-            self.table.setHorizontalHeaderLabels([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("值"), self.tr("原因")])
+            self.table.setHorizontalHeaderLabels(
+                [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("值"), self.tr("原因")]
+            )
             self.table.setRowCount(len(p.problems))
             for row, problem in enumerate(p.problems):
-                cells = [problem.sheet or "", str(problem.row), problem.column, "" if problem.value is None else str(problem.value), error_label(problem.code)]
+                cells = [
+                    problem.sheet or "",
+                    str(problem.row),
+                    problem.column,
+                    "" if problem.value is None else str(problem.value),
+                    error_label(problem.code),
+                ]
                 for col, text in enumerate(cells):
                     self.table.setItem(row, col, QTableWidgetItem(text))
             self.table.setColumnHidden(0, all(problem.sheet is None for problem in p.problems))
         else:
             self.table.setColumnHidden(0, False)
             self.summary.setText(
-                self.tr("将导入观测值 {0} 条（其中替换 {1} 条）、指标 {2} 个。").format(len(p.observations), p.replacements, len(p.indicators))
+                self.tr("将导入观测值 {0} 条（其中替换 {1} 条）、指标 {2} 个。").format(
+                    len(p.observations), p.replacements, len(p.indicators)
+                )
             )
             self.summary.setStyleSheet("")
             self.table.setColumnCount(5)
-            self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("指标编号"), self.tr("期间"), self.tr("数值"), self.tr("原值")])
-            rows = [(o["row"], o["indicator_id"], o["period"], number_text(o['value']), "" if o["replaces"] is None else number_text(o['replaces'])) for o in p.observations]
-            rows += [(i["row"], i.get("id") or self.tr("（新指标）"), "", str(i.get("name") or ""), "") for i in p.indicators]
+            self.table.setHorizontalHeaderLabels(
+                [self.tr("行"), self.tr("指标编号"), self.tr("期间"), self.tr("数值"), self.tr("原值")]
+            )
+            rows = [
+                (
+                    o["row"],
+                    o["indicator_id"],
+                    o["period"],
+                    number_text(o["value"]),
+                    "" if o["replaces"] is None else number_text(o["replaces"]),
+                )
+                for o in p.observations
+            ]
+            rows += [
+                (i["row"], i.get("id") or self.tr("（新指标）"), "", str(i.get("name") or ""), "")
+                for i in p.indicators
+            ]
             self.table.setRowCount(len(rows))
             for row, cells in enumerate(rows):
                 for col, value in enumerate(cells):
@@ -868,7 +984,9 @@ class ImportPreviewDialog(QDialog):
 class IndicatorDialog(QDialog):
     """Create or edit one indicator; a refused value is named by its field and nothing is saved."""
 
-    def __init__(self, service: IndicatorService, indicator: Indicator | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: IndicatorService, indicator: Indicator | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.indicator = indicator
@@ -893,14 +1011,28 @@ class IndicatorDialog(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {
-            "name": self.name_edit, "region": self.region_edit, "unit": self.unit_edit, "comparator": self.comparator_combo,
-            "target_low": self.low_edit, "target_high": self.high_edit, "deadline": self.deadline_edit, "recurring": self.recurring_check,
-            "baseline": self.baseline_edit, "baseline_period": self.baseline_period_edit,
+            "name": self.name_edit,
+            "region": self.region_edit,
+            "unit": self.unit_edit,
+            "comparator": self.comparator_combo,
+            "target_low": self.low_edit,
+            "target_high": self.high_edit,
+            "deadline": self.deadline_edit,
+            "recurring": self.recurring_check,
+            "baseline": self.baseline_edit,
+            "baseline_period": self.baseline_period_edit,
         }
         self.labels = {
-            "name": self.tr("指标名称"), "region": self.tr("地区"), "unit": self.tr("单位"), "comparator": self.tr("比较方式"),
-            "target_low": self.tr("目标值"), "target_high": self.tr("目标上限"), "deadline": self.tr("期限"), "recurring": self.tr("每年"),
-            "baseline": self.tr("基期值"), "baseline_period": self.tr("基期"),
+            "name": self.tr("指标名称"),
+            "region": self.tr("地区"),
+            "unit": self.tr("单位"),
+            "comparator": self.tr("比较方式"),
+            "target_low": self.tr("目标值"),
+            "target_high": self.tr("目标上限"),
+            "deadline": self.tr("期限"),
+            "recurring": self.tr("每年"),
+            "baseline": self.tr("基期值"),
+            "baseline_period": self.tr("基期"),
         }
         for key, widget in self.fields.items():
             form.addRow(self.labels[key], widget)
@@ -918,7 +1050,9 @@ class IndicatorDialog(QDialog):
             self.unit_edit.setText(indicator.unit)
             self.comparator_combo.setCurrentIndex(self.comparator_combo.findData(indicator.comparator.value))
             self.low_edit.setText(number_text(indicator.target_low))
-            self.high_edit.setText("" if indicator.target_high is None else number_text(indicator.target_high))
+            self.high_edit.setText(
+                "" if indicator.target_high is None else number_text(indicator.target_high)
+            )
             self.deadline_edit.setText(indicator.deadline or "")
             self.recurring_check.setChecked(indicator.recurring)
             self.baseline_edit.setText("" if indicator.baseline is None else number_text(indicator.baseline))
@@ -929,10 +1063,16 @@ class IndicatorDialog(QDialog):
             return edit.text().strip() or None
 
         return {
-            "name": text(self.name_edit), "region": text(self.region_edit), "unit": text(self.unit_edit),
-            "comparator": self.comparator_combo.currentData(), "target_low": text(self.low_edit), "target_high": text(self.high_edit),
-            "deadline": text(self.deadline_edit), "recurring": self.recurring_check.isChecked(),
-            "baseline": text(self.baseline_edit), "baseline_period": text(self.baseline_period_edit),
+            "name": text(self.name_edit),
+            "region": text(self.region_edit),
+            "unit": text(self.unit_edit),
+            "comparator": self.comparator_combo.currentData(),
+            "target_low": text(self.low_edit),
+            "target_high": text(self.high_edit),
+            "deadline": text(self.deadline_edit),
+            "recurring": self.recurring_check.isChecked(),
+            "baseline": text(self.baseline_edit),
+            "baseline_period": text(self.baseline_period_edit),
         }
 
     def save(self) -> bool:

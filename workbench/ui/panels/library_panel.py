@@ -57,9 +57,14 @@ class LibraryPanel(QWidget):
     def refresh(self, as_of: dt.date | None = None) -> None:
         current = self.current_document()
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([self.tr("文件"), self.tr("文号"), self.tr("日期"), self.tr("效力")])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("文件"), self.tr("文号"), self.tr("日期"), self.tr("效力")]
+        )
         groups: dict[tuple[Level, str], QStandardItem] = {}
-        docs = sorted(self.library.documents(as_of), key=lambda d: (LEVEL_ORDER[d.level], d.region or "", -(d.issued or dt.date.min).toordinal()))
+        docs = sorted(
+            self.library.documents(as_of),
+            key=lambda d: (LEVEL_ORDER[d.level], d.region or "", -(d.issued or dt.date.min).toordinal()),
+        )
         for doc in docs:
             key = (doc.level, doc.region or "")
             if key not in groups:

@@ -109,8 +109,19 @@ class ReaderPanel(QWidget):
             return False
         self.detail = detail
         info = detail.info
-        meta = " · ".join(p for p in (info.doc_number, info.issuer, info.issued.isoformat() if info.issued else None, status_label(info.status)) if p)
-        self.title.setText(f"<b>{html.escape(info.title)}</b><br><span style='color:#555'>{html.escape(meta)}</span>")
+        meta = " · ".join(
+            p
+            for p in (
+                info.doc_number,
+                info.issuer,
+                info.issued.isoformat() if info.issued else None,
+                status_label(info.status),
+            )
+            if p
+        )
+        self.title.setText(
+            f"<b>{html.escape(info.title)}</b><br><span style='color:#555'>{html.escape(meta)}</span>"
+        )
         self._fill_tree(detail)
         self.text.setHtml(self._document_html(detail, clause_id, highlight))
         self.copy_button.setEnabled(True)
@@ -123,7 +134,13 @@ class ReaderPanel(QWidget):
         self.tree_model.clear()
         items: dict[str, QStandardItem] = {}
         for clause in detail.clauses:
-            label = clause.label if clause.marker else {ClauseKind.PREAMBLE: self.tr("文件头"), ClauseKind.SIGNATURE: self.tr("落款")}.get(clause.kind, clause.body[:16])
+            label = (
+                clause.label
+                if clause.marker
+                else {ClauseKind.PREAMBLE: self.tr("文件头"), ClauseKind.SIGNATURE: self.tr("落款")}.get(
+                    clause.kind, clause.body[:16]
+                )
+            )
             item = QStandardItem(label)
             item.setData(clause.id, CLAUSE_ID_ROLE)
             item.setToolTip(f"{clause.path}  {label}")
@@ -140,18 +157,25 @@ class ReaderPanel(QWidget):
         for clause in detail.clauses:
             indent = max(clause.level - 1, 0) * 16
             background = "background-color:#fff6cc;" if clause.id == current else ""
-            parts.append(f"<a name='{anchor_for(clause.id)}'></a><div style='margin-left:{indent}px;{background}'>")
+            parts.append(
+                f"<a name='{anchor_for(clause.id)}'></a><div style='margin-left:{indent}px;{background}'>"
+            )
             if clause.marker or clause.heading:
                 weight = "bold" if clause.level <= 2 else "normal"
-                parts.append(f"<p style='font-weight:{weight}'>{_esc(clause.marker)}{_esc(clause.heading)}</p>")
+                parts.append(
+                    f"<p style='font-weight:{weight}'>{_esc(clause.marker)}{_esc(clause.heading)}</p>"
+                )
             for paragraph in clause.body.split("\n") if clause.body else []:
                 text = self._linkify(_esc(paragraph), refs)
                 if highlight and clause.id == current:
-                    text = text.replace(_esc(highlight), f"<span style='background-color:#ffd54f'>{_esc(highlight)}</span>")
+                    text = text.replace(
+                        _esc(highlight), f"<span style='background-color:#ffd54f'>{_esc(highlight)}</span>"
+                    )
                 parts.append(f"<p>{text}</p>")
             if clause.responsible:
                 tags = "".join(
-                    f"<span style='background-color:#e3ecf7;color:#1d3f6e'>&nbsp;{_esc(u)}&nbsp;</span> " for u in responsible_units(clause.responsible)
+                    f"<span style='background-color:#e3ecf7;color:#1d3f6e'>&nbsp;{_esc(u)}&nbsp;</span> "
+                    for u in responsible_units(clause.responsible)
                 )
                 label = self.tr("责任单位")
                 parts.append(f"<p>{label}：{tags}</p>")

@@ -62,13 +62,17 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText))
+            ctx.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
         doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(QRectF(0, 0, doc.idealWidth(), doc.size().height()).height()) + 6)
+        return QSize(
+            int(doc.idealWidth()), int(QRectF(0, 0, doc.idealWidth(), doc.size().height()).height()) + 6
+        )
 
 
 class SearchPanel(QWidget):
@@ -88,7 +92,12 @@ class SearchPanel(QWidget):
         self.region_box = QComboBox()
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部效力"), None)
-        for status in (ValidityStatus.IN_FORCE, ValidityStatus.EXPIRED, ValidityStatus.NOT_YET, ValidityStatus.REPEALED):
+        for status in (
+            ValidityStatus.IN_FORCE,
+            ValidityStatus.EXPIRED,
+            ValidityStatus.NOT_YET,
+            ValidityStatus.REPEALED,
+        ):
             self.status_box.addItem(status_label(status), status)
         self.doc_box = QComboBox()
         self.issuer_box = QComboBox()
@@ -116,7 +125,14 @@ class SearchPanel(QWidget):
         more = QHBoxLayout()
         for widget in (self.doc_box, self.issuer_box, self.year_box, self.as_of_check, self.as_of_edit):
             more.addWidget(widget)
-        for box in (self.level_box, self.region_box, self.status_box, self.doc_box, self.issuer_box, self.year_box):
+        for box in (
+            self.level_box,
+            self.region_box,
+            self.status_box,
+            self.doc_box,
+            self.issuer_box,
+            self.year_box,
+        ):
             # long titles and names must not make the search dock (and the window) wide
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(4)
@@ -137,7 +153,14 @@ class SearchPanel(QWidget):
         self.query_box.textChanged.connect(lambda _: self.timer.start())
         self.query_box.returnPressed.connect(self.run_search)
         self.timer.timeout.connect(self.run_search)
-        for box in (self.level_box, self.region_box, self.status_box, self.doc_box, self.issuer_box, self.year_box):
+        for box in (
+            self.level_box,
+            self.region_box,
+            self.status_box,
+            self.doc_box,
+            self.issuer_box,
+            self.year_box,
+        ):
             box.currentIndexChanged.connect(lambda _: self.run_search())
         self.as_of_check.toggled.connect(self.as_of_edit.setEnabled)
         self.as_of_check.toggled.connect(lambda _: self.run_search())
@@ -149,9 +172,13 @@ class SearchPanel(QWidget):
     def refresh_regions(self) -> None:
         """Fill the document, region, issuer and year choices from the library."""
         docs = self.search.library.documents()
-        _refill(self.region_box, self.tr("全部地区"), sorted({(d.region, d.region) for d in docs if d.region}))
+        _refill(
+            self.region_box, self.tr("全部地区"), sorted({(d.region, d.region) for d in docs if d.region})
+        )
         _refill(self.doc_box, self.tr("全部文件"), [(d.title, d.id) for d in docs])
-        _refill(self.issuer_box, self.tr("全部发文机关"), sorted({(d.issuer, d.issuer) for d in docs if d.issuer}))
+        _refill(
+            self.issuer_box, self.tr("全部发文机关"), sorted({(d.issuer, d.issuer) for d in docs if d.issuer})
+        )
         years = sorted({d.issued.year for d in docs if d.issued}, reverse=True)
         _refill(self.year_box, self.tr("全部年份"), [(self.tr("{0}年").format(y), y) for y in years])
 
@@ -195,13 +222,21 @@ class SearchPanel(QWidget):
             item.setEditable(False)
             self.model.appendRow(item)
         notes = [notice_label(n) for n in response.notices]
-        found = self.tr("找到 {0} 条").format(response.total) if response.results else self.tr("没有找到匹配的条款")
+        found = (
+            self.tr("找到 {0} 条").format(response.total)
+            if response.results
+            else self.tr("没有找到匹配的条款")
+        )
         self.summary.setText("；".join([found, *notes]))
         self.brief_button.setEnabled(bool(self.results))
 
     def _html(self, r: Result) -> str:
         snippet = r.marked("\x00", "\x01")
-        snippet = html.escape(snippet).replace("\x00", "<span style='background-color:#ffd54f'>").replace("\x01", "</span>")
+        snippet = (
+            html.escape(snippet)
+            .replace("\x00", "<span style='background-color:#ffd54f'>")
+            .replace("\x01", "</span>")
+        )
         head = f"<b>{html.escape(r.doc_title)}</b> <span style='color:#555'>{html.escape(r.path)} {html.escape(r.heading)}</span>"
         return f"{head}<br>{snippet}"
 
