@@ -726,13 +726,13 @@ class ChecklistPanel(QWidget):
             self.detail_badge.set_state(r.state)
             amount = ""
             if r.max_amount is not None:
-                by_year = lambda years: (
-                    "（"
-                    + "、".join(
+
+                def by_year(years: dict[int, int]) -> str:
+                    parts = (
                         self.tr("{0} 年 {1}").format(y, format_yuan(v)) for y, v in sorted(years.items())
                     )
-                    + "）"
-                )  # noqa: E731
+                    return "（" + "、".join(parts) + "）"
+
                 multi = len(r.per_year) > 1
                 amount = self.tr("最高 {0}{1}，计入 {2}{3}").format(
                     format_yuan(r.max_amount),
