@@ -191,12 +191,21 @@ _V4_INDICATORS = """
 """
 
 
+# 约束性 / 预期性: whether a target is a binding commitment or an expected one (NULL when the
+# plan does not say). Plan-monitoring practice warns on binding targets first.
+_V5_TARGET_ATTRIBUTE = """
+        ALTER TABLE indicators ADD COLUMN attribute TEXT CHECK (attribute IS NULL OR attribute IN ('binding', 'expected'));
+        CREATE INDEX indicators_attribute ON indicators(attribute);
+"""
+
+
 # Version N is reached by running MIGRATIONS[N - 1]. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
     _V1_DOCUMENTS_AND_CLAUSES,
     _V2_REFERENCES_AND_REPEALS,
     _V3_APPLICATIONS,
     _V4_INDICATORS,
+    _V5_TARGET_ATTRIBUTE,
 ]
 LATEST = len(MIGRATIONS)
 

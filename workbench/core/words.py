@@ -92,6 +92,7 @@ INDICATOR_ERROR_WORDS = {
     "no_observation": "该期间没有数值",
     "unknown_field": "没有这个字段",
     "already_decided": "该建议已处理",
+    "invalid_attribute": "属性无效（应为约束性或预期性）",
 }
 # Problems with a table file as a whole (import or export of .xlsx/.csv).
 TABLE_FILE_WORDS = {
@@ -112,6 +113,9 @@ AUDIT_ACTION_WORDS = {
     "accept": "采纳建议",
     "reject": "不采纳建议",
 }
+
+# 约束性 / 预期性 of a target (TargetAttribute codes).
+ATTRIBUTE_WORDS = {"binding": "约束性", "expected": "预期性"}
 
 UNKNOWN_WORD = "不详"
 
@@ -134,4 +138,5 @@ ALL_TABLES = {
     "INDICATOR_ERROR_WORDS": INDICATOR_ERROR_WORDS,
     "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
     "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
+    "ATTRIBUTE_WORDS": ATTRIBUTE_WORDS,
 }

@@ -44,6 +44,34 @@ class Comparator(StrEnum):
         return self is not Comparator.AT_MOST
 
 
+class TargetAttribute(StrEnum):
+    """约束性 (binding: officials are held to it) or 预期性 (expected: a direction to work towards)."""
+
+    BINDING = "binding"
+    EXPECTED = "expected"
+
+
+ATTRIBUTE_WORDS: dict[str, TargetAttribute] = {
+    "约束性": TargetAttribute.BINDING,
+    "约束": TargetAttribute.BINDING,
+    "预期性": TargetAttribute.EXPECTED,
+    "预期": TargetAttribute.EXPECTED,
+}
+
+
+def parse_attribute(value: Any) -> TargetAttribute | None:
+    """binding / expected / 约束性 / 预期性 (and 约束, 预期) → the attribute; "" or None → None.
+    Anything else raises ``ValueError``."""
+    if value is None or isinstance(value, TargetAttribute):
+        return value
+    text = str(value).strip().strip("【】[]（）()")
+    if not text:
+        return None
+    if text in ATTRIBUTE_WORDS:
+        return ATTRIBUTE_WORDS[text]
+    return TargetAttribute(text.lower())
+
+
 # Longest first: the unit regex takes the first alternative that matches.
 UNITS = (
     "万亿元",
@@ -245,6 +273,9 @@ class TargetProposal:
     recurring: bool
     deadline_source: str | None  # sentence | clause | document | None
     sentence: str
+    attribute: TargetAttribute | None = None  # 约束性 / 预期性 when the plan says so
+    base_value: float | None = None  # 基期值 (2020年为…, 由…提高到…)
+    base_period: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -264,6 +295,9 @@ class TargetProposal:
             "recurring": self.recurring,
             "deadline_source": self.deadline_source,
             "sentence": self.sentence,
+            "attribute": None if self.attribute is None else self.attribute.value,
+            "base_value": self.base_value,
+            "base_period": self.base_period,
         }
 
     def edited(self, **changes: Any) -> TargetProposal:
