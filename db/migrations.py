@@ -194,7 +194,8 @@ _V4_INDICATORS = """
 # 约束性 / 预期性: whether a target is a binding commitment or an expected one (NULL when the
 # plan does not say). Plan-monitoring practice warns on binding targets first.
 _V5_TARGET_ATTRIBUTE = """
-        ALTER TABLE indicators ADD COLUMN attribute TEXT CHECK (attribute IS NULL OR attribute IN ('binding', 'expected'));
+        ALTER TABLE indicators ADD COLUMN attribute TEXT
+            CHECK (attribute IS NULL OR attribute IN ('binding', 'expected'));
         CREATE INDEX indicators_attribute ON indicators(attribute);
 """
 

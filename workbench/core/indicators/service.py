@@ -240,7 +240,10 @@ class IndicatorService:
         return [
             _indicator(r)
             for r in store.list_indicators(
-                self.db, region=region, doc_id=doc_id, attribute=None if attribute is None else attribute.value
+                self.db,
+                region=region,
+                doc_id=doc_id,
+                attribute=None if attribute is None else attribute.value,
             )
         ]
 

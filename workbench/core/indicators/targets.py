@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.indicators.indicator_table import ATTRIBUTE_CELL, IndicatorTable, find_tables
 from workbench.core.numerals import chinese_to_int
 
 if TYPE_CHECKING:
@@ -117,12 +118,17 @@ UNITS = (
     "例",
     "床",
 )
+# A target of 翻一番 is stated as a multiple of the base value: 2 倍（基期） is twice the 2020 value.
+DOUBLING_UNIT = "倍（基期）"
 MONEY_UNITS = frozenset({"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元"})
 UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
 
 # Length-preserving folding, so offsets found in the folded text cut the original.
 _FOLD = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，", "～": "~", "－": "-"}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{"％": "%", "．": ".", "，": "，", "～": "~", "－": "-", "＞": ">", "＜": "<"},
+    }
 )
 _DASHES = "—–―~～－\\-"
 
@@ -146,7 +152,7 @@ _CHINESE_NUMBER = r"[一二两三四五六七八九十百千][零〇一二两三
 _NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
-    rf"(?P<low>{_NUMBER})(?:\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
+    rf"(?P<low>{_NUMBER})(?:\s*(?:%|‰)?\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _SEGMENT_END = "，,：:。；;"
@@ -156,7 +162,7 @@ _DEADLINE = re.compile(
 _DEADLINE_AT_START = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
 _RECURRING = re.compile(r"每年|年均|每年度")
 _GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一次性|扶持资金")
-_PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达")
+_PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达|已建成|已累计|已培育|已形成|已实现")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限|封顶|每个|每家|每项|单个)\s*$")
 _BEFORE_WORDS: list[tuple[str, Comparator]] = [
     ("不低于", Comparator.AT_LEAST),
@@ -174,6 +180,25 @@ _BEFORE_WORDS: list[tuple[str, Comparator]] = [
     ("不超过", Comparator.AT_MOST),
     ("控制在", Comparator.AT_MOST),
     ("降至", Comparator.AT_MOST),
+    ("提高到", Comparator.AT_LEAST),
+    ("提高至", Comparator.AT_LEAST),
+    ("提升到", Comparator.AT_LEAST),
+    ("提升至", Comparator.AT_LEAST),
+    ("增加到", Comparator.AT_LEAST),
+    ("增加至", Comparator.AT_LEAST),
+    ("增长到", Comparator.AT_LEAST),
+    ("增长至", Comparator.AT_LEAST),
+    ("扩大到", Comparator.AT_LEAST),
+    ("扩大至", Comparator.AT_LEAST),
+    ("下降到", Comparator.AT_MOST),
+    ("下降至", Comparator.AT_MOST),
+    ("减少到", Comparator.AT_MOST),
+    ("减少至", Comparator.AT_MOST),
+    ("压减至", Comparator.AT_MOST),
+    ("≥", Comparator.AT_LEAST),
+    ("≤", Comparator.AT_MOST),
+    (">", Comparator.MORE_THAN),
+    ("<", Comparator.AT_MOST),
     ("降低到", Comparator.AT_MOST),
     ("降低至", Comparator.AT_MOST),
     ("低于", Comparator.AT_MOST),
@@ -184,6 +209,7 @@ _AFTER_WORDS: list[tuple[str, Comparator]] = [
     ("左右", Comparator.ABOUT),
     ("以内", Comparator.AT_MOST),
     ("以下", Comparator.AT_MOST),
+    ("之间", Comparator.RANGE),
 ]
 COMPARATOR_WORDS: dict[str, Comparator] = {w: c for w, c in (*_BEFORE_WORDS, *_AFTER_WORDS)} | {
     "区间": Comparator.RANGE
@@ -238,7 +264,10 @@ _FILLERS = re.compile(r"力争|争取|努力|积极|实现|累计|总共|共计|
 _LEADING = re.compile(
     r"^(?:[、，,：:\s]|——|以上|左右|以内|以下|和|及|并|其中|全市|我市|全省|我省|全区|全县|全国|我国)+"
 )
-_TRAILING = re.compile(r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约)+$")
+_TRAILING = re.compile(
+    r"(?:[、，,\s]|达到|达|突破|超过|超|逾|过|不低于|不少于|至少|总数达到|为|约|分别|保持在|稳定在|控制在|"
+    r"(?:提高|提升|增加|增长|扩大|下降|减少|降低|压减)(?:到|至)|[≥≤<>])+$"
+)
 _LABEL = re.compile(r"^\s*(?:——)?(?P<label>[^，。；：:、“”]{2,12})[：:]")
 _HORIZON = [
     re.compile(r"(?:19|20)\d{2}\s*(?:[—–―~～\-]{1,2}|至|到)\s*(?P<year>(?:19|20)\d{2})\s*年"),
@@ -317,6 +346,7 @@ class _Context:
     region: str | None
     horizon: str | None
     region_words: tuple[str, ...] = field(default_factory=tuple)
+    start_year: int | None = None  # the plan's first year: earlier years state the past
 
 
 def extract_targets(
@@ -334,31 +364,62 @@ def extract_targets(
     sentence nor an earlier sentence of the clause names a deadline.
     """
     clauses: Sequence[Clause]
+    issued_year: int | None = None
     if hasattr(detail_or_clauses, "clauses"):
         detail: Any = detail_or_clauses
         clauses = detail.clauses
         doc_id = doc_id or detail.info.id
         region = region if region is not None else detail.info.region
         title = title or detail.info.title
+        issued = getattr(detail.info, "issued", None)
+        issued_year = issued.year if issued else None
     else:
         clauses = list(detail_or_clauses)
     if doc_id is None:
         doc_id = clauses[0].id.split(":", 1)[0] if clauses else ""
-    ctx = _Context(doc_id, region, document_horizon(title or ""), _region_words(region))
+    horizon = document_horizon(title or "")
+    ctx = _Context(
+        doc_id, region, horizon, _region_words(region), _plan_start(title or "", horizon, issued_year)
+    )
     found: list[TargetProposal] = []
     for clause in clauses:
         found.extend(_clause_targets(clause, ctx))
     return found
 
 
+_FIVE_YEAR_PLANS = {"十三": "2020", "十四": "2025", "十五": "2030", "十六": "2035"}
+_FIVE_YEAR_TITLE = re.compile(r"(十[三四五六])五|第(十[三四五六])个五年")
+
+
 def document_horizon(title: str) -> str | None:
-    """The last year a plan's title covers: （2023—2025年） → "2025"; 2023年实施方案 → "2023"."""
+    """The last year a plan's title covers: （2023—2025年） → "2025"; 2023年实施方案 → "2023".
+
+    A “十四五” plan's title gives no horizon: such plans set targets for 2025 and for 2035 and
+    a sentence without a year may mean either; only its start (2021) is used (``_plan_start``)."""
     folded = title.translate(_FOLD)
     for pattern in _HORIZON:
         m = pattern.search(folded)
         if m:
             return m.group("year")
     return None
+
+
+def five_year_plan_end(title: str) -> str | None:
+    """“十四五”…规划 / 第十四个五年规划 → "2025" (the plan period's last year)."""
+    m = _FIVE_YEAR_TITLE.search(title)
+    return _FIVE_YEAR_PLANS[m.group(1) or m.group(2)] if m else None
+
+
+def _plan_start(title: str, horizon: str | None, issued_year: int | None) -> int | None:
+    """The first year a plan covers: a year before it states a past value (2020年达到…)."""
+    folded = title.translate(_FOLD)
+    m = re.search(r"((?:19|20)\d{2})\s*(?:[—–―~～\-]{1,2}|至|到)\s*(?:19|20)\d{2}\s*年", folded)
+    if m:
+        return int(m.group(1))
+    end = five_year_plan_end(folded)
+    if end:
+        return int(end) - 4
+    return issued_year
 
 
 def measure_key(name: str, region: str | None = None) -> str:
@@ -379,6 +440,9 @@ def _region_words(region: str | None) -> tuple[str, ...]:
 def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
     text = clause.text
     folded = text.translate(_FOLD)
+    tables = find_tables(folded)
+    for table in tables:
+        yield from _table_targets(clause, ctx, table, folded)
     clause_deadline: str | None = None
     start = 0
     for end_match in [*_SENTENCE_END.finditer(folded), None]:
@@ -386,6 +450,8 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
         sentence = folded[start:end]
         offset = start
         start = end + 1
+        if any(t.start <= offset and end <= t.end for t in tables):
+            continue  # a line of an indicator table: read above, row by row
         if not _VALUE.search(sentence):
             m = _DEADLINE.search(sentence)
             clause_deadline = _deadline_text(m) if m else clause_deadline
@@ -394,6 +460,8 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
         if sentence_deadline:
             clause_deadline = _deadline_text(sentence_deadline)
         if _GRANT_WORDS.search(sentence) or _PAST_FACT.search(sentence):
+            continue
+        if _states_the_past(sentence, ctx):
             continue
         if _RECURRING.search(sentence):
             deadline = _Deadline(None, True, None)
@@ -406,6 +474,19 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
         else:
             deadline = _Deadline(None, False, None)
         yield from _sentence_targets(clause, ctx, text[offset:end], sentence, offset, deadline)
+
+
+_PAST_YEAR = re.compile(
+    r"(?<![到至])(?:^|[，,：:\s])\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?![—–~\-至到\d])"
+)
+
+
+def _states_the_past(sentence: str, ctx: _Context) -> bool:
+    """2020年全市地区生产总值达到5800亿元 in a plan for 2021—2025: a fact, not a target."""
+    if ctx.start_year is None or _DEADLINE.search(sentence):
+        return False
+    m = _PAST_YEAR.search(sentence)
+    return bool(m) and int(m.group("year")) < ctx.start_year
 
 
 def _deadline_text(m: re.Match[str]) -> str:
@@ -437,7 +518,21 @@ def _sentence_targets(
         and not _is_ceiling(sentence, m, _unit(m))
     ]
     previous_name = ""
+    base: tuple[float, str | None, str] | None = None  # 由 2.1% 提高到 3%: the value, its year, the name
+    shared_subject = ""  # 国家级和省级创新平台分别达到10家、40家
+    shared_count = 0
+    names_so_far: list[str] = []
     for i, m in enumerate(matches):
+        if _is_base(sentence, m, matches[i + 1] if i + 1 < len(matches) else None):
+            left_start = max(
+                _rfind_any(sentence, _SEGMENT_END, m.start()) + 1, matches[i - 1].end() if i else 0
+            )
+            left = sentence[left_start : m.start()]
+            year = re.search(r"((?:19|20)\d{2})\s*年(?:的|底的|末的)?\s*$", left)
+            left = re.sub(r"(?:由|从)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*$", "", left)
+            base_year = year.group(1) if year else (str(ctx.start_year - 1) if ctx.start_year else None)
+            base = (_float(m.group("low")), base_year, _clean_name(_strip_deadline(left)))
+            continue
         seg_start = max(_rfind_any(sentence, _SEGMENT_END, m.start()) + 1, matches[i - 1].end() if i else 0)
         seg_end = _find_any(sentence, _SEGMENT_END, m.end())
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
@@ -456,6 +551,15 @@ def _sentence_targets(
         left = _strip_deadline(left)
         right = after.lstrip()[len(word_after or "") :]
         name = _clean_name(left + right)
+        if not name and base is not None:
+            name = base[2]
+        if "分别" in before and i + 1 < len(matches):
+            shared_subject = _clean_name(_strip_deadline(before[: before.rindex("分别")]))
+            names_so_far = []
+            shared_count = _respective_count(sentence, m)
+        if shared_subject and (not name or name == shared_subject):
+            names_so_far.append("")
+            name = _respective_name(shared_subject, len(names_so_far) - 1, shared_count)
         if name.endswith("的") and previous_name and "的" in previous_name:
             name += previous_name.rsplit("的", 1)[1]  # 过50亿元的 3—5家 → …的骨干企业
         if label and label not in name:
@@ -464,6 +568,8 @@ def _sentence_targets(
             continue
         previous_name = name
         low = _float(m.group("low"))
+        base_value, base_period = (base[0], base[1]) if base is not None and base[1] else (None, None)
+        base = None
         yield TargetProposal(
             key=f"{clause.id}@{offset + m.start()}",
             doc_id=ctx.doc_id,
@@ -481,6 +587,81 @@ def _sentence_targets(
             recurring=deadline.recurring,
             deadline_source=deadline.source,
             sentence=quote,
+            base_value=base_value,
+            base_period=base_period,
+        )
+    yield from _doubling_targets(clause, ctx, original, sentence, offset, deadline, label)
+
+
+_RISE = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|下降|减少|降低|压减|上升|缩小)(?:到|至)")
+
+
+def _is_base(sentence: str, m: re.Match[str], following: re.Match[str] | None) -> bool:
+    """由2.1%提高到3%, 从2020年的5800亿元增加到8000亿元: the first value is where the target starts from."""
+    if following is None:
+        return False
+    before = sentence[max(0, m.start() - 12) : m.start()]
+    between = sentence[m.end() : following.start()]
+    return bool(re.search(r"(?:由|从)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*$", before)) and bool(
+        _RISE.match(between)
+    )
+
+
+def _respective_count(sentence: str, m: re.Match[str]) -> int:
+    return 1 + len(re.findall(r"、", sentence[m.end() : _find_any(sentence, "，,。；;", m.end())]))
+
+
+def _respective_name(subject: str, index: int, count: int) -> str:
+    """国家级和省级创新平台 (2 values) → 国家级创新平台, 省级创新平台; 规上企业和高新技术企业 → each as written."""
+    parts = [p for p in re.split(r"和|、|及|与|以及", subject) if p]
+    if len(parts) != count or index >= len(parts):
+        return subject
+    last = parts[-1]
+    part = parts[index]
+    if part is last:
+        return part
+    tail_char = part[-1]
+    cut = last.find(tail_char)
+    if 0 <= cut < len(last) - 1 and len(part) < len(last):
+        return part + last[cut + 1 :]
+    return part
+
+
+_DOUBLING = re.compile(r"(?:实现)?(?:翻一番|翻番|翻倍|翻两番)")
+
+
+def _doubling_targets(
+    clause: Clause, ctx: _Context, original: str, sentence: str, offset: int, deadline: _Deadline, label: str
+) -> Iterable[TargetProposal]:
+    """高新技术企业数量翻一番: twice the base (four times for 翻两番), as a multiple of it."""
+    for m in _DOUBLING.finditer(sentence):
+        seg_start = _rfind_any(sentence, _SEGMENT_END + "、", m.start()) + 1
+        left = _strip_deadline(sentence[seg_start : m.start()])
+        if _VALUE.search(left):
+            continue
+        name = _clean_name(re.sub(r"(?:比|较)\s*(?:(?:19|20)\d{2}\s*年)?\s*$", "", left))
+        if label and label not in name:
+            name = label + name
+        if not name:
+            continue
+        times = 4.0 if "两番" in m.group() else 2.0
+        yield TargetProposal(
+            key=f"{clause.id}@{offset + m.start()}",
+            doc_id=ctx.doc_id,
+            clause_id=clause.id,
+            region=ctx.region,
+            name=name,
+            measure=measure_key(name, ctx.region),
+            value_text=m.group(),
+            target_low=times,
+            target_high=None,
+            unit=DOUBLING_UNIT,
+            comparator=Comparator.AT_LEAST,
+            comparator_word=None,
+            deadline=deadline.value,
+            recurring=deadline.recurring,
+            deadline_source=deadline.source,
+            sentence=original.strip(),
         )
 
 
@@ -536,7 +717,9 @@ def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
 def _is_threshold(sentence: str, m: re.Match[str]) -> bool:
     """年销售额超过 10 亿元的产品: the amount qualifies what is counted."""
     rest = sentence[m.end() :].lstrip()
-    rest = re.sub(r"^(?:以上|以下|左右|及以上)", "", rest).lstrip()
+    rest = re.sub(r"^(?:以上|以下|左右|及以上|之间)", "", rest).lstrip()
+    if rest.startswith("之间"):
+        return False
     return rest.startswith("的") or rest.startswith("之")
 
 
@@ -598,3 +781,132 @@ def _rfind_any(text: str, chars: str, before: int) -> int:
 def _find_any(text: str, chars: str, start: int) -> int:
     positions = [p for p in (text.find(c, start) for c in chars) if p >= 0]
     return min(positions) if positions else len(text)
+
+
+# --- indicator tables -------------------------------------------------------------------
+
+_CELL_VALUE = re.compile(
+    r"^(?P<before>≥|≤|>|<|不低于|不少于|不高于|不超过|大于|小于|高于|低于|达到|约)?\s*"
+    r"[〔\[（(]?\s*(?P<low>-?\d+(?:\.\d+)?)\s*(?P<unit1>%|‰)?"
+    r"(?:\s*(?:[—–~\-]{1,2}|至)\s*(?P<high>-?\d+(?:\.\d+)?))?\s*(?P<unit2>%|‰)?\s*[〕\]）)]?\s*"
+    r"(?P<after>左右|以上|以内|以下|及以上)?$"
+)
+_CELL_COMPARATORS = {
+    "≥": Comparator.AT_LEAST,
+    "不低于": Comparator.AT_LEAST,
+    "不少于": Comparator.AT_LEAST,
+    "达到": Comparator.AT_LEAST,
+    "≤": Comparator.AT_MOST,
+    "不高于": Comparator.AT_MOST,
+    "不超过": Comparator.AT_MOST,
+    "<": Comparator.AT_MOST,
+    "小于": Comparator.AT_MOST,
+    "低于": Comparator.AT_MOST,
+    ">": Comparator.MORE_THAN,
+    "大于": Comparator.MORE_THAN,
+    "高于": Comparator.MORE_THAN,
+    "约": Comparator.ABOUT,
+    "以上": Comparator.AT_LEAST,
+    "及以上": Comparator.AT_LEAST,
+    "左右": Comparator.ABOUT,
+    "以内": Comparator.AT_MOST,
+    "以下": Comparator.AT_MOST,
+}
+_NAME_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{1,10})[）)]$")
+
+
+@dataclass(frozen=True, slots=True)
+class _CellValue:
+    low: float
+    high: float | None
+    comparator: Comparator | None
+    word: str | None
+    cumulative: bool
+
+
+def cell_value(text: str) -> _CellValue | None:
+    """A table cell as a value: 8000, ≥45, <5.5, 6左右, 5—6, 〔14〕 (a five-year total); None for —, 完成下达目标."""
+    t = text.translate(_FOLD).replace("＜", "<").replace("＞", ">").replace(" ", "")
+    m = _CELL_VALUE.match(t)
+    if not m:
+        return None
+    word = m.group("before") or m.group("after")
+    high = float(m.group("high")) if m.group("high") else None
+    low = float(m.group("low"))
+    if high is not None and high < low:
+        low, high = high, low
+    return _CellValue(
+        low,
+        high,
+        _CELL_COMPARATORS.get(word or "") if high is None else Comparator.RANGE,
+        word,
+        t[:1] in "〔[",
+    )
+
+
+def _table_targets(
+    clause: Clause, ctx: _Context, table: IndicatorTable, folded: str
+) -> Iterable[TargetProposal]:
+    cols = table.columns
+    for row in table.rows:
+        name_cell = row.cells[cols.name]
+        name = re.sub(r"\s+", "", name_cell.text)
+        unit = row.cells[cols.unit].text.strip() if cols.unit is not None else ""
+        m = _NAME_UNIT.search(name)
+        if m and (not unit or unit in "—-"):
+            unit = m.group("unit")
+        if m:
+            name = name[: m.start()]
+        unit = UNIT_ALIASES.get(unit, unit)
+        if unit in ("—", "-", "/"):
+            unit = ""
+        target_cell = row.cells[cols.target] if cols.target is not None else None
+        value = cell_value(target_cell.text) if target_cell else None
+        value_cell = target_cell
+        cumulative = False
+        if value is None and cols.growth is not None:
+            # 单位地区生产总值能源消耗降低: no year values, the five-year total 〔14〕 is the target.
+            value_cell = row.cells[cols.growth]
+            value = cell_value(value_cell.text)
+            cumulative = value is not None
+        if value is None or value_cell is None or not name or _is_value_text(name):
+            continue
+        base = cell_value(row.cells[cols.base].text) if cols.base is not None else None
+        base_value = base.low if base is not None and base.high is None and not base.cumulative else None
+        comparator = value.comparator
+        if comparator is None:
+            comparator = (
+                Comparator.AT_MOST
+                if base_value is not None and value.low < base_value and not cumulative
+                else Comparator.AT_LEAST
+            )
+        attribute = None
+        if cols.attribute is not None:
+            am = ATTRIBUTE_CELL.match(row.cells[cols.attribute].text.strip())
+            attribute = ATTRIBUTE_WORDS[am.group(1)] if am else None
+        deadline = cols.target_year or ctx.horizon
+        yield TargetProposal(
+            key=f"{clause.id}@{value_cell.start}",
+            doc_id=ctx.doc_id,
+            clause_id=clause.id,
+            region=ctx.region,
+            name=name + ("（累计）" if cumulative else ""),
+            measure=measure_key(name, ctx.region),
+            value_text=re.sub(r"\s+", "", clause.text[value_cell.start : value_cell.end]),
+            target_low=value.low,
+            target_high=value.high,
+            unit=unit or "",
+            comparator=comparator,
+            comparator_word=value.word if value.word in COMPARATOR_WORDS else None,
+            deadline=deadline,
+            recurring=False,
+            deadline_source="table" if cols.target_year else ("document" if deadline else None),
+            sentence=clause.text[row.start : row.end],
+            attribute=attribute,
+            base_value=base_value if cols.base_year else None,
+            base_period=cols.base_year if base_value is not None else None,
+        )
+
+
+def _is_value_text(name: str) -> bool:
+    return cell_value(name) is not None or bool(ATTRIBUTE_CELL.match(name))
