@@ -75,6 +75,24 @@ def parse_attribute(value: Any) -> TargetAttribute | None:
 
 # Longest first: the unit regex takes the first alternative that matches.
 UNITS = (
+    "万吨标准煤",
+    "亿千瓦时",
+    "万千瓦时",
+    "万千瓦",
+    "千瓦时",
+    "万平方公里",
+    "平方公里",
+    "万平方米",
+    "平方米",
+    "万立方米",
+    "立方米",
+    "万公顷",
+    "公顷",
+    "万公里",
+    "公里",
+    "万辆",
+    "万户",
+    "万个",
     "万亿元",
     "亿美元",
     "万美元",
@@ -341,6 +359,17 @@ class _Deadline:
 
 
 @dataclass(slots=True)
+class _SegmentDeadline:
+    """A sentence with a deadline where some segments recur (年均, 每年) and others do not."""
+
+    fixed: _Deadline
+    recurring: _Deadline
+
+    def of(self, segment: str) -> _Deadline:
+        return self.recurring if _RECURRING.search(segment) else self.fixed
+
+
+@dataclass(slots=True)
 class _Context:
     doc_id: str
     region: str | None
@@ -463,16 +492,22 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
             continue
         if _states_the_past(sentence, ctx):
             continue
-        if _RECURRING.search(sentence):
-            deadline = _Deadline(None, True, None)
-        elif sentence_deadline:
-            deadline = _Deadline(_deadline_text(sentence_deadline), False, "sentence")
+        if sentence_deadline:
+            fixed = _Deadline(_deadline_text(sentence_deadline), False, "sentence")
         elif clause_deadline:
-            deadline = _Deadline(clause_deadline, False, "clause")
+            fixed = _Deadline(clause_deadline, False, "clause")
         elif ctx.horizon:
-            deadline = _Deadline(ctx.horizon, False, "document")
+            fixed = _Deadline(ctx.horizon, False, "document")
         else:
-            deadline = _Deadline(None, False, None)
+            fixed = _Deadline(None, False, None)
+        recurring = _Deadline(None, True, None)
+        if not _RECURRING.search(sentence):
+            deadline = fixed
+        elif sentence_deadline and fixed.value:
+            # 到2025年，地区生产总值突破8000亿元，工业增加值年均增长7%: only the segment that says 年均 recurs
+            deadline = _SegmentDeadline(fixed, recurring)
+        else:
+            deadline = recurring
         yield from _sentence_targets(clause, ctx, text[offset:end], sentence, offset, deadline)
 
 
@@ -502,7 +537,12 @@ def _deadline_text(m: re.Match[str]) -> str:
 
 
 def _sentence_targets(
-    clause: Clause, ctx: _Context, original: str, sentence: str, offset: int, deadline: _Deadline
+    clause: Clause,
+    ctx: _Context,
+    original: str,
+    sentence: str,
+    offset: int,
+    sentence_deadline: _Deadline | _SegmentDeadline,
 ) -> Iterable[TargetProposal]:
     quote = original.strip()
     label_match = _LABEL.match(sentence)
@@ -567,6 +607,11 @@ def _sentence_targets(
         if not name:
             continue
         previous_name = name
+        deadline = (
+            sentence_deadline.of(sentence[_rfind_any(sentence, _SEGMENT_END, m.start()) + 1 : m.end()])
+            if isinstance(sentence_deadline, _SegmentDeadline)
+            else sentence_deadline
+        )
         low = _float(m.group("low"))
         base_value, base_period = (base[0], base[1]) if base is not None and base[1] else (None, None)
         base = None
@@ -590,7 +635,8 @@ def _sentence_targets(
             base_value=base_value,
             base_period=base_period,
         )
-    yield from _doubling_targets(clause, ctx, original, sentence, offset, deadline, label)
+    plain = sentence_deadline.fixed if isinstance(sentence_deadline, _SegmentDeadline) else sentence_deadline
+    yield from _doubling_targets(clause, ctx, original, sentence, offset, plain, label)
 
 
 _RISE = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|下降|减少|降低|压减|上升|缩小)(?:到|至)")
