@@ -1089,7 +1089,10 @@ class IndicatorDialog(QDialog):
             self.deadline_edit.setText(indicator.deadline or "")
             self.recurring_check.setChecked(indicator.recurring)
             self.attribute_combo.setCurrentIndex(
-                max(0, self.attribute_combo.findData(indicator.attribute.value if indicator.attribute else None))
+                max(
+                    0,
+                    self.attribute_combo.findData(indicator.attribute.value if indicator.attribute else None),
+                )
             )
             self.baseline_edit.setText("" if indicator.baseline is None else number_text(indicator.baseline))
             self.baseline_period_edit.setText(indicator.baseline_period or "")
