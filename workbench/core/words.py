@@ -36,7 +36,7 @@ IMPORT_PROBLEM_WORDS = {
     "undecodable": "无法识别文字编码",
     "no_text_layer": "PDF 没有文字层（可能是扫描件）",
     "corrupt": "文件已损坏或格式不符",
-    "unsupported_type": "不支持的文件类型（支持 .txt、.docx、.pdf）",
+    "unsupported_type": "不支持的文件类型（支持 .txt、.docx、.pdf、.xlsx）",
     "duplicate": "文库中已有相同文件",
     "duplicate_number": "文库中已有相同文号的文件",
     "cancelled": "已取消",

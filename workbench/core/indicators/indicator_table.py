@@ -82,7 +82,16 @@ def _lines(text: str) -> list[Cell]:
 
 
 def _split(line: Cell) -> list[Cell]:
+    """A row's cells: split on tabs when it has any (empty cells kept: a merged 类别 cell of a
+    .docx or .xlsx table leaves one), else on white space."""
     cells: list[Cell] = []
+    if "\t" in line.text:
+        pos = line.start
+        for part in line.text.split("\t"):
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(part.strip(), pos + lead, pos + lead + len(part.strip())))
+            pos += len(part) + 1
+        return cells
     for m in re.finditer(r"\S+(?:[ ](?=[（(])\S+)*", line.text):
         cells.append(Cell(m.group(), line.start + m.start(), line.start + m.end()))
     return cells
@@ -223,11 +232,10 @@ def _rows_per_line(
         if len(cells) >= columns.width:
             row = cells[len(cells) - columns.width :]
             name = strip_row_number(row[columns.name])
-            if columns.name > 0 or len(cells) == columns.width or not _is_value_cell(cells[0].text):
+            if name.text and not _is_value_cell(name.text):
                 row = [*row[: columns.name], name, *row[columns.name + 1 :]]
                 rows.append(TableRow(tuple(row), row[0].start, row[-1].end))
-        elif len(cells) >= 2 and columns.name == 0 and len(cells) < columns.width:
-            pass  # a group heading (类别) on its own line, or a row with missing cells
+        # fewer cells: a group heading (类别) on its own line, or a row with missing cells
         j += 1
     end = lines[j - 1].end if j - 1 < len(lines) else start
     return IndicatorTable(columns, tuple(rows), start, end), j

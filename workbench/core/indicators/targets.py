@@ -917,13 +917,15 @@ def _table_targets(
             cumulative = value is not None
         if value is None or value_cell is None or not name or _is_value_text(name):
             continue
+        cumulative = cumulative or value.cumulative
+        recurring = bool(_RECURRING.search(name))  # 规模以上工业增加值年均增长 6左右: a rate each year
         base = cell_value(row.cells[cols.base].text) if cols.base is not None else None
         base_value = base.low if base is not None and base.high is None and not base.cumulative else None
         comparator = value.comparator
         if comparator is None:
             comparator = (
                 Comparator.AT_MOST
-                if base_value is not None and value.low < base_value and not cumulative
+                if base_value is not None and value.low < base_value and not cumulative and not recurring
                 else Comparator.AT_LEAST
             )
         attribute = None
@@ -944,9 +946,11 @@ def _table_targets(
             unit=unit or "",
             comparator=comparator,
             comparator_word=value.word if value.word in COMPARATOR_WORDS else None,
-            deadline=deadline,
-            recurring=False,
-            deadline_source="table" if cols.target_year else ("document" if deadline else None),
+            deadline=None if recurring else deadline,
+            recurring=recurring,
+            deadline_source=None
+            if recurring
+            else ("table" if cols.target_year else ("document" if deadline else None)),
             sentence=clause.text[row.start : row.end],
             attribute=attribute,
             base_value=base_value if cols.base_year else None,
