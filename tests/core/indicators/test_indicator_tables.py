@@ -95,7 +95,12 @@ def test_table_cells_give_comparators_attributes_and_five_year_totals(table):
         TargetAttribute.BINDING,
     )
     pm = table["地级及以上城市细颗粒物（PM2.5）浓度"]
-    assert (pm.comparator, pm.target_low, pm.unit, pm.base_value) == (Comparator.AT_MOST, 32, "微克/立方米", 35)
+    assert (pm.comparator, pm.target_low, pm.unit, pm.base_value) == (
+        Comparator.AT_MOST,
+        32,
+        "微克/立方米",
+        35,
+    )
     jobless = table["城镇调查失业率"]
     assert (jobless.comparator, jobless.target_low) == (Comparator.AT_MOST, 5.5)  # ＜5.5
     energy = table["单位地区生产总值能源消耗降低（累计）"]
@@ -125,6 +130,25 @@ def test_a_tab_separated_table_with_an_empty_category_cell_is_read_row_by_row():
     )
 
 
+def test_the_national_form_numbered_names_units_in_brackets_and_values_with_remarks():
+    found = _by_name(_targets(FIXTURES / "plan_national_form.txt", "国民经济和社会发展第十四个五年规划纲要"))
+    # rows without a number (保持在合理区间, 高于…增长) propose nothing
+    assert "地区生产总值增长" not in found and "全员劳动生产率增长" not in found
+    urban = found["常住人口城镇化率"]  # 3．常住人口城镇化率（%） 60.6* 65
+    assert (urban.target_low, urban.unit, urban.base_value) == (65, "%", 60.6)
+    rd = found["全社会研发经费投入增长"]  # >7、力争投入强度高于… in the 年均/累计 column
+    assert (rd.comparator, rd.target_low, rd.recurring, rd.value_text) == (
+        Comparator.MORE_THAN,
+        7,
+        True,
+        ">7",
+    )
+    grain = found["粮食综合生产能力"]
+    assert (grain.unit, grain.target_low, grain.attribute) == ("亿吨", 6.5, TargetAttribute.BINDING)
+    assert found["单位地区生产总值能源消耗降低（累计）"].target_low == 13.5
+    assert sum(p.attribute is TargetAttribute.BINDING for p in found.values()) == 4
+
+
 # --- running text ----------------------------------------------------------------------
 
 
@@ -140,7 +164,13 @@ def test_past_values_subsidies_and_return_periods_are_not_targets(city):
 def test_a_rise_from_a_base_gives_the_target_and_its_base(city):
     rd = city["全社会研发经费投入强度"]
     # the deadline is the clause's (到2025年 in an earlier sentence); the base year the plan's eve
-    assert (rd.target_low, rd.unit, rd.base_value, rd.base_period, rd.deadline) == (3, "%", 2.1, "2020", "2025")
+    assert (rd.target_low, rd.unit, rd.base_value, rd.base_period, rd.deadline) == (
+        3,
+        "%",
+        2.1,
+        "2020",
+        "2025",
+    )
 
 
 def test_respective_values_get_one_target_each(city):
@@ -206,7 +236,9 @@ def test_a_docx_table_with_a_merged_category_cell_is_read(workspace, tmp_path):
         52,
         TargetAttribute.BINDING,
     )
-    assert found["高标准农田面积"].base_value == 40 and found["农产品加工业产值"].comparator is Comparator.ABOUT
+    assert (
+        found["高标准农田面积"].base_value == 40 and found["农产品加工业产值"].comparator is Comparator.ABOUT
+    )
 
 
 def test_an_xlsx_indicator_table_is_a_document_of_its_own(workspace, tmp_path):

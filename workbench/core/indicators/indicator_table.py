@@ -31,7 +31,7 @@ ATTRIBUTE_CELL = re.compile(r"^[【\[（(]?(约束性|预期性|约束|预期)[�
 _NOTE = re.compile(r"^(?:注|备注|说明|资料来源)\s*[:：\d１-９]")
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s(?=\S)")
 _VALUE_LIKE = re.compile(r"^[<>≥≤＜＞~～\-—–\d.%％〔〕\[\]（）()左右以上以内以下约达到累计+/年]*$")
-_ROW_NUMBER = re.compile(r"^(\d{1,2})(?=[^\d.%％\s年万亿个家件])")
+_ROW_NUMBER = re.compile(r"^(\d{1,2}(?:[．.、](?!\d)\s*|(?=[^\d.%％\s年万亿个家件])))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def strip_row_number(cell: Cell) -> Cell:
     m = _ROW_NUMBER.match(cell.text)
     if m:
         n = len(m.group(1))
-        return Cell(cell.text[n:].lstrip("．.、 "), cell.start + n, cell.end)
+        return Cell(cell.text[n:], cell.start + n, cell.end)
     return cell
 
 

@@ -873,6 +873,7 @@ class _CellValue:
 def cell_value(text: str) -> _CellValue | None:
     """A table cell as a value: 8000, ≥45, <5.5, 6左右, 5—6, 〔14〕 (a five-year total); None for —, 完成下达目标."""
     t = text.translate(_FOLD).replace("＜", "<").replace("＞", ">").replace(" ", "")
+    t = re.split(r"[、，,；;]", t, maxsplit=1)[0].rstrip("*＊")  # >7、力争…; 60.6* (a note marker)
     m = _CELL_VALUE.match(t)
     if not m:
         return None
@@ -909,16 +910,16 @@ def _table_targets(
         target_cell = row.cells[cols.target] if cols.target is not None else None
         value = cell_value(target_cell.text) if target_cell else None
         value_cell = target_cell
-        cumulative = False
         if value is None and cols.growth is not None:
             # 单位地区生产总值能源消耗降低: no year values, the five-year total 〔14〕 is the target.
             value_cell = row.cells[cols.growth]
             value = cell_value(value_cell.text)
-            cumulative = value is not None
         if value is None or value_cell is None or not name or _is_value_text(name):
             continue
-        cumulative = cumulative or value.cumulative
-        recurring = bool(_RECURRING.search(name))  # 规模以上工业增加值年均增长 6左右: a rate each year
+        from_growth = value_cell is not target_cell
+        cumulative = value.cumulative
+        # 规模以上工业增加值年均增长 6左右, or 研发经费投入增长 >7 in the 年均 column: a rate each year
+        recurring = bool(_RECURRING.search(name)) or (from_growth and not cumulative and "增长" in name)
         base = cell_value(row.cells[cols.base].text) if cols.base is not None else None
         base_value = base.low if base is not None and base.high is None and not base.cumulative else None
         comparator = value.comparator
@@ -940,7 +941,9 @@ def _table_targets(
             region=ctx.region,
             name=name + ("（累计）" if cumulative else ""),
             measure=measure_key(name, ctx.region),
-            value_text=re.sub(r"\s+", "", clause.text[value_cell.start : value_cell.end]),
+            value_text=re.split(
+                r"[、，,；;]", re.sub(r"\s+", "", clause.text[value_cell.start : value_cell.end])
+            )[0],
             target_low=value.low,
             target_high=value.high,
             unit=unit or "",
