@@ -450,9 +450,9 @@ class IndicatorsPanel(QWidget):
         self.status_badge.setStyleSheet(
             f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;"
         )
-        self.quote_label.setText(
-            f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）")
-        )
+        # a row of an indicator table comes one cell a line: shown on one line
+        quote = " ".join((i.source_text or "").split())
+        self.quote_label.setText(f"“{quote}”" if quote else self.tr("（手工录入的指标，没有原文）"))
         # a removed document takes its clauses with it: then there is nothing to open
         self.source_button.setEnabled(
             bool(i.doc_id and i.clause_id)
