@@ -116,7 +116,8 @@ def main(argv: list[str]) -> int:
                 total_proposals += len(proposals)
                 total_lookalikes += len(lookalikes)
                 print(
-                    f"| {truth['file']} | {len(labels)} | {found} | {recall:.2f} | {len(proposals)} | {len(lookalikes)} |"
+                    f"| {truth['file']} | {len(labels)} | {found} | {recall:.2f} "
+                    f"| {len(proposals)} | {len(lookalikes)} |"
                 )
                 examples.extend(f"{truth['file']}: {p.name} {p.value_text}" for p in lookalikes[:5])
         finally:

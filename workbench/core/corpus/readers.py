@@ -3,7 +3,8 @@
 .txt in any common Chinese encoding (charset-normalizer does the guessing, we
 check its answer), .docx through python-docx, .pdf with a text layer through
 pypdf, .xlsx (a plan's indicator table kept as a workbook) through openpyxl: one
-line per row, cells joined by a tab, as a .docx table comes out. The text is returned as decoded, line endings normalised to ``\\n`` and
+line per row, cells joined by a tab, as a .docx table comes out.
+The text is returned as decoded, line endings normalised to ``\\n`` and
 nothing else changed: the clause parser must see the noise as it is.
 
 Every refusal is a :class:`ReadError` carrying a :class:`ReadErrorReason`; the
