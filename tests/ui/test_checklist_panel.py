@@ -118,8 +118,8 @@ def test_claiming_an_item_by_keyboard_filling_it_in_and_saving(loaded, qtbot, wo
     claim_id = loaded.current_key
     assert claim_id == "innovative-device-class-3-1" and loaded.application.claim(claim_id) is not None
     form = loaded.claim_form
-    form.title.selectAll()
-    type_text(form.title, "手术机器人")
+    form.title_edit.selectAll()
+    type_text(form.title_edit, "手术机器人")
     qtbot.keyClicks(form.event_date, "2026-08-08")
     for row in loaded.condition_rows:
         if row.answer is not None:
@@ -259,7 +259,7 @@ def test_enter_on_a_claim_moves_into_its_form_without_adding_a_claim(loaded, qtb
     loaded.tree.setFocus()
     qtbot.keyClick(loaded.tree, Qt.Key.Key_Return)
     assert [c.id for c in loaded.application.claims if c.item == "innovative-drug"] == ["drug-1"]
-    assert loaded.claim_form is not None and loaded.claim_form.title.hasFocus()
+    assert loaded.claim_form is not None and loaded.claim_form.title_edit.hasFocus()
 
 
 def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
@@ -300,7 +300,7 @@ def test_tab_goes_from_the_items_into_the_claim_its_conditions_and_evidence(wind
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     form, first = panel.claim_form, panel.condition_rows[0]
-    assert visited[0] is form.title
+    assert visited[0] is form.title_edit
     assert all(panel.isAncestorOf(w) for w in visited[: visited.index(first.note) + 1])
     assert (
         visited.index(form.others)

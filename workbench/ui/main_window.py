@@ -151,14 +151,14 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.import_action = QAction(
+        self.import_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("导入文件(&I)…"),
             self,
             shortcut=QKeySequence.StandardKey.Open,
             triggered=self.choose_and_import,
         )
-        self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)
-        quit_action = QAction(
+        self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)  # type: ignore[call-overload]  # signal keyword
+        quit_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close
         )
         file_menu.addActions([self.import_action, self.rebuild_action])
@@ -171,9 +171,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)
+        self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)  # type: ignore[call-overload]  # signal keyword
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        copy_action = QAction(
+        copy_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("复制条款及出处"),
             self,
             shortcut=QKeySequence("Ctrl+Shift+C"),
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         settings_menu.addAction(self.briefs.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))
+        help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))  # type: ignore[call-overload]  # signal keyword
 
     # --- actions -----------------------------------------------------------------
 

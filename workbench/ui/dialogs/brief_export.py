@@ -8,6 +8,7 @@ This module is imported at start-up: ReportLab and QtPdf load only when a brief 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -26,19 +27,19 @@ class BriefExporter(QObject):
         super().__init__(window)
         self.window = window
         self.preview: BriefPreviewDialog | None = None
-        self.export_action = QAction(
+        self.export_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("导出 PDF 简报(&B)…"),
             window,
             shortcut=QKeySequence("Ctrl+E"),
             triggered=lambda: self.export_current(),
         )
-        self.print_action = QAction(
+        self.print_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("打印简报(&P)…"),
             window,
             shortcut=QKeySequence.StandardKey.Print,
             triggered=lambda: self.export_current(print_after=True),
         )
-        self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)
+        self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)  # type: ignore[call-overload]  # signal keyword
         self.actions = [self.export_action, self.print_action]
 
     # --- what to print -------------------------------------------------------------------
@@ -60,7 +61,9 @@ class BriefExporter(QObject):
         tab = w.tabs.currentWidget()
         if tab is not None and tab is not reader and tab in self.panels():
             return self.request_for(tab)
-        if reader is not None and tab is reader and reader.detail is not None:
+        from workbench.ui.panels.reader_panel import ReaderPanel  # loaded with the window's panels
+
+        if isinstance(reader, ReaderPanel) and tab is reader and reader.detail is not None:
             return self.request_for(reader)
         if search is not None and search.results:
             return self.search_request()
@@ -80,7 +83,7 @@ class BriefExporter(QObject):
     def connect_panels(self) -> None:
         """Each panel's own PDF button asks for the brief of what it shows."""
         for panel in self.panels():
-            panel.brief_requested.connect(lambda p=panel: self.export_for(p))
+            panel.brief_requested.connect(functools.partial(self.export_for, panel))  # type: ignore[attr-defined]
 
     def export_for(self, panel: QWidget) -> Task | None:
         request = self.request_for(panel)

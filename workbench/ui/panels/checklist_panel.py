@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -208,7 +209,7 @@ class ConditionRow(QFrame):
     def _choose_file_to_remove(self) -> None:
         menu = QMenu(self)
         for f in self.files:
-            menu.addAction(f.file_name, lambda file_id=f.id: self.panel.remove_evidence(file_id))
+            menu.addAction(f.file_name, functools.partial(self.panel.remove_evidence, f.id))
         menu.exec(self.remove_button.mapToGlobal(self.remove_button.rect().bottomLeft()))
 
 
@@ -274,7 +275,7 @@ class ChecklistPanel(QWidget):
         self.brief_button = QPushButton(self.tr("PDF 申报材料…"))
         self.brief_button.setToolTip(self.tr("为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）"))
         self.brief_button.clicked.connect(self.brief_requested)
-        self.as_of = QDateEdit(calendarPopup=True)
+        self.as_of = QDateEdit(calendarPopup=True)  # type: ignore[call-overload]  # signal keyword
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setAccessibleName(self.tr("评估日期"))
         self.dirty_label = QLabel()
@@ -391,9 +392,9 @@ class ChecklistPanel(QWidget):
             box.currentIndexChanged.connect(self._form_changed)
         self.tree.currentItemChanged.connect(self._tree_moved)
         self.tree.itemActivated.connect(lambda *_: self._activate_current())
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)  # type: ignore[call-overload]  # signal keyword
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)  # type: ignore[call-overload]  # signal keyword
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())  # type: ignore[call-overload]  # signal keyword
         # The keys, where a user looks for them (the buttons' Alt+letter is underlined).
         self.save_button.setToolTip(self.tr("保存为新版本（Ctrl+S）"))
         self.tree.setToolTip(
@@ -547,7 +548,7 @@ class ChecklistPanel(QWidget):
     def _clear_detail(self) -> None:
         while self.detail_layout.count():
             child = self.detail_layout.takeAt(0)
-            widget = child.widget()
+            widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.hide()  # at once: deleteLater() only runs when the event loop next turns
                 widget.setParent(None)
@@ -612,7 +613,8 @@ class ChecklistPanel(QWidget):
         self.detail_layout.addStretch(1)
         # Shown now, not when the layout's queued show arrives: what is on screen is current.
         for i in range(self.detail_layout.count()):
-            widget = self.detail_layout.itemAt(i).widget()
+            layout_item = self.detail_layout.itemAt(i)
+            widget = layout_item.widget() if layout_item is not None else None
             if widget is not None:
                 widget.show()
         self._chain_detail_after_tree()
@@ -666,8 +668,8 @@ class ChecklistPanel(QWidget):
         self.set_application(dataclasses.replace(self.application, claims=(*self.application.claims, claim)))
         self.select(claim.id)
         if self.claim_form is not None:
-            self.claim_form.title.setFocus()
-            self.claim_form.title.selectAll()
+            self.claim_form.title_edit.setFocus()
+            self.claim_form.title_edit.selectAll()
         return claim.id
 
     def _activate_current(self) -> None:
@@ -675,7 +677,7 @@ class ChecklistPanel(QWidget):
         if self.application.claim(self.current_key or "") is None:
             self.claim_current_item()
         elif self.claim_form is not None:
-            self.claim_form.title.setFocus()
+            self.claim_form.title_edit.setFocus()
 
     def remove_current_claim(self) -> None:
         claim = self.application.claim(self.current_key or "")
@@ -1040,7 +1042,7 @@ class ClaimForm(QGroupBox):
         super().__init__(panel.tr("本项申报"))
         self.item, self.claim_id, self.panel = item, claim.id, panel
         form = QFormLayout(self)
-        self.title = QLineEdit(claim.title)
+        self.title_edit = QLineEdit(claim.title)
         self.project = QLineEdit(claim.project or "")
         self.project.setPlaceholderText(self.tr("同一产品或项目在各项中填写相同名称"))
         self.event_date = QLineEdit(claim.event_date.isoformat() if claim.event_date else "")
@@ -1065,7 +1067,7 @@ class ClaimForm(QGroupBox):
         remove.clicked.connect(panel.remove_current_claim)
         self.problem = QLabel()
         self.problem.setStyleSheet(f"color: {STATE_COLOURS[State.INELIGIBLE]};")
-        form.addRow(self.tr("名称"), self.title)
+        form.addRow(self.tr("名称"), self.title_edit)
         form.addRow(self.tr("产品/项目"), self.project)
         form.addRow(item.event or self.tr("日期"), self.event_date)
         if item.amount.ceiling is not None:
@@ -1085,7 +1087,7 @@ class ClaimForm(QGroupBox):
         buttons.addWidget(remove)
         form.addRow(buttons)
         form.addRow(self.problem)
-        for w in (self.title, self.project, self.event_date, self.requested, self.base):
+        for w in (self.title_edit, self.project, self.event_date, self.requested, self.base):
             w.textChanged.connect(self._changed)
         self.included.toggled.connect(self._changed)
         self.others.itemChanged.connect(self._changed)
@@ -1126,8 +1128,9 @@ class ClaimForm(QGroupBox):
                 amounts[name] = getattr(claim, name)
         others = []
         for row in range(self.others.rowCount()):
-            policy = (self.others.item(row, 0).text() if self.others.item(row, 0) else "").strip()
-            text = self.others.item(row, 1).text() if self.others.item(row, 1) else ""
+            policy_cell, amount_cell = self.others.item(row, 0), self.others.item(row, 1)
+            policy = (policy_cell.text() if policy_cell is not None else "").strip()
+            text = amount_cell.text() if amount_cell is not None else ""
             try:
                 amount = parse_amount(text)
             except ValueError:
@@ -1138,7 +1141,7 @@ class ClaimForm(QGroupBox):
         self.problem.setText("\n".join(problems))
         updated = dataclasses.replace(
             claim,
-            title=self.title.text().strip(),
+            title=self.title_edit.text().strip(),
             project=self.project.text().strip() or None,
             event_date=event_date,
             included=self.included.isChecked(),

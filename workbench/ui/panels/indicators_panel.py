@@ -826,7 +826,10 @@ class ProposalsDialog(QDialog):
 
     def _edits(self, row: int) -> dict[str, Any]:
         p = self.proposals[row]
-        texts = [self.table.item(row, col).text().strip() for col in range(5)]
+        texts = [
+            (cell.text() if (cell := self.table.item(row, col)) is not None else "").strip()
+            for col in range(5)
+        ]
         edits: dict[str, Any] = {}
         if texts[0] != p.name:
             edits["name"] = texts[0]
@@ -951,7 +954,7 @@ class ImportPreviewDialog(QDialog):
             self.table.setHorizontalHeaderLabels(
                 [self.tr("行"), self.tr("指标编号"), self.tr("期间"), self.tr("数值"), self.tr("原值")]
             )
-            rows = [
+            rows: list[tuple[object, ...]] = [
                 (
                     o["row"],
                     o["indicator_id"],
@@ -966,8 +969,8 @@ class ImportPreviewDialog(QDialog):
                 for i in p.indicators
             ]
             self.table.setRowCount(len(rows))
-            for row, cells in enumerate(rows):
-                for col, value in enumerate(cells):
+            for row, values in enumerate(rows):
+                for col, value in enumerate(values):
                     self.table.setItem(row, col, QTableWidgetItem(str(value)))
         self.import_button.setEnabled(p.ok and bool(p.observations or p.indicators))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import TYPE_CHECKING
 
@@ -190,7 +191,8 @@ class SearchPanel(QWidget):
         from workbench.core.search.service import Query
 
         doc_id = self.doc_box.currentData()
-        as_of = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None
+        day = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None
+        as_of = day if isinstance(day, dt.date) else None  # QDate.toPython() is typed as object
         return Query(
             text=self.query_box.text(),
             limit=50,
