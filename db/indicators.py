@@ -85,7 +85,8 @@ def observations_of(db: sqlite_utils.Database, indicator_id: str) -> list[Row]:
 def all_observations(db: sqlite_utils.Database) -> list[Row]:
     return list(
         db.query(
-            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDER BY indicator_id, period"
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDE"
+            "R BY indicator_id, period"
         )
     )
 
@@ -93,7 +94,8 @@ def all_observations(db: sqlite_utils.Database) -> list[Row]:
 def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> Row | None:
     rows = list(
         db.query(
-            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations WHERE indicator_id = ? AND period = ?",
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations WHER"
+            "E indicator_id = ? AND period = ?",
             [indicator_id, period],
         )
     )
@@ -102,7 +104,8 @@ def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -
 
 def upsert_observation(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
     db.execute(
-        "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES"
+        " (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, source_note = excluded.source_note, "
         "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
         [
@@ -157,7 +160,8 @@ def write_audit(
     after: Mapping[str, Any] | None,
 ) -> None:
     db.execute(
-        "INSERT INTO indicator_audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO indicator_audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?,"
+        " ?, ?, ?, ?)",
         [at, actor, entity, entity_id, action, _json(before), _json(after)],
     )
 

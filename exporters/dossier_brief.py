@@ -168,7 +168,8 @@ def build_dossier_brief(
     missing = [e for e in evidence if e.asked and not e.present]
     if evidence:
         brief.paragraph(
-            f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。"
+            f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供"
+            f"{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。"
         )
         brief.table(
             ["材料", "对应条件", "状态", "已提供的说明或文件"],

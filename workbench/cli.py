@@ -45,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except DatabaseTooNewError as exc:
         print(
-            f"错误：数据库 {exc.path} 由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 {exc.supported}。请升级程序。",
+            f"错误：数据库 {exc.path} 由更新版本的政策工作台写入（版本 {exc.found}），本程序支持到版本 "
+            f"{exc.supported}。请升级程序。",
             file=sys.stderr,
         )
         return 3
@@ -225,7 +226,8 @@ def cmd_docs_list(args: argparse.Namespace) -> int:
     for d in docs:
         issued = d.issued.isoformat() if d.issued else "日期不详"
         print(
-            f"{d.id}\t[{STATUS_LABELS[d.status]}]\t{LEVEL_LABELS[d.level.value]}·{d.region or '—'}\t{d.doc_number or '无文号'}\t{issued}\t{d.title}"
+            f"{d.id}\t[{STATUS_LABELS[d.status]}]\t{LEVEL_LABELS[d.level.value]}·{d.region or '—'}"
+            f"\t{d.doc_number or '无文号'}\t{issued}\t{d.title}"
         )
     return 0
 
@@ -241,7 +243,8 @@ def cmd_docs_show(args: argparse.Namespace) -> int:
     info = detail.info
     print(info.title)
     print(
-        f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力：{STATUS_LABELS[info.status]}"
+        f"文号：{info.doc_number or '无'}　发文机关：{info.issuer or '不详'}　成文日期：{info.issued or '不详'}　效力："
+        f"{STATUS_LABELS[info.status]}"
     )
     for c in detail.clauses:
         indent = "  " * max(c.level - 1, 0)

@@ -212,6 +212,7 @@ def cmd_brief_fonts(args: argparse.Namespace) -> int:
         wanted = "、".join(line.wanted)
         stand_in = f"；首选 {wanted} 未找到，以此代替" if line.stand_in else ""
         print(
-            f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} {face.path.name}{stand_in}"
+            f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} "
+            f"{face.path.name}{stand_in}"
         )
     return 0

@@ -104,7 +104,9 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
     r = e.rules
     w(f"《{r.title}》（{r.doc_number or '无文号'}）")
     w(
-        f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期：{r.validity.issued.isoformat()} 至 {r.validity.valid_until.isoformat()}"
+        f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期："
+        f"{r.validity.issued.isoformat()} 至 "
+        f"{r.validity.valid_until.isoformat()}"
     )
     policy = next(c for c in e.items[0].conditions if c.id == "validity.in_force") if e.items else None
     if policy:
@@ -126,7 +128,10 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
     for t in e.totals:
         line = f"  {t.year} 年：{format_yuan(t.before_cap)}"
         if t.cap_applied:
-            line += f" → 适用每年 {format_yuan(t.cap)} 上限后 {format_yuan(t.after_cap)}〔{t.cap_citation.clause_id if t.cap_citation else ''}〕"
+            line += (
+                f" → 适用每年 {format_yuan(t.cap)} 上限后 {format_yuan(t.after_cap)}〔"
+                f"{t.cap_citation.clause_id if t.cap_citation else ''}〕"
+            )
         if t.pending:
             line += f"（另有待补充 {format_yuan(t.pending)}）"
         w(line)
@@ -242,7 +247,8 @@ def cmd_checklist_evidence(args: argparse.Namespace) -> int:
         return 0
     asked = [s for s in slots.values() if s.asked]
     print(
-        f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 {sum(1 for s in asked if not s.present)} 项"
+        f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 "
+        f"{sum(1 for s in asked if not s.present)} 项"
     )
     for s in slots.values():
         given = [s.note.strip()] if s.note.strip() else []

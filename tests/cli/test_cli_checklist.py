@@ -108,7 +108,8 @@ def test_import_list_history_export_round_trip(run, tmp_path):
 def test_a_refused_import_leaves_the_list_unchanged(run, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(
-        '{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}, "claims": [{"id": "x", "item": "nope"}]}',
+        '{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}'
+        ', "claims": [{"id": "x", "item": "nope"}]}',
         encoding="utf-8",
     )
     code, _, err = run("checklist", "import", str(bad))
@@ -193,8 +194,8 @@ def test_a_multi_year_award_requested_below_its_ceiling_says_which_years_count(r
     code, out, _ = run("checklist", "evaluate", str(path))
     assert code == 0
     assert (
-        "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）"
-        in out
+        "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、"
+        "2027 年 300万元）" in out
     )
 
 

@@ -173,7 +173,11 @@ def test_the_same_document_always_yields_the_same_ids():
 
 
 def test_chapters_and_articles():
-    text = "总则说明\n第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二章 附则\n第三条 本办法自2024年1月1日起施行。\n"
+    text = (
+        "总则说明\n第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二章 附则\n第三条"
+        " 本办法自2024年1月1日起施行。"
+        "\n"
+    )
     doc = parse_document(text, "d")
     paths = [c.path for c in doc.clauses]
     assert paths == ["序", "第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"]

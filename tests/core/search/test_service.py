@@ -149,7 +149,9 @@ def test_a_large_import_rebuilds_the_index_instead_of_one_huge_update(ws, tmp_pa
     for i, city in enumerate(["株洲", "湘潭"]):
         p = tmp_path / f"{i}.txt"
         p.write_text(
-            f"{city}市人民政府\n{city}市合成生物措施\n{city[0]}政发〔2024〕{i + 1}号\n一、总体要求\n（一）建设{city}合成生物中试平台。给予支持。\n（二）其他。\n",
+            f"{city}市人民政府\n{city}市合成生物措施\n{city[0]}政发〔2024〕{i + 1}号\n一、总体要求\n（一）建设"
+            f"{city}合成生物中试平台。给予支持。\n（二）"
+            "其他。\n",
             encoding="utf-8",
         )
         paths.append(p)

@@ -44,7 +44,8 @@ REASON_TEXT: dict[str, str] = {
     "share_capped_by_base": "按实际投资额的一定比例补助，不超过实际投资额 {base}",
     "instalment_after_expiry": "第 {n} 年（{date}）已超出有效期（至 {valid_until}），不予计算",
     "superseded_by_other_policy": "同一项目已按“{policy}”获得或申报 {other}，从优就高不重复：按较高者计，本项不再计入",
-    "counted_here_over_other": "同一项目另按“{policy}”申报 {other}，从优就高不重复：按本项 {amount}计，另一项不应重复享受",
+    "counted_here_over_other": "同一项目另按“{policy}”申报 {other}，从优就高不重复：按本项 {amount}计，另一"
+    "项不应重复享受",
     "duplicate_project_lower": "同一项目“{project}”已按“{other_item}”计入较高金额，从优就高不重复，本项不再计入",
     "amount_not_fixed": "政策未规定金额，按相关政策执行，不计入合计",
     "financing_not_money": "属融资支持（额度上限 {limit}），不是奖补资金，不计入合计",

@@ -86,7 +86,10 @@ def reason_text(code: str, params: Any) -> str:
 
 
 def badge_style(state: State) -> str:
-    return f"QLabel {{ background: {STATE_COLOURS[state]}; color: white; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}"
+    return (
+        f"QLabel {{ background: {STATE_COLOURS[state]}; color: white; border-radius: 3px; padding: 1px 6"
+        f"px; font-weight: bold; }}"
+    )
 
 
 class Badge(QLabel):

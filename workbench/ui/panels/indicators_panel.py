@@ -489,7 +489,8 @@ class IndicatorsPanel(QWidget):
         if not others:
             return ""
         parts = [
-            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，{report_status_label(r)}）"
+            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，"
+            f"{report_status_label(r)}）"
             for r in others
         ]
         return self.tr("同口径指标：{0}").format("；".join(parts))
@@ -815,7 +816,8 @@ class ProposalsDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.info.setText(
             self.tr(
-                "从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。"
+                "从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳"
+                "；补助上限和门槛值不会列为目标。"
             ).format(len(self.proposals))
             if self.proposals
             else self.tr("这个文件没有尚未处理的目标建议。")

@@ -239,7 +239,10 @@ class SearchPanel(QWidget):
             .replace("\x00", "<span style='background-color:#ffd54f'>")
             .replace("\x01", "</span>")
         )
-        head = f"<b>{html.escape(r.doc_title)}</b> <span style='color:#555'>{html.escape(r.path)} {html.escape(r.heading)}</span>"
+        head = (
+            f"<b>{html.escape(r.doc_title)}</b> <span style='color:#555'>{html.escape(r.path)} "
+            f"{html.escape(r.heading)}</span>"
+        )
         return f"{head}<br>{snippet}"
 
     def _activated(self, index: QModelIndex) -> None:
