@@ -17,20 +17,16 @@ from workbench.cli import (
     parse_date_arg,
     query_from_args,
 )
+from workbench.core.words import (
+    BRIEF_DATA_ERROR_WORDS,
+    FONT_PROBLEM_WORDS,
+    FONT_ROLE_WORDS,
+    FONT_SOURCE_WORDS,
+)
 
-ROLE_LABELS = {
-    "song": "标题（小标宋/宋体）",
-    "hei": "一级标题（黑体）",
-    "kai": "二级标题（楷体）",
-    "fangsong": "正文（仿宋）",
-}
-SOURCE_LABELS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
-FONT_PROBLEM_LABELS = {
-    "not_found": "文件不存在",
-    "not_truetype": "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）",
-    "no_cjk": "字体不含中文字形",
-    "unreadable": "文件无法读取",
-}
+ROLE_LABELS = FONT_ROLE_WORDS
+SOURCE_LABELS = FONT_SOURCE_WORDS
+FONT_PROBLEM_LABELS = FONT_PROBLEM_WORDS
 
 
 def register(sub: Any) -> None:
@@ -194,12 +190,9 @@ def cmd_brief_checklist(args: argparse.Namespace) -> int:
 
 
 def _data_error(exc: Any) -> str:
-    words = {
-        "unknown_document": "文库中没有文件 {0!r}",
-        "unknown_indicator": "没有指标 {0!r}（用 indicators list 查看全部）",
-        "no_indicators": "没有可报告的指标{0}",
-        "application_file": "申报文件有误：{0}",
-        "empty_query": "检索词为空",
+    words = BRIEF_DATA_ERROR_WORDS | {
+        "unknown_indicator": "没有指标 {0}（用 indicators list 查看全部）",
+        "application_file": "申报文件有误：{0}",  # on the command line the data is a file
     }
     return words.get(exc.reason, "{0}").format(exc.value)
 

@@ -15,15 +15,9 @@ from workbench.core.checklist.engine import evaluate_application
 from workbench.core.checklist.phrases import describe, format_yuan
 from workbench.core.checklist.results import STATE_TEXT, Evaluation, ItemResult
 from workbench.core.checklist.rules import rules_by_id
+from workbench.core.words import APPLICATION_ERROR_WORDS
 
-APPLICATION_PROBLEMS = {
-    "not_found": "没有编号为 {value} 的申报",
-    "no_such_revision": "没有这个版本：{value}",
-    "evidence_unreadable": "证明材料文件无法读取：{value}",
-    "unknown_evidence_key": "没有这个条件：{value}",
-    "no_such_file": "没有这个证明材料文件：{value}",
-    "unwritable": "无法写入文件：{value}",
-}
+APPLICATION_PROBLEMS = APPLICATION_ERROR_WORDS
 STATE_MARK = {"eligible": "✔", "ineligible": "✘", "needs_info": "？"}
 
 

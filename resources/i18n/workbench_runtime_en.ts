@@ -657,6 +657,111 @@
             <translation>Rejected a proposal</translation>
         </message>
         <message>
+            <source>标题（小标宋、宋体）</source>
+            <extracomment>words.FONT_ROLE_WORDS['song']</extracomment>
+            <translation>Title (Xiaobiaosong, Song)</translation>
+        </message>
+        <message>
+            <source>一级标题“一、”（黑体）</source>
+            <extracomment>words.FONT_ROLE_WORDS['hei']</extracomment>
+            <translation>Level-1 heading “一、” (Hei)</translation>
+        </message>
+        <message>
+            <source>二级标题“（一）”（楷体）</source>
+            <extracomment>words.FONT_ROLE_WORDS['kai']</extracomment>
+            <translation>Level-2 heading “（一）” (Kai)</translation>
+        </message>
+        <message>
+            <source>正文（仿宋_GB2312）</source>
+            <extracomment>words.FONT_ROLE_WORDS['fangsong']</extracomment>
+            <translation>Body text (FangSong_GB2312)</translation>
+        </message>
+        <message>
+            <source>自选字体</source>
+            <extracomment>words.FONT_SOURCE_WORDS['user']</extracomment>
+            <translation>Chosen font</translation>
+        </message>
+        <message>
+            <source>系统字体</source>
+            <extracomment>words.FONT_SOURCE_WORDS['system']</extracomment>
+            <translation>System font</translation>
+        </message>
+        <message>
+            <source>内置字体</source>
+            <extracomment>words.FONT_SOURCE_WORDS['bundled']</extracomment>
+            <translation>Bundled font</translation>
+        </message>
+        <message>
+            <source>不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）</source>
+            <extracomment>words.FONT_PROBLEM_WORDS['not_truetype']</extracomment>
+            <translation>Not a TrueType font (PDFs can embed only TrueType outlines; OpenType/CFF fonts cannot be used)</translation>
+        </message>
+        <message>
+            <source>字体不含中文字形</source>
+            <extracomment>words.FONT_PROBLEM_WORDS['no_cjk']</extracomment>
+            <translation>The font has no Chinese glyphs</translation>
+        </message>
+        <message>
+            <source>文库中没有文件 {0}</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['unknown_document']</extracomment>
+            <translation>The library has no document {0}</translation>
+        </message>
+        <message>
+            <source>没有指标 {0}</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['unknown_indicator']</extracomment>
+            <translation>No indicator {0}</translation>
+        </message>
+        <message>
+            <source>没有可报告的指标{0}</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['no_indicators']</extracomment>
+            <translation>No indicators to report{0}</translation>
+        </message>
+        <message>
+            <source>没有申报 {0}</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['unknown_application']</extracomment>
+            <translation>No application {0}</translation>
+        </message>
+        <message>
+            <source>申报数据有误：{0}</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['application_file']</extracomment>
+            <translation>Application data is invalid: {0}</translation>
+        </message>
+        <message>
+            <source>检索词为空</source>
+            <extracomment>words.BRIEF_DATA_ERROR_WORDS['empty_query']</extracomment>
+            <translation>The search query is empty</translation>
+        </message>
+        <message>
+            <source>没有编号为 {value} 的申报</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['not_found']</extracomment>
+            <translation>No application numbered {value}</translation>
+        </message>
+        <message>
+            <source>没有这个版本：{value}</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['no_such_revision']</extracomment>
+            <translation>No such revision: {value}</translation>
+        </message>
+        <message>
+            <source>证明材料文件无法读取：{value}</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['evidence_unreadable']</extracomment>
+            <translation>The evidence file cannot be read: {value}</translation>
+        </message>
+        <message>
+            <source>没有这个条件：{value}</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['unknown_evidence_key']</extracomment>
+            <translation>No such condition: {value}</translation>
+        </message>
+        <message>
+            <source>没有这个证明材料文件：{value}</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['no_such_file']</extracomment>
+            <translation>No such evidence file: {value}</translation>
+        </message>
+        <message>
+            <source>无法写入文件：{value}</source>
+            <extracomment>words.APPLICATION_ERROR_WORDS['unwritable']</extracomment>
+            <translation>Cannot write the file: {value}</translation>
+        </message>
+        <message>
             <source>暂无数据（已过期限）</source>
             <extracomment>words.NO_DATA_PAST_DEADLINE_WORDS</extracomment>
             <translation>No data (deadline passed)</translation>
@@ -666,72 +771,72 @@
         <name>indicators</name>
         <message>
             <source>达到</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:80</extracomment>
             <translation>At least </translation>
         </message>
         <message>
             <source>超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:81</extracomment>
             <translation>Over </translation>
         </message>
         <message>
             <source>左右</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:82</extracomment>
             <translation>About </translation>
         </message>
         <message>
             <source>不超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:74</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:83</extracomment>
             <translation>At most </translation>
         </message>
         <message>
             <source>每年</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:80</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:90</extracomment>
             <translation>Annual</translation>
         </message>
         <message>
             <source>未定期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:81</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:91</extracomment>
             <translation>No deadline</translation>
         </message>
         <message>
             <source>状态</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Status</translation>
         </message>
         <message>
             <source>地区</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Region</translation>
         </message>
         <message>
             <source>指标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Indicator</translation>
         </message>
         <message>
             <source>目标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Target</translation>
         </message>
         <message>
             <source>期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Deadline</translation>
         </message>
         <message>
             <source>最新值</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Latest</translation>
         </message>
         <message>
             <source>来源文件</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:107</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
             <translation>Source document</translation>
         </message>
         <message>
             <source>手工录入</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:131</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:149</extracomment>
             <translation>Entered by hand</translation>
         </message>
     </context>
@@ -739,7 +844,7 @@
         <name>ChecklistPanel</name>
         <message>
             <source>本项申报</source>
-            <extracomment>workbench/ui/panels/checklist_panel.py:921</extracomment>
+            <extracomment>workbench/ui/panels/checklist_panel.py:1045</extracomment>
             <translation>This claim</translation>
         </message>
     </context>
@@ -748,13 +853,13 @@
         <message>
             <source>数据库由更新版本的政策工作台写入（版本 {0}），本程序支持到版本 {1}：
 {2}</source>
-            <extracomment>workbench/app.py:89</extracomment>
+            <extracomment>workbench/app.py:94</extracomment>
             <translation>The database was written by a newer Policy Workbench (version {0}); this program supports up to version {1}:
 {2}</translation>
         </message>
         <message>
             <source>数据库正被另一个程序占用：{0}</source>
-            <extracomment>workbench/app.py:91</extracomment>
+            <extracomment>workbench/app.py:99</extracomment>
             <translation>The database is in use by another program: {0}</translation>
         </message>
     </context>

@@ -113,6 +113,41 @@ AUDIT_ACTION_WORDS = {
     "reject": "不采纳建议",
 }
 
+# The PDF briefs' font roles, where a face came from, and why a chosen file was not used.
+FONT_ROLE_WORDS = {
+    "song": "标题（小标宋、宋体）",
+    "hei": "一级标题“一、”（黑体）",
+    "kai": "二级标题“（一）”（楷体）",
+    "fangsong": "正文（仿宋_GB2312）",
+}
+FONT_SOURCE_WORDS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
+FONT_PROBLEM_WORDS = {
+    "not_found": "文件不存在",
+    "not_truetype": "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）",
+    "no_cjk": "字体不含中文字形",
+    "unreadable": "文件无法读取",
+}
+
+# Why a brief could not be made ({0}: the document, indicator, application or detail).
+BRIEF_DATA_ERROR_WORDS = {
+    "unknown_document": "文库中没有文件 {0}",
+    "unknown_indicator": "没有指标 {0}",
+    "no_indicators": "没有可报告的指标{0}",
+    "unknown_application": "没有申报 {0}",
+    "application_file": "申报数据有误：{0}",
+    "empty_query": "检索词为空",
+}
+
+# ApplicationError codes of the stored applications ({value}: what was asked for).
+APPLICATION_ERROR_WORDS = {
+    "not_found": "没有编号为 {value} 的申报",
+    "no_such_revision": "没有这个版本：{value}",
+    "evidence_unreadable": "证明材料文件无法读取：{value}",
+    "unknown_evidence_key": "没有这个条件：{value}",
+    "no_such_file": "没有这个证明材料文件：{value}",
+    "unwritable": "无法写入文件：{value}",
+}
+
 UNKNOWN_WORD = "不详"
 
 
@@ -134,4 +169,9 @@ ALL_TABLES = {
     "INDICATOR_ERROR_WORDS": INDICATOR_ERROR_WORDS,
     "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
     "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
+    "FONT_ROLE_WORDS": FONT_ROLE_WORDS,
+    "FONT_SOURCE_WORDS": FONT_SOURCE_WORDS,
+    "FONT_PROBLEM_WORDS": FONT_PROBLEM_WORDS,
+    "BRIEF_DATA_ERROR_WORDS": BRIEF_DATA_ERROR_WORDS,
+    "APPLICATION_ERROR_WORDS": APPLICATION_ERROR_WORDS,
 }

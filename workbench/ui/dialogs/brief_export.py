@@ -15,6 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from workbench.core.words import BRIEF_DATA_ERROR_WORDS
+from workbench.ui.labels import translated
+
 if TYPE_CHECKING:
     from exporters.brief_data import BriefOutput, BriefRequest
     from workbench.ui.dialogs.brief_preview import BriefPreviewDialog
@@ -196,16 +199,10 @@ class BriefExporter(QObject):
         if not isinstance(exc, BriefDataError):
             self.window._task_failed(exc)  # a bug: the generic message, the traceback is in the log
             return
-        words = {
-            "unknown_document": self.tr("文库中已没有文件 {0}"),
-            "unknown_indicator": self.tr("没有指标 {0}"),
-            "no_indicators": self.tr("没有可报告的指标{0}"),
-            "unknown_application": self.tr("没有申报 {0}"),
-            "application_file": self.tr("申报数据有误：{0}"),
-            "empty_query": self.tr("检索词为空"),
-        }
         QMessageBox.warning(
-            self.window, self.tr("未能生成简报"), words.get(exc.reason, "{0}").format(exc.value)
+            self.window,
+            self.tr("未能生成简报"),
+            translated(BRIEF_DATA_ERROR_WORDS, exc.reason).format(exc.value),
         )
 
     def edit_settings(self) -> None:
