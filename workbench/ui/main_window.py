@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.core.corpus.models import ImportProblem
 from workbench.ui import settings as opts
 from workbench.ui.labels import problem_label
+from workbench.ui.subscriptions import listen
 from workbench.ui.tasks import Job, Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         self.reader_panel.open_document.connect(self.open_document)
         self.search_panel.result_chosen.connect(self.open_result)
         self.briefs.connect_panels()
-        workspace.library.subscribe(self._library_changed)
+        listen(self, workspace.library.changed, self._library_changed)
         splitter = opts.restore_state(self.settings, "reader_splitter")
         if splitter is not None:
             self.reader_panel.splitter.restoreState(splitter)

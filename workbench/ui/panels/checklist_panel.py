@@ -69,6 +69,7 @@ from workbench.core.checklist.results import ConditionResult, Evaluation, ItemRe
 from workbench.core.checklist.rules import AwardItem, Condition, ConditionKind, ItemKind, RuleSet, rules_by_id
 from workbench.core.values import parse_amount, parse_day
 from workbench.ui.labels import check_state_label
+from workbench.ui.subscriptions import listen
 
 ClauseText = Callable[[str], str | None]
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -248,7 +249,7 @@ class ChecklistPanel(QWidget):
         # store changes, not on every keystroke (reading them hashes every stored copy).
         self._slots: tuple[str, dict[str, EvidenceSlot]] | None = None
         self._build()
-        service.subscribe(self._service_changed)
+        listen(self, service.changed, self._service_changed)
         self.refresh_list()
         self._load_into_form()
 

@@ -58,6 +58,7 @@ from workbench.ui.item_models.indicator_table_model import (
     target_text,
 )
 from workbench.ui.labels import comparator_label
+from workbench.ui.subscriptions import listen
 
 if TYPE_CHECKING:
     from workbench.core.corpus.library import Library
@@ -210,9 +211,9 @@ class IndicatorsPanel(QWidget):
         self.review_button.clicked.connect(self.choose_and_review)
         self.import_button.clicked.connect(self.choose_and_import)
         self.export_button.clicked.connect(self.choose_and_export)
-        service.subscribe(self._service_changed)
+        listen(self, service.changed, self._service_changed)
         if library is not None:
-            library.subscribe(lambda _changes: self._fill_filter_choices())
+            listen(self, library.changed, lambda _changes: self._fill_filter_choices())
         self.refresh()
 
     def _layout(self) -> None:
