@@ -8,6 +8,7 @@ caller's transaction, so a change and its record stand or fall together.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -28,7 +29,9 @@ PROGRESS_COLUMNS = (
 )
 
 
-def responsibility_clauses(db: sqlite_utils.Database, doc_ids: Iterable[str] | None = None) -> list[Row]:
+def responsibility_clauses(
+    db: sqlite_utils.Database, doc_ids: Iterable[str] | None = None
+) -> list[sqlite3.Row]:
     """Every clause with a responsibility line, with what a task needs of its document,
     in document and clause order."""
     sql = (
@@ -43,7 +46,11 @@ def responsibility_clauses(db: sqlite_utils.Database, doc_ids: Iterable[str] | N
             return []
         sql += f" AND c.doc_id IN ({', '.join('?' for _ in chosen)})"
         params = chosen
-    return list(db.query(sql + " ORDER BY d.issued IS NULL, d.issued, d.id, c.ordinal", params))
+    cursor = db.conn.cursor()
+    cursor.row_factory = (
+        sqlite3.Row
+    )  # read by name in C: no dict per row (a thousand plans have 17,000 lines)
+    return cursor.execute(sql + " ORDER BY d.issued IS NULL, d.issued, d.id, c.ordinal", params).fetchall()
 
 
 def progress_rows(

@@ -249,7 +249,10 @@ def _grab_sample_tasks(app: QApplication, workspace: Workspace, path: Path) -> b
             names = service.unit_names("长沙市发展和改革委员会") or service.unit_names("省科技厅")
             reports = service.reports(unit_names=names)
             day = dt.date.today() - dt.timedelta(days=3)
-            samples = (("done", "已出台专项支持政策，首批项目已落地"), ("lagging", "项目前期工作滞后，正协调用地"))
+            samples = (
+                ("done", "已出台专项支持政策，首批项目已落地"),
+                ("lagging", "项目前期工作滞后，正协调用地"),
+            )
             for report, (status, note) in zip(reports, samples, strict=False):
                 service.record(report.task.id, status, f"{note}（示例数据）", on=day, by="截图")
             panel = TasksPanel(service)

@@ -37,7 +37,9 @@ def register(sub: Any) -> None:
     p = tasks.add_parser("list", help="tasks with lead and supporting units, deadline and status")
     p.add_argument("--unit", default=None, help="one unit, in any spelling (省科技厅, 湖南省科学技术厅)")
     p.add_argument("--doc", default=None, metavar="DOC_ID", help="only the tasks of this plan")
-    p.add_argument("--role", choices=["lead", "supporting"], default=None, help="with --unit: lead or supporting")
+    p.add_argument(
+        "--role", choices=["lead", "supporting"], default=None, help="with --unit: lead or supporting"
+    )
     p.add_argument("--overdue", action="store_true", help="only tasks past their deadline and not done")
     as_of(p)
     p.add_argument("--json", action="store_true")
@@ -52,9 +54,13 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_show)
     p = tasks.add_parser("record", help="record progress on a task")
     p.add_argument("task_id", help="the task's clause id, e.g. hunan-biomedicine-2026:一/（一）")
-    p.add_argument("status", help="未启动 | 推进中 | 已完成 | 滞后 (or not_started | in_progress | done | lagging)")
+    p.add_argument(
+        "status", help="未启动 | 推进中 | 已完成 | 滞后 (or not_started | in_progress | done | lagging)"
+    )
     p.add_argument("note", help="进展情况: what was done")
-    p.add_argument("--on", default=None, metavar="YYYY-MM-DD", help="the day the note reports on (default: today)")
+    p.add_argument(
+        "--on", default=None, metavar="YYYY-MM-DD", help="the day the note reports on (default: today)"
+    )
     p.add_argument("--by", default=None, help="who reports it")
     p.set_defaults(handler=cmd_record)
     p = tasks.add_parser("retract", help="withdraw a progress note written in error (kept in the audit)")
@@ -125,11 +131,16 @@ def _reports(args: argparse.Namespace, ws: Any) -> list[TaskReport]:
 
 def _line(r: TaskReport) -> str:
     t = r.task
-    deadline = "未明确" if t.deadline is None else (t.deadline.day.isoformat() if t.deadline.day else t.deadline.text)
+    deadline = (
+        "未明确"
+        if t.deadline is None
+        else (t.deadline.day.isoformat() if t.deadline.day else t.deadline.text)
+    )
     role = f"[{TASK_ROLE_WORDS[r.role.value]}]\t" if r.role else ""
     status = TASK_STATUS_WORDS[r.status.value] + (f"·{OVERDUE_WORD}" if r.overdue else "")
     supporting = "、".join(u.name for u in t.supporting) or "—"
-    return f"{t.id}\t{role}[{status}]\t{t.title}\t牵头：{t.lead.name if t.lead else '—'}\t配合：{supporting}\t{deadline}"
+    lead = t.lead.name if t.lead else "—"
+    return f"{t.id}\t{role}[{status}]\t{t.title}\t牵头：{lead}\t配合：{supporting}\t{deadline}"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -163,7 +174,10 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                     {
                         "name": u,
                         "cells": {
-                            p.doc_id: {"lead": matrix.cell(u, p.doc_id).lead, "supporting": matrix.cell(u, p.doc_id).supporting}
+                            p.doc_id: {
+                                "lead": matrix.cell(u, p.doc_id).lead,
+                                "supporting": matrix.cell(u, p.doc_id).supporting,
+                            }
                             for p in matrix.plans
                             if matrix.cell(u, p.doc_id).total
                         },
@@ -178,7 +192,9 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         cells = [matrix.cell(u, p.doc_id) for p in matrix.plans]
         total = matrix.total(u)
         print(
-            u + "\t" + "\t".join(f"{c.lead}/{c.supporting}" if c.total else "—" for c in cells)
+            u
+            + "\t"
+            + "\t".join(f"{c.lead}/{c.supporting}" if c.total else "—" for c in cells)
             + f"\t{total.lead}/{total.supporting}"
         )
     return 0
@@ -223,7 +239,9 @@ def cmd_record(args: argparse.Namespace) -> int:
         note = ws.tasks.record(args.task_id, args.status, args.note, on=args.on, by=args.by)
     except (TaskError, UnitTableError) as exc:
         raise _user_error(exc) from None
-    print(f"已记录 {note.task_id} {note.reported_on}：[{TASK_STATUS_WORDS[note.status.value]}] {note.note}（#{note.id}）")
+    print(
+        f"已记录 {note.task_id} {note.reported_on}：[{TASK_STATUS_WORDS[note.status.value]}] {note.note}（#{note.id}）"
+    )
     return 0
 
 
@@ -274,7 +292,9 @@ def _export_pdf(args: argparse.Namespace, ws: Any) -> int:
     try:
         output = make_brief(ws, request)
     except BriefDataError as exc:
-        raise UserError(f"没有这个{'单位' if exc.reason == 'unknown_unit' else '文件'}的任务：{exc.value}") from None
+        raise UserError(
+            f"没有这个{'单位' if exc.reason == 'unknown_unit' else '文件'}的任务：{exc.value}"
+        ) from None
     except UnitTableError as exc:
         raise _user_error(exc) from None
     try:
@@ -328,5 +348,8 @@ def cmd_units(args: argparse.Namespace) -> int:
         print("单位对照表已包含所有写法。")
     for w, r, n in unknown:
         print(f"{w}\t{r or '—'}\t{n}")
-    print(f"补充对照表：在 {ws.data_dir / 'units'} 下放一个 .json 文件（格式见 resources/units/units.json）", file=sys.stderr)
+    print(
+        f"补充对照表：在 {ws.data_dir / 'units'} 下放一个 .json 文件（格式见 resources/units/units.json）",
+        file=sys.stderr,
+    )
     return 0

@@ -17,7 +17,19 @@ def test_list_of_a_unit_as_json_gives_its_tasks_across_plans_with_role_deadline_
     rows = json.loads(out)
     assert len(rows) == 11
     first = rows[0]
-    assert {"id", "plan", "clause", "task", "lead", "supporting", "role", "deadline", "status", "overdue", "targets"} <= first.keys()
+    assert {
+        "id",
+        "plan",
+        "clause",
+        "task",
+        "lead",
+        "supporting",
+        "role",
+        "deadline",
+        "status",
+        "overdue",
+        "targets",
+    } <= first.keys()
     assert first["id"] == TASK and first["role"] == "lead" and first["status"] == "not_started"
     assert first["lead"] == {"name": "湖南省科学技术厅", "written": "省科技厅", "in_table": True}
     code, out, _ = run("tasks", "list", "--unit", "市发改委", "--overdue", "--as-of", "2026-12-01", "--json")
@@ -27,7 +39,9 @@ def test_list_of_a_unit_as_json_gives_its_tasks_across_plans_with_role_deadline_
 
 
 def test_record_then_show_gives_the_note_its_status_and_the_audit(run):
-    code, out, err = run("tasks", "record", TASK, "推进中", "已发布认定指南", "--on", "2026-11-02", "--by", "张三")
+    code, out, err = run(
+        "tasks", "record", TASK, "推进中", "已发布认定指南", "--on", "2026-11-02", "--by", "张三"
+    )
     assert code == 0, err
     assert "已记录" in out
     code, out, _ = run("tasks", "show", TASK, "--json")
@@ -87,7 +101,9 @@ def test_an_import_with_a_bad_row_lists_it_and_stores_nothing(run, tmp_path):
 
 def test_export_as_pdf_gives_the_ledger_brief(run, tmp_path):
     path = tmp_path / "台账.pdf"
-    code, out, err = run("tasks", "export", str(path), "--doc", "changsha-big-health-2023", "--as-of", "2026-12-01")
+    code, out, err = run(
+        "tasks", "export", str(path), "--doc", "changsha-big-health-2023", "--as-of", "2026-12-01"
+    )
     assert code == 0, err
     text = pdf_text(path).replace(" ", "")
     assert "督办任务台账" in text and "长沙市大健康产业高质量发展2023年实施方案" in text

@@ -24,8 +24,12 @@ def workspace(data_dir):
 
 
 def test_a_units_ledger_lists_its_tasks_with_roles_progress_and_the_method(qapp, workspace, bundled_fonts):
-    workspace.tasks.record("hunan-biomedicine-2026:一/（一）", "推进中", "已发布认定指南", on="2026-11-02", by="张三")
-    brief = brief_data.task_brief(workspace, unit="省科技厅", as_of=AS_OF, fonts=bundled_fonts, created=CREATED)
+    workspace.tasks.record(
+        "hunan-biomedicine-2026:一/（一）", "推进中", "已发布认定指南", on="2026-11-02", by="张三"
+    )
+    brief = brief_data.task_brief(
+        workspace, unit="省科技厅", as_of=AS_OF, fonts=bundled_fonts, created=CREATED
+    )
     data = brief.build()
     text = pdf_text(data).replace(" ", "")
     assert "督办任务台账" in text and "湖南省科学技术厅截至2026年12月1日" in text

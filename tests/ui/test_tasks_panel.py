@@ -81,7 +81,12 @@ def test_the_form_records_progress_and_the_list_shows_it(qtbot, panel, workspace
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     assert panel.form_error.text() == ""
     latest = workspace.tasks.progress(task_id)[-1]
-    assert (latest.status.value, latest.note, latest.author, latest.reported_on) == ("lagging", "资金拨付滞后", "张三", dt.date(2026, 11, 30))
+    assert (latest.status.value, latest.note, latest.author, latest.reported_on) == (
+        "lagging",
+        "资金拨付滞后",
+        "张三",
+        dt.date(2026, 11, 30),
+    )
     assert panel.current.task.id == task_id  # the selection stays on the task
     assert panel.list_model.index(0, 6).data() == "滞后"
     assert panel.notes_table.rowCount() == 1 and panel.notes_table.item(0, 2).text() == "资金拨付滞后"

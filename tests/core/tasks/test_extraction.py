@@ -16,8 +16,16 @@ from workbench.core.tasks.extraction import clause_deadline, parse_responsibilit
         ("省科技厅、省财政厅、省统计局等按职责分工负责", "省科技厅", ("省财政厅", "省统计局")),
         ("省药品监管局牵头负责", "省药品监管局", ()),
         ("市发展改革委负责推进", "市发展改革委", ()),
-        ("市工业和信息化局、市市场监管局、市卫生健康委按职责分工推进", "市工业和信息化局", ("市市场监管局", "市卫生健康委")),
-        ("责任单位：湖南湘江新区管委会、市科技局、市工业和信息化局等按职责分工，下同", "湖南湘江新区管委会", ("市科技局", "市工业和信息化局")),
+        (
+            "市工业和信息化局、市市场监管局、市卫生健康委按职责分工推进",
+            "市工业和信息化局",
+            ("市市场监管局", "市卫生健康委"),
+        ),
+        (
+            "责任单位：湖南湘江新区管委会、市科技局、市工业和信息化局等按职责分工，下同",
+            "湖南湘江新区管委会",
+            ("市科技局", "市工业和信息化局"),
+        ),
         ("责任单位:市科技局、市卫生健康委", "市科技局", ("市卫生健康委",)),
         # shapes the bundled documents do not use
         ("牵头单位：省科技厅；配合单位：省财政厅、省教育厅", "省科技厅", ("省财政厅", "省教育厅")),
@@ -76,7 +84,12 @@ def test_a_plan_period_gives_the_deadline_of_its_tasks(title, note, day):
 
 
 def test_opinions_without_a_period_give_no_deadline_their_validity_is_not_one():
-    assert plan_deadline("湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见", "自印发之日起实施，有效期5年") is None
+    assert (
+        plan_deadline(
+            "湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见", "自印发之日起实施，有效期5年"
+        )
+        is None
+    )
 
 
 def test_a_task_is_named_by_its_heading_or_its_first_sentence():

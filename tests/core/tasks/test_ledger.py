@@ -73,7 +73,9 @@ def test_a_units_tasks_across_plans_with_its_role(ws):
     reports = ws.tasks.reports(AS_OF, unit="省科技厅")
     assert len(reports) == 11 and {r.task.doc_id for r in reports} == {"hunan-biomedicine-2026"}
     assert sum(r.role is Role.LEAD for r in reports) == 5
-    assert ws.tasks.reports(AS_OF, unit="湖南省科学技术厅") == reports  # the full name finds the same
+    assert [r.task.id for r in ws.tasks.reports(AS_OF, unit="湖南省科学技术厅")] == [
+        r.task.id for r in reports
+    ]
     leads = ws.tasks.reports(AS_OF, unit="省科技厅", role=Role.LEAD)
     assert len(leads) == 5 and all(r.task.lead.name == "湖南省科学技术厅" for r in leads)
     assert ws.tasks.reports(AS_OF, unit="没有这个单位") == []
@@ -100,7 +102,11 @@ def test_progress_notes_give_the_status_and_every_change_is_audited(ws):
     ws.tasks.record(task_id, "推进中", "补记：九月已启动", on="2026-09-01", by="张三")  # an older report
     report = next(r for r in ws.tasks.reports(AS_OF) if r.task.id == task_id)
     assert report.status is TaskStatus.LAGGING and report.latest.note == "资金拨付滞后"
-    assert [n.reported_on.isoformat() for n in ws.tasks.progress(task_id)] == ["2026-09-01", "2026-10-10", "2026-11-10"]
+    assert [n.reported_on.isoformat() for n in ws.tasks.progress(task_id)] == [
+        "2026-09-01",
+        "2026-10-10",
+        "2026-11-10",
+    ]
     ws.tasks.retract(second.id, by="李四")
     report = next(r for r in ws.tasks.reports(AS_OF) if r.task.id == task_id)
     assert report.status is TaskStatus.IN_PROGRESS and report.latest.note == "已发布平台认定指南"

@@ -40,7 +40,9 @@ def header(sheet):
 
 
 def test_the_export_has_the_office_layout_and_one_row_per_task(ws, tmp_path):
-    ws.tasks.record("hunan-biomedicine-2026:一/（一）", "推进中", "已发布认定指南", on="2026-11-02", by="张三")
+    ws.tasks.record(
+        "hunan-biomedicine-2026:一/（一）", "推进中", "已发布认定指南", on="2026-11-02", by="张三"
+    )
     path, reports = exported(ws, tmp_path)
     sheet = load_workbook(path)[SHEET]
     assert sheet["A1"].value == "湖南省科学技术厅督办任务台账"
@@ -50,7 +52,12 @@ def test_the_export_has_the_office_layout_and_one_row_per_task(ws, tmp_path):
     first = dict(zip(header(sheet), rows[0], strict=True))
     assert first["序号"] == 1 and first["任务"] == "支持生物医药创新平台建设"
     assert first["牵头单位"] == "湖南省科学技术厅" and "湖南省财政厅" in first["配合单位"]
-    assert (first["进展情况"], first["状态"], first["填报日期"], first["填报人"]) == ("已发布认定指南", "推进中", "2026-11-02", "张三")
+    assert (first["进展情况"], first["状态"], first["填报日期"], first["填报人"]) == (
+        "已发布认定指南",
+        "推进中",
+        "2026-11-02",
+        "张三",
+    )
     assert first["完成时限"] == "未明确"
 
 
@@ -66,7 +73,7 @@ def test_overdue_tasks_are_marked_in_the_status_column(ws, tmp_path):
 
 def test_cells_that_look_like_formulas_are_written_as_text(ws, tmp_path):
     for task_id, note in (
-        ("hunan-biomedicine-2026:一/（一）", "=HYPERLINK(\"http://x\",\"点此\")"),
+        ("hunan-biomedicine-2026:一/（一）", '=HYPERLINK("http://x","点此")'),
         ("hunan-biomedicine-2026:一/（二）", "+1 项已完成"),
         ("hunan-biomedicine-2026:一/（三）", "-已推进"),
         ("hunan-biomedicine-2026:一/（四）", "@SUM(A1)"),
@@ -77,7 +84,7 @@ def test_cells_that_look_like_formulas_are_written_as_text(ws, tmp_path):
     note_col = header(sheet).index("进展情况") + 1
     by_col = header(sheet).index("填报人") + 1
     notes = [sheet.cell(r, note_col) for r in range(3, 7)]
-    assert [c.value for c in notes] == ["=HYPERLINK(\"http://x\",\"点此\")", "+1 项已完成", "-已推进", "@SUM(A1)"]
+    assert [c.value for c in notes] == ['=HYPERLINK("http://x","点此")', "+1 项已完成", "-已推进", "@SUM(A1)"]
     assert all(c.data_type == "s" for c in notes)
     assert sheet.cell(3, by_col).data_type == "s"
     # the same file read for values (what Excel would compute) still holds the text
@@ -100,13 +107,25 @@ def test_an_untouched_ledger_imports_nothing_and_a_filled_in_one_records_each_ro
     path, reports = exported(ws, tmp_path)
     preview = preview_import(ws.tasks, path)
     assert preview.ok and preview.notes == [] and preview.unchanged == 11
-    fill(path, {3: {"进展情况": "已完成首批认定", "状态": "已完成", "填报人": "赵六"}, 5: {"进展情况": "正在调研", "状态": "推进中"}})
+    fill(
+        path,
+        {
+            3: {"进展情况": "已完成首批认定", "状态": "已完成", "填报人": "赵六"},
+            5: {"进展情况": "正在调研", "状态": "推进中"},
+        },
+    )
     preview = preview_import(ws.tasks, path)
     assert preview.ok and len(preview.notes) == 2 and preview.unchanged == 9
     assert apply_import(ws.tasks, preview, by="科技厅") == 2
-    first, third = (next(r for r in ws.tasks.reports(AS_OF) if r.task.id == reports[i].task.id) for i in (0, 2))
+    first, third = (
+        next(r for r in ws.tasks.reports(AS_OF) if r.task.id == reports[i].task.id) for i in (0, 2)
+    )
     assert (first.status.value, first.latest.note, first.latest.author) == ("done", "已完成首批认定", "赵六")
-    assert (third.latest.note, third.latest.author, third.latest.reported_on) == ("正在调研", "科技厅", dt.date.today())
+    assert (third.latest.note, third.latest.author, third.latest.reported_on) == (
+        "正在调研",
+        "科技厅",
+        dt.date.today(),
+    )
     # the same file again: both rows are now the latest notes, nothing new
     again = preview_import(ws.tasks, path)
     assert again.ok and again.notes == []
@@ -152,7 +171,9 @@ def test_a_file_without_the_columns_an_import_needs_is_refused(ws, tmp_path):
     }
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [("a.csv", b"x", "unsupported_type"), ("b.xlsx", b"not a zip", "unreadable")])
+@pytest.mark.parametrize(
+    ("name", "content", "code"), [("a.csv", b"x", "unsupported_type"), ("b.xlsx", b"not a zip", "unreadable")]
+)
 def test_a_file_that_is_no_workbook_is_refused(ws, tmp_path, name, content, code):
     path = tmp_path / name
     path.write_bytes(content)

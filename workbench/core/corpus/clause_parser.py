@@ -493,7 +493,9 @@ def responsible_units(responsible: str) -> list[str]:
     inner = re.sub(r"(?:等)?(?:按职责分工|牵头)?(?:负责|推进|落实)(?:推进|落实)?$", "", inner)
     units = []
     for piece in re.split(r"[、，,；;]", inner):
-        piece = re.sub(r"(?:等)?(?:按职责分工|牵头|配合|参与|协助|协同)(?:负责|推进|落实)?$", "", piece.strip())
+        piece = re.sub(
+            r"(?:等)?(?:按职责分工|牵头|配合|参与|协助|协同)(?:负责|推进|落实)?$", "", piece.strip()
+        )
         piece = re.sub(r"^(?:牵头单位|配合单位|参与单位)[:：]\s*|[（(]牵头[）)]$", "", piece).strip()
         if piece and not re.search(r"20\d{2}\s*年|下同", piece):
             units.append(piece)

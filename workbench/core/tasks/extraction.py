@@ -33,9 +33,10 @@ _LEAD_MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
 _UNIT_SPLIT = re.compile(r"[、，,/]")
 _PART_SPLIT = re.compile(r"[；;。]")
 _NOT_UNITS = ("下同", "按职责分工", "")
-_STATED_TIME = re.compile(r"20\d{2}\s*年|长期|持续推进")
+_STATED_TIME = re.compile(r"[2２][0０]\d{2}\s*年|长期|持续推进")
 
-_YEAR = r"(20\d{2})\s*年"
+# \d matches full-width digits too, and int() reads them: no copy of the text is translated.
+_YEAR = r"([2２][0０]\d{2})\s*年"
 _DEADLINE_PATTERNS = (
     # 2024年6月30日前 / 2024年6月底前 / 2024年上半年 / 2024年底前 / 到2025年 / 2025年前
     re.compile(_YEAR + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:前|之前|以前)"),
@@ -46,7 +47,9 @@ _DEADLINE_PATTERNS = (
 )
 _LONG_TERM = re.compile(r"长期(?:坚持|推进)?|持续推进")
 _PLAN_SPAN = re.compile(r"(20\d{2})\s*[—–\-－~～至到]+\s*(20\d{2})\s*年")
-_PLAN_YEAR = re.compile(r"(20\d{2})\s*年(?:度)?[^，。]{0,20}?(?:实施方案|工作要点|工作计划|行动方案|工作方案|任务清单)")
+_PLAN_YEAR = re.compile(
+    r"(20\d{2})\s*年(?:度)?[^，。]{0,20}?(?:实施方案|工作要点|工作计划|行动方案|工作方案|任务清单)"
+)
 _FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 
 
@@ -64,7 +67,7 @@ class Deadline:
     source: str  # clause | plan
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def parse_responsibility(line: str) -> Responsibility:
     """The lead and supporting units (as written) and a stated time limit of one line."""
     flat = to_ascii_digits(line.replace("\n", "")).strip()
@@ -117,19 +120,20 @@ def parse_responsibility(line: str) -> Responsibility:
 
 def clause_deadline(text: str) -> Deadline | None:
     """The time limit a clause states, its latest if it states several."""
-    flat = to_ascii_digits(text.replace("\n", ""))
     found: list[tuple[dt.date, str]] = []
-    for pattern in _DEADLINE_PATTERNS:
-        for m in pattern.finditer(flat):
-            day = _day_of(m)
-            if day is not None:
-                found.append((day, m.group(0)))
+    if "年" in text:  # most clauses state no year: skip the patterns
+        for pattern in _DEADLINE_PATTERNS:
+            for m in pattern.finditer(text):
+                day = _day_of(m)
+                if day is not None:
+                    found.append((day, to_ascii_digits(re.sub(r"\s+", "", m.group(0)))))
     if found:
         day, written = max(found)
-        return Deadline(day, written.strip(), "clause")
-    long_term = _LONG_TERM.search(flat)
-    if long_term and len(flat) <= 40:  # a stated 完成时限：长期坚持, not a verb in a long clause
-        return Deadline(None, long_term.group(0), "clause")
+        return Deadline(day, written, "clause")
+    if len(text) <= 40:  # a stated 完成时限：长期坚持, not a verb in a long clause
+        long_term = _LONG_TERM.search(text)
+        if long_term:
+            return Deadline(None, long_term.group(0), "clause")
     return None
 
 
@@ -153,9 +157,9 @@ def task_title(heading: str, body: str, limit: int = 60) -> str:
     """The task as a ledger row names it: the clause's heading, or its first sentence."""
     if heading:
         return heading
-    flat = body.replace("\n", "")
-    end = min((i for i in (flat.find(c) for c in "。；") if i >= 0), default=len(flat))
-    sentence = flat[:end]
+    flat = body[: limit * 3].replace("\n", "")
+    ends = [i for i in (flat.find("。"), flat.find("；")) if i >= 0]
+    sentence = flat[: min(ends)] if ends else flat
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 

@@ -61,7 +61,7 @@ class Plan:
     region: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)  # not frozen: a library holds tens of thousands, built on every read
 class Task:
     id: str  # the clause's citation id
     plan: Plan
@@ -156,7 +156,12 @@ class TaskReport:
             "overdue": self.overdue,
             "latest": None if self.latest is None else self.latest.to_json(),
             "targets": [
-                {"indicator_id": x.indicator_id, "name": x.name, "status": x.status, "status_text": x.status_text}
+                {
+                    "indicator_id": x.indicator_id,
+                    "name": x.name,
+                    "status": x.status,
+                    "status_text": x.status_text,
+                }
                 for x in self.targets
             ],
         }
@@ -302,11 +307,13 @@ class TaskService:
                 continue
             region = r["region"]
             lead = units.resolve(duty.lead, region)
-            supporting = tuple(
-                dict.fromkeys(
-                    u for u in (units.resolve(w, region) for w in duty.supporting) if u.name != lead.name
-                )
-            )
+            names = {lead.name}
+            supporting: builtins.list[Unit] = []
+            for written in duty.supporting:
+                unit = units.resolve(written, region)
+                if unit.name not in names:  # 天心区 and 天心区人民政府 are one unit
+                    names.add(unit.name)
+                    supporting.append(unit)
             deadline = (
                 (clause_deadline(duty.deadline_text) if duty.deadline_text else None)
                 or clause_deadline(r["body"])
@@ -322,7 +329,7 @@ class TaskService:
                     text=r["body"],
                     responsible=r["responsible"],
                     lead=lead,
-                    supporting=_unique_by_name(supporting),
+                    supporting=tuple(supporting),
                     deadline=deadline,
                 )
             )
@@ -404,10 +411,21 @@ class TaskService:
         plans: dict[str, Plan] = {}
         cells: dict[tuple[str, str], list[int]] = {}
         for t in chosen:
-            plans.setdefault(t.doc_id, t.plan)
-            for n, u in enumerate(t.units):
-                counts = cells.setdefault((u.name, t.doc_id), [0, 0])
-                counts[0 if n == 0 else 1] += 1
+            doc_id = t.plan.doc_id
+            if doc_id not in plans:
+                plans[doc_id] = t.plan
+            if t.lead is not None:
+                key = (t.lead.name, doc_id)
+                counts = cells.get(key)
+                if counts is None:
+                    counts = cells[key] = [0, 0]
+                counts[0] += 1
+            for u in t.supporting:
+                key = (u.name, doc_id)
+                counts = cells.get(key)
+                if counts is None:
+                    counts = cells[key] = [0, 0]
+                counts[1] += 1
         totals: dict[str, int] = {}
         for (unit, _doc), (lead, supporting) in cells.items():
             totals[unit] = totals.get(unit, 0) + lead + supporting
@@ -451,7 +469,9 @@ class TaskService:
             for r in rows:
                 task = self._require(str(r["task_id"]))
                 done.append(
-                    self._record(task, r["status"], r["note"], on=r.get("reported_on", on), by=r.get("author") or by)
+                    self._record(
+                        task, r["status"], r["note"], on=r.get("reported_on", on), by=r.get("author") or by
+                    )
                 )
         if done:
             self.changed.emit(TaskChanges(frozenset(n.task_id for n in done)))
@@ -464,7 +484,7 @@ class TaskService:
             raise TaskError("missing_note", "note", note)
         day = parse_report_day(on)
         author = (by or "").strip() or None
-        row = {
+        row: dict[str, Any] = {
             "task_id": task.id,
             "doc_id": task.doc_id,
             "reported_on": day.isoformat(),
@@ -521,10 +541,3 @@ class TaskService:
                     key = (u.written, t.plan.region)
                     counts[key] = counts.get(key, 0) + 1
         return sorted(((w, r, n) for (w, r), n in counts.items()), key=lambda x: (-x[2], x[0]))
-
-
-def _unique_by_name(units: Iterable[Unit]) -> tuple[Unit, ...]:
-    seen: dict[str, Unit] = {}
-    for u in units:
-        seen.setdefault(u.name, u)
-    return tuple(seen.values())

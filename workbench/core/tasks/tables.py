@@ -74,7 +74,9 @@ class RowProblem:
 @dataclass(slots=True)
 class ImportPreview:
     path: Path
-    notes: list[dict[str, Any]] = field(default_factory=list)  # task_id, status, note, reported_on, author, row
+    notes: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # task_id, status, note, reported_on, author, row
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
 
@@ -116,7 +118,9 @@ def ledger_rows(reports: Sequence[TaskReport]) -> list[dict[str, Any]]:
                 "task_id": t.id,
                 "reported_on": r.latest.reported_on.isoformat() if r.latest else "",
                 "author": (r.latest.author or "") if r.latest else "",
-                "plan": t.plan.title + (f"（{t.plan.doc_number}）" if t.plan.doc_number else "") + f" {t.path}",
+                "plan": t.plan.title
+                + (f"（{t.plan.doc_number}）" if t.plan.doc_number else "")
+                + f" {t.path}",
             }
         )
     return rows
@@ -254,7 +258,9 @@ def preview_import(service: TaskService, path: Path, *, today: dt.date | None = 
         if status_value is None:
             bad("status", "missing_value")
         else:
-            word = str(status_value).replace(f"（{OVERDUE_WORD}）", "").replace(f"({OVERDUE_WORD})", "").strip()
+            word = (
+                str(status_value).replace(f"（{OVERDUE_WORD}）", "").replace(f"({OVERDUE_WORD})", "").strip()
+            )
             try:
                 status = parse_status(word)
             except TaskError:

@@ -45,7 +45,9 @@ class Unit:
 class UnitTable:
     regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> (level, parent)
     forms: dict[tuple[str, str], str] = field(default_factory=dict)  # (level, written) -> template
-    units: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # written -> [(name, within)]
+    units: dict[str, list[tuple[str, str | None]]] = field(
+        default_factory=dict
+    )  # written -> [(name, within)]
     sources: list[Path] = field(default_factory=list)
     _cache: dict[tuple[str, str | None], Unit] = field(default_factory=dict)
 

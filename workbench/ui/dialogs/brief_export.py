@@ -72,7 +72,13 @@ class BriefExporter(QObject):
             p
             for p in (
                 getattr(w, n, None)
-                for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel", "tasks_panel")
+                for n in (
+                    "reader_panel",
+                    "search_panel",
+                    "checklist_panel",
+                    "indicators_panel",
+                    "tasks_panel",
+                )
             )
             if p is not None
         ]

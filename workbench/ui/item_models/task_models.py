@@ -71,7 +71,9 @@ class MatrixModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.matrix.plans) + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and section < len(self.matrix.units):
                 return self.matrix.units[section]
@@ -131,7 +133,9 @@ class TaskListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.COLUMNS[section])
         return None
@@ -163,7 +167,9 @@ class TaskListModel(QAbstractTableModel):
             if column == 7:
                 return f"{r.latest.reported_on.isoformat()} {r.latest.note}" if r.latest else ""
             if column == 8:
-                return "；".join(f"{x.name}：{translated(words.INDICATOR_STATUS_WORDS, x.status)}" for x in r.targets)
+                return "；".join(
+                    f"{x.name}：{translated(words.INDICATOR_STATUS_WORDS, x.status)}" for x in r.targets
+                )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return t.plan.title

@@ -81,7 +81,9 @@ class TasksPanel(QWidget):
         self.role_combo.addItem(self.tr("配合"), Role.SUPPORTING.value)
         self.overdue_check = QCheckBox(self.tr("只看逾期"))
         self.export_button = QPushButton(self.tr("导出台账…"))
-        self.export_button.setToolTip(self.tr("把所列任务导出为 .xlsx 台账（序号、任务、牵头单位、配合单位、完成时限、进展情况、状态）"))
+        self.export_button.setToolTip(
+            self.tr("把所列任务导出为 .xlsx 台账（序号、任务、牵头单位、配合单位、完成时限、进展情况、状态）")
+        )
         self.import_button = QPushButton(self.tr("导入进展…"))
         self.import_button.setToolTip(self.tr("导入各单位填报的 .xlsx 台账；任何一行有误则不导入"))
         self.brief_button = QPushButton(self.tr("PDF 台账…"))
@@ -131,7 +133,9 @@ class TasksPanel(QWidget):
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_button = QPushButton(self.tr("查看原文条款"))
         self.notes_table = QTableWidget(0, 4)
-        self.notes_table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("状态"), self.tr("进展情况"), self.tr("填报人")])
+        self.notes_table.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("状态"), self.tr("进展情况"), self.tr("填报人")]
+        )
         self.notes_table.verticalHeader().setVisible(False)
         self.notes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.notes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -380,7 +384,9 @@ class TasksPanel(QWidget):
             self.form_error.setText(self.tr("请先在进展记录中选择一条"))
             return
         note_id = self.notes_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(self, self.tr("撤回进展"), self.tr("撤回所选进展记录？撤回的记录保留在变更记录中。"))
+        answer = QMessageBox.question(
+            self, self.tr("撤回进展"), self.tr("撤回所选进展记录？撤回的记录保留在变更记录中。")
+        )
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 self.service.retract(int(note_id), by=self.by_edit.text())
@@ -420,7 +426,9 @@ class TasksPanel(QWidget):
             QMessageBox.warning(self, self.tr("未能导出"), f"{task_error_label(exc.code)}：{path}")
             return None
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("未能导出"), self.tr("无法写入 {0}：{1}").format(path, exc.strerror))
+            QMessageBox.warning(
+                self, self.tr("未能导出"), self.tr("无法写入 {0}：{1}").format(path, exc.strerror)
+            )
             return None
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(self.tr("已导出 {0} 项任务到 {1}").format(count, path))
@@ -451,13 +459,18 @@ class TasksPanel(QWidget):
             ]
             if len(preview.problems) > 30:
                 lines.append(self.tr("……共 {0} 处").format(len(preview.problems)))
-            self._import_problem(self.tr("文件有 {0} 处错误，未导入任何数据：\n").format(len(preview.problems)) + "\n".join(lines))
+            self._import_problem(
+                self.tr("文件有 {0} 处错误，未导入任何数据：\n").format(len(preview.problems))
+                + "\n".join(lines)
+            )
             return None
         if confirm:
             answer = QMessageBox.question(
                 self,
                 self.tr("导入进展"),
-                self.tr("导入 {0} 条进展（{1} 行未变，跳过）？").format(len(preview.notes), preview.unchanged),
+                self.tr("导入 {0} 条进展（{1} 行未变，跳过）？").format(
+                    len(preview.notes), preview.unchanged
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
