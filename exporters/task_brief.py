@@ -127,12 +127,13 @@ def build_task_brief(
         brief.note("状态底色：绿色为已完成，黄色为滞后，灰色为未启动，红色为逾期未完成。")
 
     late = [r for r in reports if r.overdue]
+    one_plan = len({r.task.doc_id for r in reports}) == 1
     brief.heading(1, f"{part_marker(3)}逾期任务")
     if not late:
         brief.paragraph("没有已过完成时限而未完成的任务。")
     for n, r in enumerate(late, start=1):
         brief.paragraph(
-            f"{n}.{r.task.title}（{source_text(r)}）：完成时限"
+            f"{n}.{r.task.title}（{r.task.path if one_plan else source_text(r)}）：完成时限"
             f"{deadline_text(r).replace(chr(10), '')}，当前状态{TASK_STATUS_WORDS[r.status.value]}，"
             f"牵头单位{r.task.lead.name if r.task.lead else '未明确'}。"
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -72,9 +73,11 @@ class TasksPanel(QWidget):
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.unit_combo = QComboBox()
-        self.unit_combo.setMinimumContentsLength(18)
+        self.unit_combo.setMinimumContentsLength(10)
         self.doc_combo = QComboBox()
-        self.doc_combo.setMinimumContentsLength(16)
+        self.doc_combo.setMinimumContentsLength(8)
+        for combo in (self.unit_combo, self.doc_combo):  # long names must not widen the whole window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.role_combo = QComboBox()
         self.role_combo.addItem(self.tr("牵头和配合"), None)
         self.role_combo.addItem(self.tr("牵头"), Role.LEAD.value)
@@ -229,10 +232,19 @@ class TasksPanel(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(detail)
         self.splitter.setSizes([1000, 420])
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addLayout(bar)
+        inner.addWidget(self.message)
+        inner.addWidget(self.splitter, 1)
+        # In a small window the tab scrolls instead of forcing the window wider than the user made it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
         outer = QVBoxLayout(self)
-        outer.addLayout(bar)
-        outer.addWidget(self.message)
-        outer.addWidget(self.splitter, 1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # --- data ------------------------------------------------------------------------
 
