@@ -64,6 +64,7 @@ def test_a_clause_states_its_deadline_in_several_ways(text, day):
 
 def test_a_base_year_or_a_long_clause_that_says_持续推进_is_no_deadline():
     assert clause_deadline("产业规模较2020年增长一倍") is None
+    assert clause_deadline("截至2022年底，全市已有企业300家") is None
     assert clause_deadline("持续推进" + "完善产业链条，" * 10) is None
     stated = clause_deadline("长期坚持")
     assert stated is not None and stated.day is None and stated.text == "长期坚持"

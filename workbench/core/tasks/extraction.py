@@ -43,7 +43,8 @@ _DEADLINE_PATTERNS = (
     re.compile(_YEAR + r"\s*(\d{1,2})\s*月(?:底|末)?(?:前|之前|以前|完成)"),
     re.compile(_YEAR + r"\s*(上|下)半年(?:前|之前|完成)?"),
     re.compile(_YEAR + r"(?:底|末)?(?:前|之前|以前|完成)"),
-    re.compile(r"(?:到|至|截至)\s*" + _YEAR + r"(?:\s*(\d{1,2})\s*月)?(?:底|末)?"),
+    # 截至2022年底 states where things stood, not when they are due
+    re.compile(r"(?:到|(?<!截)至)\s*" + _YEAR + r"(?:\s*(\d{1,2})\s*月)?(?:底|末)?"),
 )
 _LONG_TERM = re.compile(r"长期(?:坚持|推进)?|持续推进")
 _PLAN_SPAN = re.compile(r"(20\d{2})\s*[—–\-－~～至到]+\s*(20\d{2})\s*年")
