@@ -132,3 +132,12 @@ def test_the_window_has_the_tab_and_its_pdf_ledger_request(window):
     window.tasks_panel.select_unit("湖南省科学技术厅")
     request = window.briefs.request_for(window.tasks_panel)
     assert request.kind is BriefKind.TASKS and request.unit_names == ("湖南省科学技术厅",)
+
+
+def test_the_source_button_asks_for_the_tasks_clause(qtbot, panel):
+    panel.select_unit("湖南省科学技术厅")
+    panel.list_view.selectRow(1)
+    task = panel.current.task
+    with qtbot.waitSignal(panel.open_clause) as signal:
+        qtbot.mouseClick(panel.source_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [task.doc_id, task.id, ""]

@@ -189,3 +189,11 @@ def test_an_export_into_a_missing_folder_or_as_csv_is_refused_and_an_old_file_ke
     assert info.value.code == "no_folder" and not (tmp_path / "no").exists()
     with pytest.raises(LedgerFileError):
         export_ledger(reports, tmp_path / "x.csv", title="t")
+
+
+def test_overdue_marks_in_an_untouched_ledger_are_not_changes(ws, tmp_path):
+    path = tmp_path / "南京.xlsx"
+    reports = ws.tasks.reports(AS_OF, unit="南京市科学技术局")
+    export_ledger(reports, path, title="t")
+    preview = preview_import(ws.tasks, path)
+    assert preview.ok and preview.notes == [] and preview.unchanged == len(reports) == 18
