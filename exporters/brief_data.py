@@ -27,6 +27,7 @@ class BriefKind(StrEnum):
     DOCUMENT = "document"
     INDICATORS = "indicators"
     DOSSIER = "dossier"
+    TASKS = "tasks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,9 @@ class BriefRequest:
     application_id: str | None = None  # DOSSIER: a stored application (its evidence, its save time)
     application: Application | None = None  # DOSSIER: the application as on screen (may be unsaved)
     as_of: dt.date | None = None
+    unit: str | None = None  # TASKS: a unit as a person writes it (省科技厅)
+    unit_names: tuple[str, ...] | None = None  # TASKS: exact unit names (the panel's choice)
+    # TASKS: doc_id above for the ledger of one plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,16 @@ def make_brief(
             region=request.region,
             indicator_ids=request.indicator_ids,
             listed_ids=request.listed_ids,
+            as_of=request.as_of,
+            fonts=fonts,
+            created=created,
+        )
+    elif request.kind is BriefKind.TASKS:
+        brief = task_brief(
+            ws,
+            unit=request.unit,
+            unit_names=request.unit_names,
+            doc_id=request.doc_id,
             as_of=request.as_of,
             fonts=fonts,
             created=created,
@@ -171,6 +185,43 @@ def indicator_brief(
         region=region,
         charted=list(indicator_ids) if indicator_ids else None,
         document_titles=titles,
+        fonts=fonts,
+        created=created,
+    )
+
+
+def task_brief(
+    ws: Workspace,
+    *,
+    unit: str | None = None,
+    unit_names: Sequence[str] | None = None,
+    doc_id: str | None = None,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The ledger of one unit (any spelling, or exact names), of one plan, or of both at once."""
+    from exporters.task_brief import build_task_brief
+
+    as_of = as_of or dt.date.today()
+    if doc_id is not None and ws.library.document(doc_id) is None:
+        raise BriefDataError("unknown_document", doc_id)
+    names = list(unit_names) if unit_names is not None else None
+    if names is None and unit is not None:
+        names = ws.tasks.unit_names(unit)
+        if not names:
+            raise BriefDataError("unknown_unit", unit)
+    reports = ws.tasks.reports(as_of, unit_names=names, doc_id=doc_id)
+    parts = []
+    if names:
+        parts.append("、".join(names))
+    if doc_id is not None:
+        parts.append(ws.library.document(doc_id).info.title)  # type: ignore[union-attr]
+    return build_task_brief(
+        reports,
+        as_of=as_of,
+        scope="　".join(parts) or "全部文件",
+        unit_view=bool(names),
         fonts=fonts,
         created=created,
     )

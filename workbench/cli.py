@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--panel",
         default="window",
-        choices=["window", "library", "reader", "search", "checklist", "indicators"],
+        choices=["window", "library", "reader", "search", "checklist", "indicators", "tasks"],
         help="with --screenshot: which part to render",
     )
     sub = parser.add_subparsers(dest="command")
@@ -114,10 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_index_status)
 
     # Each capability keeps its commands in a module of its own (imported here: they import this one).
-    from workbench import cli_brief, cli_checklist, cli_indicators
+    from workbench import cli_brief, cli_checklist, cli_indicators, cli_tasks
 
     cli_checklist.register(sub)
     cli_indicators.register(sub)
+    cli_tasks.register(sub)
     cli_brief.register(sub)
     return parser
 

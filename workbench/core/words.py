@@ -136,6 +136,7 @@ BRIEF_DATA_ERROR_WORDS = {
     "unknown_application": "没有申报 {0}",
     "application_file": "申报数据有误：{0}",
     "empty_query": "检索词为空",
+    "unknown_unit": "没有单位 {0} 的任务",
 }
 
 # ApplicationError codes of the stored applications ({value}: what was asked for).
@@ -147,6 +148,30 @@ APPLICATION_ERROR_WORDS = {
     "no_such_file": "没有这个证明材料文件：{value}",
     "unwritable": "无法写入文件：{value}",
 }
+# The task ledger (督办台账).
+TASK_STATUS_WORDS = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成", "lagging": "滞后"}
+TASK_ROLE_WORDS = {"lead": "牵头", "supporting": "配合"}
+OVERDUE_WORD = "逾期"
+# TaskError codes and the row codes of a ledger import.
+TASK_ERROR_WORDS = {
+    "unknown_task": "没有这项任务（任务编号不在文库的任何文件中）",
+    "invalid_status": "状态应为 未启动、推进中、已完成 或 滞后",
+    "missing_note": "进展情况未填写",
+    "invalid_date": "日期格式不对（应为 YYYY-MM-DD）",
+    "future_date": "日期晚于今天",
+    "unknown_note": "没有这条进展记录",
+    "already_retracted": "这条进展记录已撤回",
+    "missing_value": "未填写",
+    "missing_column": "缺少这一列",
+    "duplicate_task": "文件中同一任务出现两次",
+}
+# Problems with a unit table (resources/units/, or the data folder's units/).
+UNIT_TABLE_WORDS = {
+    "unreadable": "单位对照表无法读取",
+    "not_json": "单位对照表不是有效的 JSON",
+    "bad_entry": "单位对照表有一项格式不对",
+}
+TASK_AUDIT_WORDS = {"record": "填报进展", "retract": "撤回进展"}
 
 UNKNOWN_WORD = "不详"
 
@@ -174,4 +199,9 @@ ALL_TABLES = {
     "FONT_PROBLEM_WORDS": FONT_PROBLEM_WORDS,
     "BRIEF_DATA_ERROR_WORDS": BRIEF_DATA_ERROR_WORDS,
     "APPLICATION_ERROR_WORDS": APPLICATION_ERROR_WORDS,
+    "TASK_STATUS_WORDS": TASK_STATUS_WORDS,
+    "TASK_ROLE_WORDS": TASK_ROLE_WORDS,
+    "TASK_ERROR_WORDS": TASK_ERROR_WORDS,
+    "UNIT_TABLE_WORDS": UNIT_TABLE_WORDS,
+    "TASK_AUDIT_WORDS": TASK_AUDIT_WORDS,
 }

@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政策工作台"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
-        # The checklist and indicators panels of later issues join as tabs here.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.setCentralWidget(self.tabs)
@@ -125,6 +124,13 @@ class MainWindow(QMainWindow):
         self.indicators_panel: IndicatorsPanel = IndicatorsPanel(workspace.indicators, workspace.library)
         self.tabs.addTab(self.indicators_panel, self.tr("指标跟踪"))
         self.indicators_panel.open_clause.connect(self.open_result)
+        from workbench.ui.panels.tasks_panel import TasksPanel
+
+        self.tasks_panel: TasksPanel = TasksPanel(workspace.tasks)
+        self.tabs.addTab(self.tasks_panel, self.tr("任务分工"))
+        self.tasks_panel.open_clause.connect(self.open_result)
+        # targets shown beside tasks follow the indicators
+        workspace.indicators.subscribe(lambda _changes: self.tasks_panel.refresh())
         self.library_dock.setWidget(self.library_panel)
         self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
@@ -332,6 +338,7 @@ class MainWindow(QMainWindow):
 
     def _library_changed(self, changes: Changes) -> None:
         self.library_panel.refresh()
+        self.tasks_panel.refresh()  # every plan's responsibility lines are its tasks
         self.search_panel.refresh_regions()
         current = self.reader_panel.detail.info.id if self.reader_panel.detail else None
         if current and current in changes.removed:

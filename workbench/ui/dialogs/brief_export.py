@@ -78,7 +78,13 @@ class BriefExporter(QObject):
             p
             for p in (
                 getattr(w, n, None)
-                for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel")
+                for n in (
+                    "reader_panel",
+                    "search_panel",
+                    "checklist_panel",
+                    "indicators_panel",
+                    "tasks_panel",
+                )
             )
             if p is not None
         ]
@@ -104,6 +110,13 @@ class BriefExporter(QObject):
             )
         if panel is getattr(w, "indicators_panel", None):
             return self.indicator_request(panel)
+        if panel is getattr(w, "tasks_panel", None):
+            return BriefRequest(
+                BriefKind.TASKS,
+                unit_names=tuple(panel.chosen_units() or ()) or None,
+                doc_id=panel.chosen_doc(),
+                as_of=panel.as_of(),
+            )
         if panel is getattr(w, "search_panel", None):
             return self.search_request() if panel.results else None
         if panel is getattr(w, "reader_panel", None) and panel.detail is not None:
