@@ -12,6 +12,7 @@ from workbench.core.corpus.library import Library
 from workbench.core.indicators.service import IndicatorService
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
 from workbench.core.search.service import SearchService
+from workbench.core.search.thesaurus import USER_THESAURUS_FILE
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -40,7 +41,7 @@ class Workspace:
             data_dir,
             db,
             library,
-            SearchService(library, data_dir / INDEX_DIR),
+            SearchService(library, data_dir / INDEX_DIR, data_dir / USER_THESAURUS_FILE),
             indicators=IndicatorService(db, library),
             applications=ApplicationService(db, data_dir),
         )

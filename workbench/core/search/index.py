@@ -45,13 +45,35 @@ from whoosh.util.filelock import try_for
 
 from workbench.core.search.analysis import BODY, index_terms
 from workbench.core.search.folding import fold_compact
-from workbench.core.search.query import Chunk, Term, parse_query, query_term
-from workbench.core.search.ranking import rank
-from workbench.core.search.snippets import make_snippet
+from workbench.core.search.query import (
+    Chunk,
+    ParsedQuery,
+    Slot,
+    Term,
+    literal_chunk,
+    parse_query,
+    query_slots,
+    query_term,
+)
+from workbench.core.search.ranking import (
+    Judged,
+    judge,
+    rank,
+    rank_graceful,
+)
+from workbench.core.search.snippets import make_snippet_kinds
+from workbench.core.search.suggest import near_spellings, respell
+from workbench.core.search.thesaurus import Thesaurus
 from workbench.core.search.types import (
+    MATCH_MISSING,
+    MATCH_SYNONYM,
     NOTICE_INDEX_UNAVAILABLE,
     NOTICE_MALFORMED,
     NOTICE_NO_TERMS,
+    NOTICE_PARTIAL,
+    NOTICE_SYNONYMS,
+    TIER_PHRASE,
+    TIER_STRICT,
     IndexBusyError,
     IndexRecord,
     IndexState,
@@ -324,6 +346,15 @@ class _View:
         return cached
 
 
+def _phrase(parsed: ParsedQuery) -> Chunk | None:
+    """The query's plain terms run together, when there are several: a clause holding
+    them so ranks first."""
+    items = [g[0] for g in parsed.groups if len(g) == 1 and not g[0].phrase]
+    if len(items) < 2 or len(items) != len(parsed.groups):
+        return None
+    return literal_chunk("".join(fold_compact(i.text).text for i in items))
+
+
 def _segment_key(reader: Any) -> str:
     try:
         seg = reader.segment()
@@ -423,6 +454,7 @@ class SearchIndex:
         self._segments: dict[str, _Segment] = {}
         self._seen_meta: tuple[int, int, int] | None = None
         self._opened_build = ""
+        self.thesaurus: Thesaurus | None = None  # synonyms a search also finds; None: none
 
     # --- metadata ----------------------------------------------------------
 
@@ -747,14 +779,99 @@ class SearchIndex:
                 log.warning("search index: %s", e)
                 return SearchResponse([], [*notices, NOTICE_INDEX_UNAVAILABLE], 0)
             found, scored = self._evaluate(view, groups, negatives, filters)
-            best = rank(view, found, scored, max(limit, 0))
+            slots = query_slots(parsed, self.thesaurus)
+            phrase = _phrase(parsed)
+            judged, total = self._ranked(view, slots, found, scored, negatives, filters, phrase, limit)
             needles = [c for c, _, _ in scored]
             hits = []
-            for neg_score, docnum in best:
-                stored = view.searcher.stored_fields(docnum)
-                snippet, marks = make_snippet(stored.get("text", ""), needles)
-                hits.append(SearchHit(stored["clause_id"], stored["doc_id"], -neg_score, snippet, marks))
-        return SearchResponse(hits, notices, len(found))
+            for j in judged:
+                stored = view.searcher.stored_fields(j.docnum)
+                # a complete hit marks the terms as written; a partial one each word it holds
+                words = j.literal_chunks if j.tier < TIER_STRICT else []
+                snippet, marks, by_synonym = make_snippet_kinds(
+                    stored.get("text", ""), [*needles, *words], j.synonym_chunks
+                )
+                hits.append(
+                    SearchHit(
+                        stored["clause_id"],
+                        stored["doc_id"],
+                        j.score,
+                        snippet,
+                        marks,
+                        tuple(j.words),
+                        by_synonym,
+                        j.tier,
+                    )
+                )
+            suggestions = self._suggestions(view, query, slots, judged)
+        if hits and all(any(w.how == MATCH_MISSING for w in h.words) for h in hits):
+            notices.append(NOTICE_PARTIAL)
+        if any(w.how == MATCH_SYNONYM for h in hits for w in h.words):
+            notices.append(NOTICE_SYNONYMS)
+        return SearchResponse(hits, notices, total, suggestions, len(found))
+
+    def _ranked(
+        self,
+        view: _View,
+        slots: list[Slot],
+        found: set[int],
+        scored: list[tuple[Chunk, set[int], int]],
+        negatives: list[Term],
+        filters: SearchFilters,
+        phrase: Chunk | None,
+        limit: int,
+    ) -> tuple[list[Judged], int]:
+        """The best hits: the strict AND alone when it fills the page, else every tier."""
+        limit = max(limit, 0)
+        if len(found) >= limit:
+            body = view.body
+            first = {i for i in found if phrase.occurs(body[i])} if phrase is not None else set()
+            best = rank(view, first, scored, limit)
+            best += rank(view, found - first, scored, limit - len(best))
+            judged = [
+                judge(
+                    view,
+                    i,
+                    slots,
+                    -s + (TIER_PHRASE if i in first else TIER_STRICT) * 10.0,
+                    TIER_PHRASE if i in first else TIER_STRICT,
+                )
+                for s, i in best
+            ]
+            return judged, len(found)
+
+        def excluded(candidates: set[int]) -> set[int]:
+            out: set[int] = set()
+            for term in negatives:
+                held: set[int] | None = set(candidates)
+                for chunk in term.chunks:
+                    held = view.matches(chunk, held)[0]
+                    if not held:
+                        break
+                out |= held or set()
+            return out
+
+        return rank_graceful(view, slots, found, scored, view.allowed(filters), excluded, phrase, limit)
+
+    @staticmethod
+    def _suggestions(view: _View, query: str, slots: list[Slot], judged: list[Judged]) -> list[str]:
+        """Did you mean: for each word no clause holds at all, its most common near spelling."""
+        held_anywhere = {w.word for j in judged for w in j.words if w.how != MATCH_MISSING}
+        out: list[str] = []
+        fixed = query
+        for slot in slots:
+            for alt in slot.alternatives:
+                for w in alt:
+                    if w.text in held_anywhere or view.matches(w.literal)[0]:
+                        continue
+                    if any(view.matches(v.chunk)[0] for v in w.synonyms):
+                        continue
+                    near = near_spellings(w.text, view.body)
+                    if near:
+                        fixed = respell(fixed, w.text, near[0][0])
+        if fixed != query:
+            out.append(fixed)
+        return out
 
     @staticmethod
     def _evaluate(

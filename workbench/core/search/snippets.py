@@ -82,7 +82,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def make_snippet(text: str, needles: list[Chunk]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The sentence(s) of ``text`` around the best match, and the marks in it."""
-    marks, which = _marks(text, needles)
+    snippet, marks, _ = make_snippet_kinds(text, needles, [])
+    return snippet, marks
+
+
+def make_snippet_kinds(
+    text: str, needles: list[Chunk], synonyms: list[Chunk]
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """As :func:`make_snippet`, with ``synonyms`` marked too; the third part lists the
+    marks made by synonyms alone."""
+    marks, which = _marks(text, [*needles, *synonyms])
+    literal_count = len(needles)
     sentences = _sentences(text) or [(0, 0)]
     best = 0
     if marks:
@@ -120,8 +130,11 @@ def make_snippet(text: str, needles: list[Chunk]) -> tuple[str, tuple[tuple[int,
         start, end = a, b
     shift = len(prefix) - start
     out = []
-    for a, b in marks:
+    by_synonym = []
+    for (a, b), ks in zip(marks, which, strict=True):
         a, b = max(a, start), min(b, end)
         if a < b:
             out.append((a + shift, b + shift))
-    return prefix + text[start:end] + suffix, tuple(out)
+            if all(k >= literal_count for k in ks):
+                by_synonym.append((a + shift, b + shift))
+    return prefix + text[start:end] + suffix, tuple(out), tuple(by_synonym)
