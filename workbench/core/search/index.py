@@ -760,7 +760,16 @@ class SearchIndex:
 
     # --- search ---------------------------------------------------------------
 
-    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20) -> SearchResponse:  # noqa: B008
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008
+        limit: int = 20,
+        strict: bool = False,
+    ) -> SearchResponse:
+        """The best ``limit`` clauses for ``query``. Plain words rank gracefully (see
+        :mod:`workbench.core.search.ranking`); ``strict`` keeps only the clauses that
+        hold every term as written, by BM25F alone, without synonyms."""
         if not query or not query.strip():
             return SearchResponse([], [], 0)
         parsed = parse_query(query)
@@ -779,9 +788,14 @@ class SearchIndex:
                 log.warning("search index: %s", e)
                 return SearchResponse([], [*notices, NOTICE_INDEX_UNAVAILABLE], 0)
             found, scored = self._evaluate(view, groups, negatives, filters)
-            slots = query_slots(parsed, self.thesaurus)
-            phrase = _phrase(parsed)
-            judged, total = self._ranked(view, slots, found, scored, negatives, filters, phrase, limit)
+            slots = query_slots(parsed, None if strict else self.thesaurus)
+            if strict:
+                best = rank(view, found, scored, max(limit, 0))
+                judged = [judge(view, i, slots, -s, TIER_STRICT) for s, i in best]
+                total = len(found)
+            else:
+                phrase = _phrase(parsed)
+                judged, total = self._ranked(view, slots, found, scored, negatives, filters, phrase, limit)
             needles = [c for c, _, _ in scored]
             hits = []
             for j in judged:
@@ -803,7 +817,7 @@ class SearchIndex:
                         j.tier,
                     )
                 )
-            suggestions = self._suggestions(view, query, slots, judged)
+            suggestions = [] if strict else self._suggestions(view, query, slots, judged)
         if hits and all(any(w.how == MATCH_MISSING for w in h.words) for h in hits):
             notices.append(NOTICE_PARTIAL)
         if any(w.how == MATCH_SYNONYM for h in hits for w in h.words):

@@ -58,6 +58,7 @@ class Query:
     year: int | None = None
     status: ValidityStatus | None = None
     as_of: dt.date | None = None
+    strict: bool = False  # only clauses holding every term as written, no synonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,7 @@ class SearchService:
             issuer=query.issuer,
             year=query.year,
         )
-        response = self.index.search(query.text, filters, query.limit)
+        response = self.index.search(query.text, filters, query.limit, strict=query.strict)
         results = []
         for hit in response.hits:
             clause = self.library.clause(hit.clause_id)
