@@ -11,6 +11,7 @@ from workbench.core.checklist.applications import ApplicationService
 from workbench.core.corpus.library import Library
 from workbench.core.indicators.service import IndicatorService
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
+from workbench.core.search.saved import SEARCHES_FILE
 from workbench.core.search.service import SearchService
 from workbench.core.search.thesaurus import USER_THESAURUS_FILE
 
@@ -41,7 +42,9 @@ class Workspace:
             data_dir,
             db,
             library,
-            SearchService(library, data_dir / INDEX_DIR, data_dir / USER_THESAURUS_FILE),
+            SearchService(
+                library, data_dir / INDEX_DIR, data_dir / USER_THESAURUS_FILE, data_dir / SEARCHES_FILE
+            ),
             indicators=IndicatorService(db, library),
             applications=ApplicationService(db, data_dir),
         )

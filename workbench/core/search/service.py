@@ -19,6 +19,7 @@ from db import documents as store
 from workbench.core.corpus.library import Changes, DocumentInfo, Library
 from workbench.core.corpus.models import Level, ValidityStatus
 from workbench.core.search.index import SearchIndex
+from workbench.core.search.saved import SearchMemory
 from workbench.core.search.snippets import marked_snippet
 from workbench.core.search.thesaurus import (
     Thesaurus,
@@ -59,6 +60,35 @@ class Query:
     status: ValidityStatus | None = None
     as_of: dt.date | None = None
     strict: bool = False  # only clauses holding every term as written, no synonyms
+
+
+def query_to_json(query: Query) -> dict[str, Any]:
+    """A query with its filters as plain JSON values (saved searches, history)."""
+    return {
+        "text": query.text,
+        "doc_ids": sorted(query.doc_ids) if query.doc_ids is not None else None,
+        "level": Level(query.level).value if query.level else None,
+        "region": query.region,
+        "issuer": query.issuer,
+        "year": query.year,
+        "status": ValidityStatus(query.status).value if query.status else None,
+        "as_of": query.as_of.isoformat() if query.as_of else None,
+    }
+
+
+def query_from_json(data: dict[str, Any], limit: int = 20) -> Query:
+    doc_ids = data.get("doc_ids")
+    return Query(
+        text=str(data.get("text", "")),
+        limit=limit,
+        doc_ids=frozenset(doc_ids) if doc_ids is not None else None,
+        level=Level(data["level"]) if data.get("level") else None,
+        region=data.get("region"),
+        issuer=data.get("issuer"),
+        year=data.get("year"),
+        status=ValidityStatus(data["status"]) if data.get("status") else None,
+        as_of=dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +163,16 @@ def _html_escape(text: str) -> str:
 
 
 class SearchService:
-    def __init__(self, library: Library, index_dir: Path, thesaurus_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        index_dir: Path,
+        thesaurus_file: Path | None = None,
+        searches_file: Path | None = None,
+    ) -> None:
         self.library = library
         self.index = SearchIndex(index_dir)
+        self.memory = SearchMemory(searches_file)  # saved searches and history
         self.thesaurus_file = thesaurus_file  # the person's own synonym groups (data folder)
         self.thesaurus_error: str | None = None  # why the user file was not read, if it was not
         self.reload_thesaurus()

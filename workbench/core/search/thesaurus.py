@@ -98,8 +98,8 @@ def parse_user_text(text: str) -> list[list[str]]:
         for sep in "，,、；;／/":
             line = line.replace(sep, " ")
         words = line.split()
-        if len(words) > 1:
-            groups.append(words)
+        if words:
+            groups.append(words)  # a lone word is refused when saved
     return groups
 
 
