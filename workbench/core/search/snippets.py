@@ -91,8 +91,17 @@ def make_snippet_kinds(
 ) -> tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """As :func:`make_snippet`, with ``synonyms`` marked too; the third part lists the
     marks made by synonyms alone."""
-    marks, which = _marks(text, [*needles, *synonyms])
+    marks, which = _marks(text, needles)
     literal_count = len(needles)
+    if synonyms:
+        # synonym marks stay apart from literal ones (a literal mark wins where they overlap)
+        more, more_which = _marks(text, synonyms)
+        pairs = list(zip(marks, which, strict=True))
+        for (a, b), ks in zip(more, more_which, strict=True):
+            if not any(a < e and s < b for s, e in marks):
+                pairs.append(((a, b), {k + literal_count for k in ks}))
+        pairs.sort(key=lambda p: p[0])
+        marks, which = [m for m, _ in pairs], [w for _, w in pairs]
     sentences = _sentences(text) or [(0, 0)]
     best = 0
     if marks:
