@@ -26,20 +26,29 @@ from workbench.core.search.types import (
 
 
 class TitledDoc(Protocol):
-    title: str  # folded compact title and 文号
+    @property
+    def title(self) -> str: ...  # folded compact title and 文号
 
 
 class RankedView(Protocol):
     """What ranking reads of a searcher: per docnum the folded body, heading and doc id, and per document its title."""
 
-    size: int
-    body: Sequence[str]
-    head: Sequence[str]
-    did: Sequence[str | None]
-    docs: Mapping[str, TitledDoc]
-    avg_body: float
-    avg_head: float
-    avg_title: float
+    @property
+    def size(self) -> int: ...
+    @property
+    def body(self) -> Sequence[str]: ...
+    @property
+    def head(self) -> Sequence[str]: ...
+    @property
+    def did(self) -> Sequence[str | None]: ...
+    @property
+    def docs(self) -> Mapping[str, TitledDoc]: ...
+    @property
+    def avg_body(self) -> float: ...
+    @property
+    def avg_head(self) -> float: ...
+    @property
+    def avg_title(self) -> float: ...
 
 
 # BM25F: weight and length normalisation of each part of a clause.

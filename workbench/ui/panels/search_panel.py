@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -146,7 +148,8 @@ class SearchPanel(QWidget):
             # long titles and names must not make the search dock (and the window) wide
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(4)
-        self.memory_button = QToolButton(text=self.tr("检索记录"))
+        self.memory_button = QToolButton()
+        self.memory_button.setText(self.tr("检索记录"))
         self.memory_button.setToolTip(self.tr("保存检索、重新运行已保存的检索、最近检索、同义词"))
         self.memory_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.memory_menu = QMenu(self.memory_button)
@@ -216,7 +219,7 @@ class SearchPanel(QWidget):
         from workbench.core.search.service import Query
 
         doc_id = self.doc_box.currentData()
-        as_of = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None
+        as_of = cast(dt.date, self.as_of_edit.date().toPython()) if self.as_of_check.isChecked() else None
         return Query(
             text=self.query_box.text(),
             limit=50,
@@ -293,23 +296,23 @@ class SearchPanel(QWidget):
         memory = self.search.memory
         if memory.saved:
             menu.addSection(self.tr("已保存的检索"))
-            for entry in memory.saved:
-                action = menu.addAction(entry.name, lambda name=entry.name: self.run_saved(name))
-                action.setToolTip(entry.query.get("text", ""))
+            for saved in memory.saved:
+                action = menu.addAction(saved.name, partial(self.run_saved, saved.name))
+                action.setToolTip(str(saved.query.get("text", "")))
             remove = menu.addMenu(self.tr("删除已保存的检索"))
-            for entry in memory.saved:
-                remove.addAction(entry.name, lambda name=entry.name: self.remove_saved(name))
+            for saved in memory.saved:
+                remove.addAction(saved.name, partial(self.remove_saved, saved.name))
         current = query_to_json(self.current_query())
         recent = [h for h in memory.history if h.query != current][:MENU_HISTORY]
         if recent:
             menu.addSection(self.tr("最近检索"))
             for entry in recent:
-                menu.addAction(self._describe(entry.query), lambda q=entry.query: self.apply_query(q))
+                menu.addAction(self._describe(entry.query), partial(self.apply_query, entry.query))
             menu.addAction(self.tr("清除检索历史"), memory.clear_history)
         menu.addSeparator()
         menu.addAction(self.tr("同义词…"), self.edit_synonyms)
 
-    def _describe(self, query: dict) -> str:
+    def _describe(self, query: dict[str, Any]) -> str:
         filters = [str(v) for k, v in query.items() if k not in ("text", "doc_ids") and v]
         if query.get("doc_ids"):
             filters.append(self.tr("{0} 个文件").format(len(query["doc_ids"])))
@@ -353,7 +356,7 @@ class SearchPanel(QWidget):
     def remove_saved(self, name: str) -> None:
         self.search.memory.remove(name)
 
-    def apply_query(self, query: dict, run: bool = True) -> None:
+    def apply_query(self, query: dict[str, Any], run: bool = True) -> None:
         """Put a saved or recent query with its filters into the form (and run it)."""
         boxes = (
             (self.level_box, query.get("level")),
