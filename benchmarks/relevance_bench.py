@@ -1,6 +1,6 @@
 """Relevance benchmark: does search find the clause a person means?
 
-    python benchmarks/relevance_bench.py [CORPUS_DIR] [--docs N] [--no-speed]
+    python benchmarks/relevance_bench.py [CORPUS_DIR] [--docs N] [--no-speed] [--generated-dir DIR]
 
 Runs the queries of ``benchmarks/relevance/queries.json`` (written as officials
 and firm staff type them, each with the clauses that answer it) over the five
@@ -191,17 +191,23 @@ def timed(run, queries: list[str]) -> tuple[float, float]:  # type: ignore[no-un
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
-def speed(count: int, tmp: Path) -> None:
+def speed(count: int, tmp: Path, generated: Path | None) -> None:
     bundled = Workspace.open(tmp / "bundled")
     start = time.perf_counter()
     bundled.search.rebuild()
     rebuild = time.perf_counter() - start
     bundled.close()
-    ws = Workspace.open(tmp / "generated", seed=False)
-    start = time.perf_counter()
-    outcomes = ws.library.import_files(generate_corpus(count, tmp / "corpus"))
-    imported = time.perf_counter() - start
-    assert all(o.ok for o in outcomes)
+    folder = generated or tmp / "generated"
+    reuse = (folder / "ready").exists()
+    ws = Workspace.open(folder, seed=False)
+    imported = 0.0
+    if not reuse:
+        start = time.perf_counter()
+        outcomes = ws.library.import_files(generate_corpus(count, tmp / "corpus"))
+        imported = time.perf_counter() - start
+        assert all(o.ok for o in outcomes)
+        (folder / "ready").write_text(str(count), encoding="utf-8")
+    count = int((folder / "ready").read_text(encoding="utf-8"))
     ws.search.ensure_current()
     data = json.loads((HERE / "queries.json").read_text(encoding="utf-8"))
     queries = list(dict.fromkeys([*SPEED_QUERIES, *(q["query"] for q in data["queries"])]))
@@ -212,7 +218,8 @@ def speed(count: int, tmp: Path) -> None:
     print()
     print(
         f"## Speed: {len(queries)} queries × {ROUNDS} rounds, top {TOP} with snippets, "
-        f"{count} generated documents ({clauses} clauses, imported in {imported:.0f} s)"
+        f"{count} generated documents ({clauses} clauses"
+        + (f", imported in {imported:.0f} s)" if imported else ", imported before)")
     )
     print()
     print("| measure | graceful (ours) | strict AND (before) | ratio | goal |")
@@ -228,11 +235,17 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, help="folder of the fetched documents (optional)")
     parser.add_argument("--docs", type=int, default=2000, help="generated documents for the speed part")
     parser.add_argument("--no-speed", action="store_true", help="relevance only")
+    parser.add_argument(
+        "--generated-dir",
+        type=Path,
+        default=None,
+        help="keep the generated library here and reuse it next time",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         relevance(args.corpus, Path(tmp))
         if not args.no_speed:
-            speed(args.docs, Path(tmp))
+            speed(args.docs, Path(tmp), args.generated_dir)
 
 
 if __name__ == "__main__":

@@ -75,13 +75,14 @@ def rank(
     scores = dict.fromkeys(docs, 0.0)
     body_norm = B_BODY / view.avg_body
     head_norm = B_HEADING / view.avg_head
+    ranked_docs = {d for i in docs if (d := did[i]) is not None and d in view.docs}
     for chunk, matched, df in scored:
         idf = _idf(n, df) * (K1 + 1.0)
         lit, count = chunk.literal, chunk.count
         # the title part of each document that has the chunk in its title
         in_title = {
             d: WEIGHT_TITLE * c / (1.0 - B_TITLE + B_TITLE * len(info.title) / view.avg_title)
-            for d, info in view.docs.items()
+            for d, info in ((d, view.docs[d]) for d in ranked_docs)
             if lit in info.title and (c := count(info.title))
         }
         for i in docs & matched:
@@ -116,10 +117,12 @@ SYNONYM_CREDIT = 0.9  # a word found by a synonym counts this much of a literal 
 CHAR_CREDIT = 0.5  # a missing word whose characters stand in the clause counts this much at most
 PRE_RANK = 5  # partial candidates scored in full: this many times the limit
 MAX_OCCURRENCES = 40  # per word, when measuring proximity
+CANDIDATE_CAP = 2000  # candidates past which commoner words are only tested on them
 
 
 class Viewed(RankedView, Protocol):
     def matches(self, chunk: Chunk, within: set[int] | None = None) -> tuple[set[int], int]: ...
+    def estimate(self, chunk: Chunk) -> tuple[int, str | None]: ...
 
 
 @dataclass(slots=True)
@@ -207,31 +210,36 @@ def rank_graceful(
             cache[chunk] = view.matches(chunk, allowed)[0]
         return cache[chunk]
 
-    # which clauses hold each word, literally or by a synonym
-    words = [w for slot in slots for alt in slot.alternatives for w in alt]
+    # which clauses hold each word, literally or by a synonym: for the rarest words every
+    # clause (they bring the candidates), for the commonest, once the candidates are many,
+    # only the candidates (max-score pruning: a clause holding common words alone ranks low)
+    words = list(dict.fromkeys(w for slot in slots for alt in slot.alternatives for w in alt))
+    variants = {w: ([] if w.exact else list(w.synonyms)) for w in words}
+    bound = {
+        w: view.estimate(w.literal)[0] + sum(view.estimate(v.chunk)[0] for v in variants[w]) for w in words
+    }
     lit_docs: dict[Any, set[int]] = {}
     syn_docs: dict[Any, list[tuple[str, Chunk, set[int]]]] = {}
-    weight: dict[Any, float] = {}
-    for w in words:
-        if w in weight:
-            continue
-        lit_docs[w] = docs(w.literal)
-        syn_docs[w] = [] if w.exact else [(v.text, v.chunk, docs(v.chunk)) for v in w.synonyms]
-        everyone = set(lit_docs[w]).union(*(d for _, _, d in syn_docs[w]))
-        weight[w] = _idf(n, len(everyone))
+    df: dict[Any, int] = {}
+    candidates: set[int] = set(strict)
+    deferred = []
+    for w in sorted(words, key=lambda w: (not w.exact, bound[w])):
+        if w.exact or len(candidates) < CANDIDATE_CAP:
+            lit_docs[w] = docs(w.literal)
+            syn_docs[w] = [(v.text, v.chunk, docs(v.chunk)) for v in variants[w]]
+            held = set(lit_docs[w]).union(*(d for _, _, d in syn_docs[w]))
+            df[w] = len(held)
+            candidates |= held
+        else:
+            deferred.append(w)
     required: set[int] | None = None
     for slot in slots:
         if slot.required:
             held = set().union(*(set.intersection(*(lit_docs[w] for w in alt)) for alt in slot.alternatives))
             required = held if required is None else required & held
-    candidates: set[int] = set(strict)
-    for w in weight:
-        candidates |= lit_docs[w]
-        for _, _, d in syn_docs[w]:
-            candidates |= d
     if not candidates:
         # nothing holds any word: clauses holding a pair of a word's characters
-        for w in weight:
+        for w in words:
             if not w.exact and len(w.text) > 2:
                 for i in range(len(w.text) - 1):
                     chunk = Chunk(w.text[i : i + 2], None, (w.text[i : i + 2],))
@@ -243,44 +251,54 @@ def rank_graceful(
     total = len(candidates)
     if not candidates:
         return [], 0
+    for w in deferred:
+        lit_docs[w] = view.matches(w.literal, candidates)[0]
+        syn_docs[w] = [(v.text, v.chunk, view.matches(v.chunk, candidates)[0]) for v in variants[w]]
+        df[w] = bound[w]  # an upper bound: the postings' estimate
+    weight = {w: _idf(n, df[w]) for w in words}
 
-    def slot_cover(i: int) -> tuple[float, float, bool, bool]:
-        """Covered weight, whole weight, every word literal, every word found."""
-        got = whole = 0.0
-        all_lit = all_found = True
-        for slot in slots:
-            best: tuple[float, float, bool, bool] | None = None
-            for alt in slot.alternatives:
-                g = t = 0.0
-                lit_ok = found_ok = True
-                for w in alt:
-                    t += weight[w]
-                    if i in lit_docs[w]:
-                        g += weight[w]
-                    elif any(i in d for _, _, d in syn_docs[w]):
-                        g += weight[w] * SYNONYM_CREDIT
-                        lit_ok = False
-                    else:
-                        lit_ok = found_ok = False
-                share = g / t if t else 0.0
-                if best is None or share > (best[0] / best[1] if best[1] else 0.0):
-                    best = (g, t, lit_ok, found_ok)
-            assert best is not None
-            got += best[0]
-            whole += best[1]
-            all_lit &= best[2]
-            all_found &= best[3]
-        return got, whole, all_lit, all_found
-
+    # coverage: per slot the best alternative's share of its words' weight
+    got: dict[int, float] = dict.fromkeys(candidates, 0.0)
+    slots_literal: dict[int, int] = dict.fromkeys(candidates, 0)
+    slots_found: dict[int, int] = dict.fromkeys(candidates, 0)
+    whole = 0.0
+    for slot in slots:
+        best: dict[int, tuple[float, bool, bool]] = {}
+        slot_weight = max(sum(weight[w] for w in alt) for alt in slot.alternatives)
+        for alt in slot.alternatives:
+            t = sum(weight[w] for w in alt) or 1.0
+            share: dict[int, float] = {}
+            lit_count: dict[int, int] = {}
+            found_count: dict[int, int] = {}
+            for w in alt:
+                lit = lit_docs[w] & candidates
+                for i in lit:
+                    share[i] = share.get(i, 0.0) + weight[w]
+                    lit_count[i] = lit_count.get(i, 0) + 1
+                    found_count[i] = found_count.get(i, 0) + 1
+                by_synonym = set().union(*(d for _, _, d in syn_docs[w])) & candidates
+                for i in by_synonym - lit:
+                    share[i] = share.get(i, 0.0) + weight[w] * SYNONYM_CREDIT
+                    found_count[i] = found_count.get(i, 0) + 1
+            k = len(alt)
+            for i, g in share.items():
+                value = (g / t * slot_weight, lit_count.get(i, 0) == k, found_count[i] == k)
+                if i not in best or value > best[i]:
+                    best[i] = value
+        whole += slot_weight
+        for i, (g, all_lit, all_found) in best.items():
+            got[i] += g
+            slots_literal[i] += all_lit
+            slots_found[i] += all_found
+    every = len(slots)
     tiers: dict[int, tuple[int, float]] = {}
     for i in candidates:
-        got, whole, all_lit, all_found = slot_cover(i)
-        cover = got / whole if whole else 0.0
+        cover = got[i] / whole if whole else 0.0
         if i in strict:
             tier = TIER_PHRASE if phrase is not None and phrase.occurs(body[i]) else TIER_STRICT
-        elif all_lit:
+        elif slots_literal[i] == every:
             tier = TIER_WORDS
-        elif all_found:
+        elif slots_found[i] == every:
             tier = TIER_SYNONYMS
         else:
             tier = TIER_PARTIAL
