@@ -283,9 +283,13 @@ class _View:
         lengths = [len(info.title) for info in self.docs.values()]
         self.avg_title = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
         self._filters: dict[SearchFilters, set[int]] = {}
+        self._df: dict[str, int] = {}  # document frequency per token, as read
 
     def doc_frequency(self, token: str) -> int:
-        return int(self.reader.doc_frequency(BODY, token))
+        df = self._df.get(token)
+        if df is None:
+            df = self._df[token] = int(self.reader.doc_frequency(BODY, token))
+        return df
 
     def postings(self, token: str) -> list[int]:
         btext = token.encode("utf-8")
@@ -817,7 +821,7 @@ class SearchIndex:
                         j.tier,
                     )
                 )
-            suggestions = [] if strict else self._suggestions(view, query, slots, judged)
+            suggestions = [] if strict else self._suggestions(view, query, parsed)
         if hits and all(any(w.how == MATCH_MISSING for w in h.words) for h in hits):
             notices.append(NOTICE_PARTIAL)
         if any(w.how == MATCH_SYNONYM for h in hits for w in h.words):
@@ -868,24 +872,32 @@ class SearchIndex:
         return rank_graceful(view, slots, found, scored, view.allowed(filters), excluded, phrase, limit)
 
     @staticmethod
-    def _suggestions(view: _View, query: str, slots: list[Slot], judged: list[Judged]) -> list[str]:
-        """Did you mean: for each word no clause holds at all, its most common near spelling."""
-        held_anywhere = {w.word for j in judged for w in j.words if w.how != MATCH_MISSING}
-        out: list[str] = []
+    def _suggestions(view: _View, query: str, parsed: ParsedQuery) -> list[str]:
+        """Did you mean: each query term that no clause holds as written, respelled as the
+        most common spelling one edit away that clauses hold (the query as a whole)."""
+
+        def lookup(needle: str) -> list[int] | None:
+            """Clauses that may hold ``needle``: the postings of its rarest pair, or None (all)."""
+            pairs = [t for t in index_terms(needle) if len(t) == 2]
+            if len(needle) < 2 or not pairs:
+                return None
+            df, pair = min((view.doc_frequency(t), t) for t in pairs)
+            if df == 0:
+                return []
+            return view.postings(pair) if df * POSTING_COST < view.size * SCAN_COST else None
+
         fixed = query
-        for slot in slots:
-            for alt in slot.alternatives:
-                for w in alt:
-                    if w.text in held_anywhere or view.matches(w.literal)[0]:
-                        continue
-                    if any(view.matches(v.chunk)[0] for v in w.synonyms):
-                        continue
-                    near = near_spellings(w.text, view.body)
-                    if near:
-                        fixed = respell(fixed, w.text, near[0][0])
-        if fixed != query:
-            out.append(fixed)
-        return out
+        for group in parsed.groups:
+            for item in group:
+                text = fold_compact(item.text).text
+                chunk = literal_chunk(text)
+                # only a term a postings token of which no clause has: nothing holds it
+                if chunk is None or view.estimate(chunk)[0]:
+                    continue
+                near = near_spellings(text, view.body, lookup)
+                if near:
+                    fixed = respell(fixed, text, near[0][0])
+        return [fixed] if fixed != query else []
 
     @staticmethod
     def _evaluate(

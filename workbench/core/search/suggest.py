@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from workbench.core.search.analysis import CJK_CHARS
 from workbench.core.search.folding import fold
@@ -19,8 +19,14 @@ _CJK_WORD = re.compile(f"[{CJK_CHARS}]{{2,}}")
 MAX_WORD = 12  # longer words are not respelled
 
 
-def near_spellings(word: str, bodies: Sequence[str]) -> list[tuple[str, int]]:
-    """Spellings one edit from ``word`` that clauses hold, with how many hold each, most first."""
+def near_spellings(
+    word: str,
+    bodies: Sequence[str],
+    lookup: Callable[[str], Iterable[int] | None] = lambda needle: None,
+) -> list[tuple[str, int]]:
+    """Spellings one edit from ``word`` that clauses hold, with how many hold each, most first.
+
+    ``lookup(needle)`` may name the clauses that can hold ``needle`` (None: any clause)."""
     if not _CJK_WORD.fullmatch(word) or len(word) > MAX_WORD:
         return []
     counts: Counter[str] = Counter()
@@ -39,7 +45,9 @@ def near_spellings(word: str, bodies: Sequence[str]) -> list[tuple[str, int]]:
                 patterns.append((swapped, re.compile(re.escape(swapped))))
     for needle, pattern in patterns:
         seen: set[str] = set()
-        for text in bodies:
+        which = lookup(needle)
+        texts = bodies if which is None else (bodies[i] for i in which)
+        for text in texts:
             if needle in text:
                 for m in pattern.finditer(text):
                     s = m.group()
