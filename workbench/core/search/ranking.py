@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -118,6 +119,7 @@ CHAR_CREDIT = 0.5  # a missing word whose characters stand in the clause counts 
 PRE_RANK = 5  # partial candidates scored in full: this many times the limit
 MAX_OCCURRENCES = 40  # per word, when measuring proximity
 CANDIDATE_CAP = 2000  # candidates past which commoner words are only tested on them
+COMMON = 2  # a word in more than COMMON * CANDIDATE_CAP clauses is common
 
 
 class Viewed(RankedView, Protocol):
@@ -215,23 +217,32 @@ def rank_graceful(
     # only the candidates (max-score pruning: a clause holding common words alone ranks low)
     words = list(dict.fromkeys(w for slot in slots for alt in slot.alternatives for w in alt))
     variants = {w: ([] if w.exact else list(w.synonyms)) for w in words}
-    bound = {
-        w: view.estimate(w.literal)[0] + sum(view.estimate(v.chunk)[0] for v in variants[w]) for w in words
-    }
+    # every chunk to look for: each word as written and each of its synonyms, rarest first
+    wanted: list[tuple[int, bool, Any, Any]] = []  # (bound, not exact, word, variant or None)
+    for w in words:
+        wanted.append((view.estimate(w.literal)[0], not w.exact, w, None))
+        wanted.extend((view.estimate(v.chunk)[0], True, w, v) for v in variants[w])
+    wanted.sort(key=lambda x: (x[1], x[0]))
     lit_docs: dict[Any, set[int]] = {}
-    syn_docs: dict[Any, list[tuple[str, Chunk, set[int]]]] = {}
-    df: dict[Any, int] = {}
+    syn_found: dict[Any, dict[Any, set[int]]] = {w: {} for w in words}
+    df: dict[Any, int] = dict.fromkeys(words, 0)
     candidates: set[int] = set(strict)
     deferred = []
-    for w in sorted(words, key=lambda w: (not w.exact, bound[w])):
-        if w.exact or len(candidates) < CANDIDATE_CAP:
-            lit_docs[w] = docs(w.literal)
-            syn_docs[w] = [(v.text, v.chunk, docs(v.chunk)) for v in variants[w]]
-            held = set(lit_docs[w]).union(*(d for _, _, d in syn_docs[w]))
-            df[w] = len(held)
-            candidates |= held
+    for bound, soft, w, v in wanted:
+        chunk = w.literal if v is None else v.chunk
+        # a common word brings candidates only while they are too few to fill the page
+        few = len(candidates) < max(limit, 1) * PRE_RANK
+        if not soft or few or (len(candidates) < CANDIDATE_CAP and bound <= COMMON * CANDIDATE_CAP):
+            found = docs(chunk)
+            df[w] += len(found)
+            candidates |= found
+            if v is None:
+                lit_docs[w] = found
+            else:
+                syn_found[w][v] = found
         else:
-            deferred.append(w)
+            deferred.append((w, v, chunk))
+            df[w] += bound  # an upper bound: the postings' estimate
     required: set[int] | None = None
     for slot in slots:
         if slot.required:
@@ -251,16 +262,22 @@ def rank_graceful(
     total = len(candidates)
     if not candidates:
         return [], 0
-    for w in deferred:
-        lit_docs[w] = view.matches(w.literal, candidates)[0]
-        syn_docs[w] = [(v.text, v.chunk, view.matches(v.chunk, candidates)[0]) for v in variants[w]]
-        df[w] = bound[w]  # an upper bound: the postings' estimate
+    for w, v, chunk in deferred:
+        found = view.matches(chunk, candidates)[0]
+        if v is None:
+            lit_docs[w] = found
+        else:
+            syn_found[w][v] = found
+    syn_docs: dict[Any, list[tuple[str, Chunk, set[int]]]] = {
+        w: [(v.text, v.chunk, syn_found[w][v]) for v in variants[w]] for w in words
+    }
     weight = {w: _idf(n, df[w]) for w in words}
+    scoring = _pruned(candidates, strict, words, lit_docs, syn_docs, df, max(limit, 1) * PRE_RANK)
 
     # coverage: per slot the best alternative's share of its words' weight
-    got: dict[int, float] = dict.fromkeys(candidates, 0.0)
-    slots_literal: dict[int, int] = dict.fromkeys(candidates, 0)
-    slots_found: dict[int, int] = dict.fromkeys(candidates, 0)
+    got: dict[int, float] = dict.fromkeys(scoring, 0.0)
+    slots_literal: dict[int, int] = dict.fromkeys(scoring, 0)
+    slots_found: dict[int, int] = dict.fromkeys(scoring, 0)
     whole = 0.0
     for slot in slots:
         best: dict[int, tuple[float, bool, bool]] = {}
@@ -271,12 +288,12 @@ def rank_graceful(
             lit_count: dict[int, int] = {}
             found_count: dict[int, int] = {}
             for w in alt:
-                lit = lit_docs[w] & candidates
+                lit = lit_docs[w] & scoring
                 for i in lit:
                     share[i] = share.get(i, 0.0) + weight[w]
                     lit_count[i] = lit_count.get(i, 0) + 1
                     found_count[i] = found_count.get(i, 0) + 1
-                by_synonym = set().union(*(d for _, _, d in syn_docs[w])) & candidates
+                by_synonym = set().union(*(d for _, _, d in syn_docs[w])) & scoring
                 for i in by_synonym - lit:
                     share[i] = share.get(i, 0.0) + weight[w] * SYNONYM_CREDIT
                     found_count[i] = found_count.get(i, 0) + 1
@@ -292,7 +309,7 @@ def rank_graceful(
             slots_found[i] += all_found
     every = len(slots)
     tiers: dict[int, tuple[int, float]] = {}
-    for i in candidates:
+    for i in scoring:
         cover = got[i] / whole if whole else 0.0
         if i in strict:
             tier = TIER_PHRASE if phrase is not None and phrase.occurs(body[i]) else TIER_STRICT
@@ -351,6 +368,41 @@ def rank_graceful(
         out.append(Judged(i, score, tier, judged, syn_chunks, lit_chunks))
     out.sort(key=lambda j: (-j.score, j.docnum))
     return out[: max(limit, 0)], total
+
+
+def _pruned(
+    candidates: set[int],
+    strict: set[int],
+    words: list[Any],
+    lit_docs: dict[Any, set[int]],
+    syn_docs: dict[Any, list[tuple[str, Chunk, set[int]]]],
+    df: dict[Any, int],
+    keep: int,
+) -> set[int]:
+    """The candidates worth scoring one by one: the strict hits, every holder of a rare word,
+    and the holders of the most words, as many of them as there are places to fill.
+
+    A clause holding k words of common ones never outranks, on coverage, a clause holding
+    more of them, so when enough clauses hold k or more, those holding fewer are skipped
+    (their count is in the total all the same)."""
+    if len(candidates) <= CANDIDATE_CAP:
+        return candidates
+    counts: Counter[int] = Counter()
+    rare: set[int] = set(strict)
+    for w in words:
+        held = set(lit_docs[w]).union(*(d for _, _, d in syn_docs[w])) & candidates
+        counts.update(held)
+        if df[w] <= CANDIDATE_CAP:
+            rare |= held
+    by_count = Counter(counts.values())
+    at_least = 0
+    k = max(by_count, default=0)
+    while k > 1 and at_least + by_count.get(k, 0) < keep:
+        at_least += by_count.get(k, 0)
+        k -= 1
+    if k <= 1:
+        return candidates
+    return rare | {i for i, c in counts.items() if c >= k}
 
 
 def judge(view: RankedView, docnum: int, slots: Sequence[Any], score: float, tier: int) -> Judged:

@@ -1,6 +1,6 @@
 """Did you mean: a near spelling, in the index, of a query word that nothing holds.
 
-For a word of two or more CJK characters that no clause holds, the clauses are
+For a term of three to eight CJK characters that no clause holds, the clauses are
 searched for the word with one character replaced (a slip or a variant form
 that folding does not cover), one dropped, or two neighbours swapped. The
 spelling held by the most clauses is offered; the search never applies it.
@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from workbench.core.search.analysis import CJK_CHARS
 from workbench.core.search.folding import fold
 
-_CJK_WORD = re.compile(f"[{CJK_CHARS}]{{2,}}")
-MAX_WORD = 12  # longer words are not respelled
+_CJK_WORD = re.compile(f"[{CJK_CHARS}]{{3,}}")  # two characters one edit away are anything
+MAX_WORD = 8  # longer terms are not respelled
 
 
 def near_spellings(
