@@ -142,6 +142,11 @@ def add_search_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="现行有效/已失效/尚未生效/已废止 or in_force/expired/not_yet_in_force/repealed",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="only clauses holding every term as written (no partial or synonym matches)",
+    )
     _add_as_of(p)
 
 
@@ -156,6 +161,7 @@ def query_from_args(args: argparse.Namespace) -> Query:
         year=args.year,
         status=args.status,
         as_of=args.as_of,
+        strict=getattr(args, "strict", False),
     )
 
 
@@ -341,6 +347,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     response = ws.search.search(query_from_args(args))
     for notice in response.notices:
         print(f"提示：{NOTICE_LABELS.get(notice, notice)}", file=sys.stderr)
+    for suggestion in response.suggestions:
+        print(f"提示：您是不是要找：{suggestion}（未自动替换）", file=sys.stderr)
     if args.json:
         _print_json([r.to_json() for r in response.results])
         return 0
@@ -350,6 +358,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         number = f"（{r.doc_number}）" if r.doc_number else ""
         print(f"{i}. {r.doc_title}{number} {r.path} {r.heading}")
         print(f"   {r.marked()}")
+        via = "、".join(f"{w.word}→{w.via}" for w in r.words if w.how == "synonym")
+        notes = ([f"同义词：{via}"] if via else []) + ([f"缺少：{'、'.join(r.missing)}"] if r.missing else [])
+        if notes:
+            print(f"   （{'；'.join(notes)}）")
     return 0
 
 

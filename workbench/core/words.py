@@ -46,6 +46,8 @@ SEARCH_NOTICE_WORDS = {
     "malformed_query_fallback": "查询语法有误，已按普通词语检索",
     "no_searchable_terms": "检索词中没有可检索的文字",
     "index_unavailable": "检索索引暂不可用，正在重建",
+    "partial_matches": "未找到同时包含全部检索词的条款，以下为部分匹配",
+    "synonym_matches": "部分结果按同义词匹配",
 }
 
 CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}

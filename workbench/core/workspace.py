@@ -11,7 +11,9 @@ from workbench.core.checklist.applications import ApplicationService
 from workbench.core.corpus.library import Library
 from workbench.core.indicators.service import IndicatorService
 from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
+from workbench.core.search.saved import SEARCHES_FILE
 from workbench.core.search.service import SearchService
+from workbench.core.search.thesaurus import USER_THESAURUS_FILE
 from workbench.core.tasks.ledger import LinkedTarget, TaskService
 from workbench.core.tasks.units import UnitTable
 
@@ -46,7 +48,9 @@ class Workspace:
             data_dir,
             db,
             library,
-            SearchService(library, data_dir / INDEX_DIR),
+            SearchService(
+                library, data_dir / INDEX_DIR, data_dir / USER_THESAURUS_FILE, data_dir / SEARCHES_FILE
+            ),
             indicators=IndicatorService(db, library),
             applications=ApplicationService(db, data_dir),
             tasks=TaskService(db, lambda: UnitTable.for_data_dir(data_dir)),
