@@ -24,7 +24,8 @@ STATE_FILLS = {State.ELIGIBLE: "good", State.NEEDS_INFO: "warn", State.INELIGIBL
 PROFILE_LABELS = {
     "name": "单位名称",
     "credit_code": "统一社会信用代码",
-    "province": "所在省份",
+    "province": "注册地省份",
+    "operating_provinces": "实质经营所在省份",
     "city": "所在城市",
     "district": "所在区县",
     "entity_type": "单位类型",

@@ -39,6 +39,7 @@ def test_evaluate_json_gives_items_reasons_citations_amounts_totals_and_trace(ru
             "cap_applied": False,
             "cap_citation": None,
             "pending": 0,
+            "ceilings": 0,
         }
     ]
     assert result["trace"][0]["code"] == "trace.start" and result["trace"][-1]["code"] == "trace.total"

@@ -144,7 +144,7 @@ def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(
     text = pdf_text(data)
     assert "器械注册证.pdf（文件缺失）" in text
     # the example's one note (the drug's registration certificate) is all that is provided
-    assert "已提供1项，尚缺6项" in text
+    assert "已提供1项，尚缺7项" in text
 
 
 def test_the_engines_dates_print_as_chinese_dates(bundled_fonts):

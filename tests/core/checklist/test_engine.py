@@ -47,6 +47,7 @@ def app_data(*claims: dict[str, Any], as_of: str = "2026-09-01", **profile: Any)
     base_profile = {
         "name": "长沙测试公司",
         "province": "湖南省",
+        "operating_provinces": ["湖南省"],
         "city": "长沙市",
         "entity_type": "企业",
         "activities": ["研发", "生产经营"],
@@ -233,13 +234,15 @@ def test_unclaimed_items_are_listed_as_needing_information(rules):
 
 
 def test_outside_hunan_nothing_is_eligible_and_the_scope_clause_is_cited(rules):
-    result = evaluate(rules, app_data(drug(), province="江苏省", city="南京市"))
+    result = evaluate(
+        rules, app_data(drug(), province="江苏省", city="南京市", operating_provinces=["江苏省"])
+    )
     assert result.scope_state is State.INELIGIBLE
     assert all(r.state is State.INELIGIBLE for r in result.items)
     for r in result.items:
         scope = condition(r, "scope")
         assert scope.reason == "outside_scope" and scope.citation.clause_id == SCOPE
-        assert "注册地在湖南省" in scope.params["failed"]
+        assert "在湖南省实质从事相关活动" in scope.params["failed"]
     in_hunan = next(c for c in result.scope if c.id == "scope.in_hunan")
     assert in_hunan.reason == "value_not_allowed" and in_hunan.params["value"] == "江苏省"
     assert result.totals == [] and result.total_after_cap == 0
@@ -255,7 +258,7 @@ def test_an_entity_type_the_scope_paragraph_does_not_name_is_outside_scope(rules
 @pytest.mark.parametrize(
     ("day", "status", "reason"),
     [
-        (dt.date(2026, 2, 13), PolicyStatus.NOT_YET, "policy_not_yet_in_force"),
+        (dt.date(2026, 2, 13), PolicyStatus.NOT_YET, "policy_not_yet_predecessor"),
         (dt.date(2031, 2, 14), PolicyStatus.EXPIRED, "policy_expired"),
     ],
 )
@@ -402,7 +405,7 @@ def test_unknown_answers_give_needs_info_not_ineligible(rules):
         == "date_missing"
     )
     no_province = app_data(drug())
-    del no_province["profile"]["province"]
+    del no_province["profile"]["operating_provinces"]
     result = evaluate(rules, no_province)
     assert (
         result.scope_state is State.NEEDS_INFO and result.result_for_claim("drug").state is State.NEEDS_INFO
