@@ -179,8 +179,11 @@ class _Evaluator:
             repealed = self.rules.validity.repeals
             if repealed:
                 reason = "policy_not_yet_predecessor"
-                params |= {"predecessor": repealed[0].doc_number, "predecessor_title": repealed[0].title}
-                citation = repealed[0].citation
+                params |= {
+                    "predecessor": repealed[0].doc_number,
+                    "predecessor_title": repealed[0].title,
+                    "repeal_quote": repealed[0].citation.quote,
+                }
         elif self.as_of > self.valid_until:
             status, state, reason = PolicyStatus.EXPIRED, State.INELIGIBLE, "policy_expired"
         else:
