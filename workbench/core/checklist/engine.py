@@ -441,6 +441,10 @@ class _Evaluator:
                     _scale_to(r.per_year, room)
                     r.per_year = {y: v for y, v in r.per_year.items() if v} or {min(r.per_year): 0}
                     r.max_amount = room
+                    r.notes = [
+                        Note(n.code, {**n.params, "max": room}, n.citation) if n.code == "share_not_stated" else n
+                        for n in r.notes
+                    ]
                     if r.amount > room:
                         _scale_to(r.counted_per_year, room)
                         r.counted_per_year = {y: v for y, v in r.counted_per_year.items() if v}
