@@ -43,6 +43,7 @@ class BriefRequest:
     application_id: str | None = None  # DOSSIER: a stored application (its evidence, its save time)
     application: Application | None = None  # DOSSIER: the application as on screen (may be unsaved)
     original: Application | None = None  # DOSSIER: ``application`` is a what-if of this one: compare them
+    forecast: bool = False  # DOSSIER: events after the evaluation date counted as expected (labelled)
     as_of: dt.date | None = None
 
 
@@ -87,6 +88,7 @@ def make_brief(
             fonts=fonts,
             created=created,
             original=request.original,
+            forecast=request.forecast,
         )
     else:
         assert request.application_id is not None
@@ -272,6 +274,7 @@ def dossier_brief_of(
     fonts: BriefFonts | None = None,
     created: dt.datetime | None = None,
     original: Application | None = None,
+    forecast: bool = False,
 ) -> BriefDocument:
     """The dossier of an application as the checklist shows it, saved or not: evidence
     files come from the stored application, notes from what is on screen. With ``original``,
@@ -284,7 +287,7 @@ def dossier_brief_of(
     rules = rules_by_id(application.rules_id)
     if rules is None:
         raise BriefDataError("application_file", application.rules_id)
-    evaluation = evaluate_application(rules, application, as_of)
+    evaluation = evaluate_application(rules, application, as_of, forecast=forecast)
     files: dict[str, list[dict[str, object]]] = {}
     saved: dt.datetime | None = None
     if application_id is not None:
@@ -304,7 +307,8 @@ def dossier_brief_of(
     }
     comparison = None
     if original is not None and original != application:
-        comparison = compare_evaluations(evaluate_application(rules, original, as_of), evaluation)
+        before = evaluate_application(rules, original, as_of, forecast=forecast)
+        comparison = compare_evaluations(before, evaluation)
     # An unsaved application's data is as of now.
     return build_dossier_brief(
         evaluation,

@@ -114,6 +114,9 @@ def build_dossier_brief(
             [0.28, 0.1, 0.3, 0.32],
             size=10.5,
         )
+    for cond in rules.scope:
+        if cond.reading:
+            brief.note(f"解读（{cond.text}）：{cond.reading.text}（{citation_text(cond.reading.citation)}）")
 
     brief.heading(1, f"{part_marker(3)}申报事项核对")
     claimed = [r for r in evaluation.items if r.claim is not None]
@@ -133,8 +136,10 @@ def build_dossier_brief(
                     r.item.title,
                     r.claim.title if r.claim and r.claim.title else "—",
                     Cell(STATE_TEXT[r.state], fill=STATE_FILLS[r.state], align="center"),
-                    format_yuan(r.max_amount),
-                    format_yuan(r.amount),
+                    f"比例未定，最高{format_yuan(r.max_amount)}"
+                    if r.ceiling_only
+                    else format_yuan(r.max_amount),
+                    "不计入" if r.ceiling_only else format_yuan(r.amount),
                 ]
                 for n, r in enumerate(claimed, start=1)
             ],
@@ -152,6 +157,9 @@ def build_dossier_brief(
         claim = f"（{r.claim.title}）" if r.claim and r.claim.title else ""
         brief.heading(3, f"{n}.{r.item.title}{claim}：{STATE_TEXT[r.state]}")
         brief.note(f"依据：{citation_text(r.item.citation)}")
+        if r.item.amount.reading:
+            reading = r.item.amount.reading
+            brief.note(f"解读：{reading.text}（{citation_text(reading.citation)}）")
         own = [
             c
             for c in r.conditions
@@ -229,6 +237,13 @@ def build_dossier_brief(
             [0.14, 0.22, 0.2, 0.22, 0.22],
             size=10.5,
         )
+        ceilings = [t for t in evaluation.totals if t.ceilings]
+        if ceilings:
+            brief.note(
+                "另有比例未定、只列上限的事项（不计入上表）："
+                + "；".join(f"{t.year}年最高{format_yuan(t.ceilings)}" for t in ceilings)
+                + "。"
+            )
         capped = [t for t in evaluation.totals if t.cap_applied]
         if capped and capped[0].cap_citation:
             brief.note(f"上限依据：{citation_text(capped[0].cap_citation)}。底色标出适用上限的年度。")

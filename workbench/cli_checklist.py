@@ -136,7 +136,9 @@ def cmd_checklist_compare(args: argparse.Namespace) -> int:
         amount = f"最高{format_yuan(r.max_amount)}（比例未定）" if r.ceiling_only else format_yuan(r.amount)
         return f"{r.item.title} {STATE_TEXT[r.state]} {amount}"
 
-    print(f"试算对比：{c.original.application.name or args.original} → {c.what_if.application.name or args.what_if}")
+    print(
+        f"试算对比：{c.original.application.name or args.original} → {c.what_if.application.name or args.what_if}"
+    )
     if c.other_changes:
         print("另有改动：" + "、".join(CHANGE_WORDS[x] for x in c.other_changes))
     for cc in c.changed_claims:

@@ -194,3 +194,17 @@ def test_a_what_if_dossier_sets_it_beside_the_original_per_claim_and_per_year(qa
     assert "原申报·上限前" in text and "试算·上限后" in text
     plain = brief_data.dossier_brief_from_file(None, what_if, fonts=bundled_fonts, created=CREATED).build()
     assert "试算对比" not in pdf_text(plain)
+
+
+def test_an_unstated_share_is_printed_as_a_ceiling_with_its_reading(qapp, bundled_fonts):
+    path = ROOT / "tests/core/checklist/cases/equity-two-investments-one-ceiling.json"
+    text = re.sub(
+        r"\s+",
+        "",
+        pdf_text(
+            brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+        ),
+    )
+    assert "比例未定，最高400万元" in text and "比例未定，最高100万元" in text
+    assert "另有比例未定、只列上限的事项（不计入上表）：2026年最高500万元" in text
+    assert "解读：“最高不超过500万元”限的是“股权投资类企业”" in text

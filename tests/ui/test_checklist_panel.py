@@ -470,7 +470,9 @@ def test_a_what_if_left_out_of_the_totals_is_in_no_conflict(loaded):
     )
     loaded.replace_claim(what_if)
     assert loaded.evaluation.result_for_claim("device-1").amount == 500_000
-    loaded.replace_claim(dataclasses.replace(what_if, included=True))  # both counted: one product, two classes
+    loaded.replace_claim(
+        dataclasses.replace(what_if, included=True)
+    )  # both counted: one product, two classes
     for cid in ("device-1", claim_id):
         r = loaded.evaluation.result_for_claim(cid)
         assert r.state is State.INELIGIBLE and r.amount == 0
@@ -481,3 +483,18 @@ def test_an_activity_outside_the_list_is_kept_as_typed(panel):
     type_text(activities.other, "股权投资、咨询")
     assert panel.application.profile["activities"] == ["股权投资", "咨询"]
     assert activities.checks[-1].text() == "股权投资"
+
+
+def test_an_approval_after_the_evaluation_date_waits_unless_the_forecast_box_is_ticked(loaded, qtbot):
+    loaded.select("drug-1")
+    form = loaded.claim_form
+    form.event_date.selectAll()
+    qtbot.keyClicks(form.event_date, "2026-11-30")  # after the evaluation date, 2026-09-01
+    r = loaded.evaluation.result_for_claim("drug-1")
+    assert r.state is State.NEEDS_INFO and r.amount == 0
+    assert "尚未发生" in {row.cond.id: row for row in loaded.condition_rows}["event_in_term"].reason.text()
+    assert "另待补充 500万元" in loaded.total_label.text()
+    loaded.forecast_box.setFocus()
+    qtbot.keyClick(loaded.forecast_box, Qt.Key.Key_Space)
+    assert loaded.evaluation.forecast and loaded.evaluation.result_for_claim("drug-1").amount == 5_000_000
+    assert loaded.total_label.text().startswith("【预测】")

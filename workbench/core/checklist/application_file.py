@@ -192,7 +192,9 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     note_map: dict[str, str] = {}
     for key, value in notes.items():
         if not isinstance(value, dict) or not isinstance(value.get("note", ""), str):
-            raise ApplicationFileError(f"evidence.{key}", "wrong_type", value, "对象 {\"note\": 文字, \"files\": […]}")
+            raise ApplicationFileError(
+                f"evidence.{key}", "wrong_type", value, '对象 {"note": 文字, "files": […]}'
+            )
         if value.get("note"):
             note_map[key] = value["note"]
     return Application(

@@ -12,24 +12,10 @@ from workbench.core.checklist.application_file import Application, Claim
 from workbench.core.checklist.engine import evaluate_application
 from workbench.core.checklist.results import Evaluation, ItemResult, State
 from workbench.core.checklist.rules import RuleSet
+from workbench.core.words import WHAT_IF_CHANGE_WORDS
 
 # What a claim's change is called (the dossier and the CLI print these; the UI translates them).
-CHANGE_WORDS: dict[str, str] = {
-    "added": "新增申报",
-    "removed": "删除申报",
-    "item": "改按其他事项",
-    "event_date": "日期",
-    "included": "是否计入",
-    "requested_amount": "申请金额",
-    "base_amount": "基数金额",
-    "project": "产品/项目",
-    "certificate": "注册证编号",
-    "title": "名称",
-    "answers": "条件答复",
-    "other_claims": "其他政策",
-    "profile": "申报单位信息",
-    "as_of": "评估日",
-}
+CHANGE_WORDS = WHAT_IF_CHANGE_WORDS
 _COMPARED = (
     "item",
     "event_date",
@@ -124,11 +110,7 @@ class Comparison:
     @property
     def changed_claims(self) -> tuple[ClaimComparison, ...]:
         """Claims whose facts or result differ (a claim changed elsewhere may move another's amount)."""
-        return tuple(
-            c
-            for c in self.claims
-            if c.changes or _outcome(c.original) != _outcome(c.what_if)
-        )
+        return tuple(c for c in self.claims if c.changes or _outcome(c.original) != _outcome(c.what_if))
 
     @property
     def total_delta(self) -> int:
@@ -205,7 +187,10 @@ def compare_evaluations(original: Evaluation, what_if: Evaluation) -> Comparison
         )
     other = tuple(
         f
-        for f, same in (("profile", dict(a.profile) == dict(b.profile)), ("as_of", original.as_of == what_if.as_of))
+        for f, same in (
+            ("profile", dict(a.profile) == dict(b.profile)),
+            ("as_of", original.as_of == what_if.as_of),
+        )
         if not same
     )
     return Comparison(original, what_if, tuple(claims), tuple(years), other)

@@ -276,7 +276,9 @@ class _Evaluator:
                 elif value > self.as_of:
                     # not yet a fact on the evaluation date
                     state, reason = (
-                        (State.ELIGIBLE, "date_forecast") if self.forecast else (State.NEEDS_INFO, "date_in_future")
+                        (State.ELIGIBLE, "date_forecast")
+                        if self.forecast
+                        else (State.NEEDS_INFO, "date_in_future")
                     )
                 else:
                     state, reason = State.ELIGIBLE, "date_in_term"
@@ -442,7 +444,9 @@ class _Evaluator:
                     r.per_year = {y: v for y, v in r.per_year.items() if v} or {min(r.per_year): 0}
                     r.max_amount = room
                     r.notes = [
-                        Note(n.code, {**n.params, "max": room}, n.citation) if n.code == "share_not_stated" else n
+                        Note(n.code, {**n.params, "max": room}, n.citation)
+                        if n.code == "share_not_stated"
+                        else n
                         for n in r.notes
                     ]
                     if r.amount > room:

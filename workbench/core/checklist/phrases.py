@@ -33,7 +33,10 @@ REASON_TEXT: dict[str, str] = {
     "date_forecast": "日期 {date} 晚于评估日 {as_of}：按预测计入（预测，尚未取得）",
     "policy_in_force": "评估日 {as_of} 政策现行有效（{valid_from} 至 {valid_until}）",
     "policy_not_yet_in_force": "评估日 {as_of} 政策尚未印发实施（{valid_from} 起实施），其下不能支付任何奖补",
-    "policy_not_yet_predecessor": "评估日 {as_of} 政策尚未印发实施（{valid_from} 起实施），其下不能支付任何奖补；当时适用的是《{predecessor_title}》（{predecessor}），已由本意见同步废止，应按该文件申报",
+    "policy_not_yet_predecessor": (
+        "评估日 {as_of} 政策尚未印发实施（{valid_from} 起实施），其下不能支付任何奖补；"
+        "当时适用的是《{predecessor_title}》（{predecessor}），已由本意见同步废止，应按该文件申报"
+    ),
     "policy_expired": "评估日 {as_of} 政策已于 {valid_until} 期满失效，其下不能支付任何奖补",
     "outside_scope": "不在适用范围内：未满足“{failed}”",
     "scope_unknown": "适用范围尚待确认：“{unknown}”",

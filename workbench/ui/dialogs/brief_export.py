@@ -99,6 +99,7 @@ class BriefExporter(QObject):
                 application_id=panel.app_id,
                 as_of=as_of,
                 original=panel.what_if_original(),  # a what-if: the dossier compares it with the original
+                forecast=panel.forecast_box.isChecked(),
             )
         if panel is getattr(w, "indicators_panel", None):
             return self.indicator_request(panel)

@@ -62,13 +62,13 @@ from workbench.core.checklist.applications import (
     EvidenceSlot,
     StaleRevisionError,
 )
-from workbench.core.checklist.comparison import CHANGE_WORDS, Comparison, compare_evaluations
+from workbench.core.checklist.comparison import Comparison, compare_evaluations
 from workbench.core.checklist.engine import evaluate_application
 from workbench.core.checklist.phrases import REASON_TEXT, describe, format_yuan
 from workbench.core.checklist.results import ConditionResult, Evaluation, ItemResult, State, best_state
 from workbench.core.checklist.rules import AwardItem, Condition, ConditionKind, ItemKind, RuleSet, rules_by_id
 from workbench.core.values import parse_amount, parse_day
-from workbench.ui.labels import check_state_label
+from workbench.ui.labels import check_state_label, what_if_change_label
 
 ClauseText = Callable[[str], str | None]
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -317,11 +317,16 @@ class ChecklistPanel(QWidget):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setAccessibleName(self.tr("评估日期"))
         self.dirty_label = QLabel()
+        self.forecast_box = QCheckBox(self.tr("预测"))
+        self.forecast_box.setToolTip(
+            self.tr("把评估日之后的日期（尚未取得的批件等）按预计取得计入；不勾选时这些事项为待补充")
+        )
         bar.addWidget(QLabel(self.tr("申报：")))
         bar.addWidget(self.app_box, 1)
         bar.addWidget(self.dirty_label)
         bar.addWidget(QLabel(self.tr("评估日期：")))
         bar.addWidget(self.as_of)
+        bar.addWidget(self.forecast_box)
         outer.addLayout(bar)
         buttons = QHBoxLayout()
         for b in (
@@ -458,6 +463,7 @@ class ChecklistPanel(QWidget):
         self.trace_button.clicked.connect(self.show_trace)
         self.app_box.activated.connect(self._app_chosen)
         self.as_of.dateChanged.connect(self._form_changed)
+        self.forecast_box.toggled.connect(lambda _on: self.reevaluate())
         for w in (self.name_edit, self.org_edit, self.credit_edit):
             w.textChanged.connect(self._form_changed)
         for field in self.profile_fields.values():
@@ -549,7 +555,9 @@ class ChecklistPanel(QWidget):
         self.reevaluate()
 
     def reevaluate(self) -> Evaluation:
-        self.evaluation = evaluate_application(self.rules, self.application)
+        self.evaluation = evaluate_application(
+            self.rules, self.application, forecast=self.forecast_box.isChecked()
+        )
         self._show_evaluation()
         self._show_what_if()
         self.evaluated.emit(self.evaluation)
@@ -570,7 +578,9 @@ class ChecklistPanel(QWidget):
             self.what_if_box.setVisible(False)
             return
         # both on the form's evaluation date: the comparison shows what the claims change
-        before = evaluate_application(self.rules, original, self.evaluation.as_of)
+        before = evaluate_application(
+            self.rules, original, self.evaluation.as_of, forecast=self.evaluation.forecast
+        )
         c = self.comparison = compare_evaluations(before, self.evaluation)
         delta = c.total_delta
         self.what_if_summary.setText(
@@ -581,11 +591,7 @@ class ChecklistPanel(QWidget):
                 format_yuan(abs(delta)),
             )
             + (
-                self.tr("；另改了：{0}").format(
-                    "、".join(
-                        QCoreApplication.translate("what_if", CHANGE_WORDS[x]) for x in c.other_changes
-                    )
-                )
+                self.tr("；另改了：{0}").format("、".join(what_if_change_label(x) for x in c.other_changes))
                 if c.other_changes
                 else ""
             )
@@ -607,7 +613,7 @@ class ChecklistPanel(QWidget):
         changed = c.changed_claims
         self.what_if_claims.setRowCount(len(changed))
         for row, cc in enumerate(changed):
-            words = "、".join(QCoreApplication.translate("what_if", CHANGE_WORDS[x]) for x in cc.changes)
+            words = "、".join(what_if_change_label(x) for x in cc.changes)
             cells = [cc.title, words or self.tr("受其他改动影响"), side(cc.original), side(cc.what_if)]
             cells.append(signed(cc.amount_delta))
             for column, text in enumerate(cells):
@@ -899,14 +905,17 @@ class ChecklistPanel(QWidget):
             )
             ceiling_only = item is not None and item.amount.ceiling_only
             node.setText(
-                3, self.tr("比例未定") if ceiling_only else format_yuan(counted) if ceiling is not None else ""
+                3,
+                self.tr("比例未定") if ceiling_only else format_yuan(counted) if ceiling is not None else "",
             )
         r = self._result_for(self.current_key or "")
         if r is not None and self.condition_rows:
             self.detail_badge.set_state(r.state)
             amount = ""
             if r.ceiling_only:
-                amount = self.tr("比例未定，最高 {0}（只列上限，不计入合计）").format(format_yuan(r.max_amount))
+                amount = self.tr("比例未定，最高 {0}（只列上限，不计入合计）").format(
+                    format_yuan(r.max_amount)
+                )
             elif r.max_amount is not None:
 
                 def by_year(years: dict[int, int]) -> str:
@@ -980,6 +989,8 @@ class ChecklistPanel(QWidget):
             parts.append(text)
         cap = self.rules.annual_cap
         head = self.tr("奖补合计 {0}").format(format_yuan(e.total_after_cap))
+        if e.forecast:
+            head = self.tr("【预测】") + head
         if cap:
             head += self.tr("（每年上限 {0}）").format(format_yuan(cap.amount))
         self.total_label.setText(head + ("：" + "；".join(parts) if parts else ""))
