@@ -498,3 +498,17 @@ def test_an_approval_after_the_evaluation_date_waits_unless_the_forecast_box_is_
     qtbot.keyClick(loaded.forecast_box, Qt.Key.Key_Space)
     assert loaded.evaluation.forecast and loaded.evaluation.result_for_claim("drug-1").amount == 5_000_000
     assert loaded.total_label.text().startswith("【预测】")
+
+
+def test_an_equity_claim_shows_an_unstated_share_as_a_ceiling_with_the_reading(panel):
+    path = (
+        Path(__file__).resolve().parents[1] / "core/checklist/cases/equity-two-investments-one-ceiling.json"
+    )
+    assert panel.import_path(path)
+    assert panel.profile_fields["activities"].checks[-1].isChecked()  # 股权投资, within scope
+    panel.select("e2")
+    assert "比例未定，最高 100万元" in panel.amount_label.text()
+    assert panel.reading_label is not None and "限的是“股权投资类企业”" in panel.reading_label.text()
+    assert panel.tree_items["e2"].text(3) == "比例未定"
+    assert "另有比例未定、最高 500万元（不计入）" in panel.total_label.text()
+    assert panel.evaluation.total_after_cap == 0

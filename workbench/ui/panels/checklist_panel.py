@@ -197,6 +197,10 @@ class ConditionRow(QFrame):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if clause_text:
             self.quote.setToolTip(clause_text)
+        if cond.reading:
+            self.quote.setToolTip(
+                (clause_text + "\n\n" if clause_text else "") + self.tr("解读：{0}").format(cond.reading.text)
+            )
         grid.addWidget(self.quote, 0, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 4)
@@ -762,6 +766,19 @@ class ChecklistPanel(QWidget):
         quote.setStyleSheet("color: #37474f; background: #f3f5f7; padding: 4px;")
         quote.setToolTip(self.clause_text(item.clause_id) or "")
         self.detail_layout.addWidget(quote)
+        self.reading_label: QLabel | None = None
+        if item.amount.reading:
+            # how an ambiguous passage was read, and where that reading rests
+            reading = item.amount.reading
+            self.reading_label = QLabel(
+                self.tr("解读：{0}〔{1}〕").format(
+                    reading.text, reading.citation.clause_id.split(":", 1)[-1]
+                ),
+                wordWrap=True,
+            )
+            self.reading_label.setStyleSheet("color: #5d4037; font-style: italic;")
+            self.reading_label.setToolTip(reading.citation.quote)
+            self.detail_layout.addWidget(self.reading_label)
         self.claim_form: ClaimForm | None = None
         if claim is None:
             self.claim_button = QPushButton(self.tr("申报此项(&A)"))
