@@ -292,5 +292,12 @@ def _show_example_application(app: QApplication, window: MainWindow) -> None:
     window.library_dock.hide()
     window.search_dock.hide()
     panel.select(panel.application.claims[0].id if panel.application.claims else panel.rules.items[0].id)
+    # a what-if, unsaved: the glucose monitor claimed as a class III device instead of class II
+    device = panel.application.claim("device-1")
+    if device is not None and panel.rules.item("innovative-device-class-3") is not None:
+        panel.select(device.id)
+        if panel.claim_form is not None and panel.claim_form.item_box is not None:
+            box = panel.claim_form.item_box
+            box.setCurrentIndex(box.findData("innovative-device-class-3"))
     for _ in range(3):
         app.processEvents()

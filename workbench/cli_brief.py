@@ -59,6 +59,13 @@ def register(sub: Any) -> None:
 
     p = brief.add_parser("checklist", help="a subsidy dossier from an application file")
     p.add_argument("file", type=Path, help="the application file (as for checklist evaluate)")
+    p.add_argument(
+        "--original",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="FILE is a what-if of this application file: the dossier compares the two",
+    )
     _common(p)
     p.set_defaults(handler=cmd_brief_checklist)
 
@@ -183,7 +190,9 @@ def cmd_brief_checklist(args: argparse.Namespace) -> int:
     _check_output(args.output)
     fonts = _fonts(args)
     try:
-        brief = brief_data.dossier_brief_from_file(None, args.file, as_of=args.as_of, fonts=fonts)
+        brief = brief_data.dossier_brief_from_file(
+            None, args.file, as_of=args.as_of, fonts=fonts, original=args.original
+        )
     except brief_data.BriefDataError as exc:
         raise UserError(_data_error(exc)) from None
     return _write(brief, args.output)

@@ -183,6 +183,24 @@ def word(table: dict[str, str], code: str) -> str:
     return table.get(code, code)
 
 
+# What changed in a what-if, claim by claim (workbench/core/checklist/comparison.py).
+WHAT_IF_CHANGE_WORDS = {
+    "added": "新增申报",
+    "removed": "删除申报",
+    "item": "改按其他事项",
+    "event_date": "日期",
+    "included": "是否计入",
+    "requested_amount": "申请金额",
+    "base_amount": "基数金额",
+    "project": "产品/项目",
+    "certificate": "注册证编号",
+    "title": "名称",
+    "answers": "条件答复",
+    "other_claims": "其他政策",
+    "profile": "申报单位信息",
+    "as_of": "评估日",
+}
+
 ALL_TABLES = {
     "VALIDITY_WORDS": VALIDITY_WORDS,
     "POLICY_STATUS_WORDS": POLICY_STATUS_WORDS,
@@ -206,4 +224,5 @@ ALL_TABLES = {
     "TASK_ERROR_WORDS": TASK_ERROR_WORDS,
     "UNIT_TABLE_WORDS": UNIT_TABLE_WORDS,
     "TASK_AUDIT_WORDS": TASK_AUDIT_WORDS,
+    "WHAT_IF_CHANGE_WORDS": WHAT_IF_CHANGE_WORDS,
 }

@@ -106,7 +106,12 @@ class BriefExporter(QObject):
         if panel is getattr(w, "checklist_panel", None):
             as_of = panel.as_of.date().toPython()
             return BriefRequest(
-                BriefKind.DOSSIER, application=panel.application, application_id=panel.app_id, as_of=as_of
+                BriefKind.DOSSIER,
+                application=panel.application,
+                application_id=panel.app_id,
+                as_of=as_of,
+                original=panel.what_if_original(),  # a what-if: the dossier compares it with the original
+                forecast=panel.forecast_box.isChecked(),
             )
         if panel is getattr(w, "indicators_panel", None):
             return self.indicator_request(panel)
