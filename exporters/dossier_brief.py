@@ -85,7 +85,23 @@ def build_dossier_brief(
     if comparison is not None:
         brief.subtitle("（试算：与原申报的对比见第六部分）")
 
+    _applicant_section(brief, evaluation)
+    _scope_section(brief, evaluation)
+    _items_section(brief, evaluation)
+    _evidence_section(brief, evaluation, evidence)
+    _amounts_section(brief, evaluation)
+    part = 6
+    if comparison is not None:
+        _comparison_section(brief, comparison, part)
+        part += 1
+    _trace_section(brief, evaluation, part, data_as_of)
+    return brief
+
+
+def _applicant_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """一、申报单位: the application's name and the organisation's profile."""
     brief.heading(1, f"{part_marker(1)}申报单位")
+    app = evaluation.application
     pairs = [("申报名称", app.name or "—")]
     for key, value in app.profile.items():
         shown = (
@@ -96,7 +112,11 @@ def build_dossier_brief(
         pairs.append((PROFILE_LABELS.get(key, key), shown))
     brief.key_values(pairs)
 
+
+def _scope_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """二、政策效力与适用范围: the policy's validity on the day and the scope conditions, with their readings."""
     brief.heading(1, f"{part_marker(2)}政策效力与适用范围")
+    rules = evaluation.rules
     validity = rules.validity
     brief.key_values(
         [
@@ -118,6 +138,9 @@ def build_dossier_brief(
         if cond.reading:
             brief.note(f"解读（{cond.text}）：{cond.reading.text}（{citation_text(cond.reading.citation)}）")
 
+
+def _items_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """三、申报事项核对: the claims in a table, then each with its own conditions and notes."""
     brief.heading(1, f"{part_marker(3)}申报事项核对")
     claimed = [r for r in evaluation.items if r.claim is not None]
     unclaimed = [r for r in evaluation.items if r.claim is None]
@@ -178,6 +201,9 @@ def build_dossier_brief(
                 + (f"（{citation_text(note.citation)}）" if note.citation else "")
             )
 
+
+def _evidence_section(brief: BriefDocument, evaluation: Evaluation, evidence: Sequence[EvidenceLine]) -> None:
+    """四、证明材料: what the claimed items ask for, what is there, and what is still missing."""
     brief.heading(1, f"{part_marker(4)}证明材料")
     subjects = evidence_subjects(evaluation)
     # Evidence of items not claimed is not asked of this applicant.
@@ -211,6 +237,9 @@ def build_dossier_brief(
     else:
         brief.paragraph("所核对事项未要求提供证明材料。")
 
+
+def _amounts_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """五、奖补金额测算: totals per year before and after the cap, and each item's instalments."""
     brief.heading(1, f"{part_marker(5)}奖补金额测算")
     if evaluation.totals:
         rows: list[list[str | Cell]] = [
@@ -272,10 +301,9 @@ def build_dossier_brief(
         )
         brief.note("各年格式为“计入金额/最高金额”。")
 
-    part = 6
-    if comparison is not None:
-        _comparison_section(brief, comparison, part)
-        part += 1
+
+def _trace_section(brief: BriefDocument, evaluation: Evaluation, part: int, data_as_of: dt.datetime) -> None:
+    """The evaluation's steps in order, then the data-as-of and evaluation-day stamps."""
     brief.heading(1, f"{part_marker(part)}评估过程")
     # The steps in order, as the engine wrote them; citations by clause path only (the
     # quotes are in the tables above).
@@ -295,7 +323,6 @@ def build_dossier_brief(
     brief.stamp(f"数据截至{chinese_date(data_as_of.date())} {data_as_of:%H:%M}")
     brief.stamp(f"评估日{chinese_date(evaluation.as_of)}")
     brief.keep_together(last_step)  # the stamps never stand alone on a last page
-    return brief
 
 
 def _comparison_section(brief: BriefDocument, comparison: Comparison, part: int) -> None:
