@@ -40,12 +40,16 @@ IMPORT_PROBLEM_WORDS = {
     "duplicate": "文库中已有相同文件",
     "duplicate_number": "文库中已有相同文号的文件",
     "cancelled": "已取消",
+    "disk_full": "磁盘已满，此文件未保存（之前导入的文件已保存）",
+    "not_attempted": "磁盘已满，未尝试导入",
 }
 
 SEARCH_NOTICE_WORDS = {
     "malformed_query_fallback": "查询语法有误，已按普通词语检索",
     "no_searchable_terms": "检索词中没有可检索的文字",
     "index_unavailable": "检索索引暂不可用，正在重建",
+    "index_stale": "检索索引未能更新（磁盘空间不足或索引被占用），结果可能缺少最近导入的文件",
+    "query_truncated": "检索词过长，只按前 {limit} 个字检索",
 }
 
 CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}
@@ -113,6 +117,17 @@ AUDIT_ACTION_WORDS = {
     "reject": "不采纳建议",
 }
 
+# Why the library file cannot be opened (db.connection.DatabaseDamagedError.reason).
+STORE_PROBLEM_WORDS = {
+    "not_a_file": "文库文件的位置上是一个文件夹或其他非普通文件",
+    "empty": "文库文件为空（0 字节）",
+    "not_sqlite": "文库文件不是 SQLite 数据库（文件头已损坏或被其他内容覆盖）",
+    "truncated": "文库文件不完整（被截断）",
+    "damaged_pages": "文库文件的数据页已损坏",
+    "bad_version": "文库文件的版本号无效",
+    "schema_mismatch": "文库文件的表结构与其版本号不符",
+}
+
 UNKNOWN_WORD = "不详"
 
 
@@ -134,4 +149,5 @@ ALL_TABLES = {
     "INDICATOR_ERROR_WORDS": INDICATOR_ERROR_WORDS,
     "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
     "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
+    "STORE_PROBLEM_WORDS": STORE_PROBLEM_WORDS,
 }

@@ -237,7 +237,7 @@ class ApplicationService:
         wanted = _file_records(json.loads(row["data"]))
         current = self.get(app_id)
         self._check(earlier)
-        with self.db.atomic():
+        with transaction(self.db):
             changed = earlier != current.application
             missing = list(wanted)
             for r in table.evidence_files(self.db, app_id):
@@ -343,7 +343,7 @@ class ApplicationService:
                     shutil.copyfile(source, tmp)
         except OSError as exc:
             raise ApplicationError("evidence_unreadable", f"{source}: {exc.strerror or exc}") from None
-        with self.db.atomic():
+        with transaction(self.db):
             file_id = table.add_evidence_file(self.db, app_id, key, source.name, digest, size, _now())
             self._snapshot(current, f"附加证明材料 {source.name}（{key}）")
         self._changed(app_id)
@@ -352,7 +352,7 @@ class ApplicationService:
     def remove_file(self, app_id: str, file_id: int) -> None:
         current = self.get(app_id)
         name = next((f.file_name for f in self.evidence_files(app_id) if f.id == file_id), None)
-        with self.db.atomic():
+        with transaction(self.db):
             if name is None or not table.remove_evidence_file(self.db, app_id, file_id, _now()):
                 raise ApplicationError("no_such_file", file_id)
             self._snapshot(current, f"移除证明材料 {name}")
