@@ -108,8 +108,15 @@ def is_disk_full(exc: BaseException) -> bool:
         return True
     if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         text = str(exc).lower()
-        return "database or disk is full" in text or "disk i/o error" in text
+        return "database or disk is full" in text
     return False
+
+
+def is_write_failure(exc: BaseException) -> bool:
+    """The disk refused a write (full, over a size limit, an I/O error): not a bug."""
+    if is_disk_full(exc):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "disk i/o error" in str(exc).lower()
 
 
 def is_locked(exc: BaseException) -> bool:
@@ -167,7 +174,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     ``BEGIN IMMEDIATE`` takes the write lock before anything is read, so the busy
     timeout applies (a deferred transaction that reads first cannot wait for the
     lock: SQLite refuses it at once). A wait that runs out raises
-    :class:`DatabaseLockedError` naming the holder; a full disk :class:`DiskFullError`."""
+    :class:`DatabaseLockedError` naming the holder; a full disk raises what SQLite raised
+    (:func:`is_disk_full` tells it), after the rollback."""
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
@@ -193,8 +201,6 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         if conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
-        if is_disk_full(exc) and not isinstance(exc, DiskFullError):
-            raise DiskFullError(path or "?", str(exc)) from exc
         if is_locked(exc):
             raise DatabaseLockedError(path or "?", current_holder(path) if path else None) from exc
         raise

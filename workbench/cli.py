@@ -22,6 +22,7 @@ from db.connection import (
     backups_of,
     is_disk_full,
     is_locked,
+    is_write_failure,
     open_database,
     restore_latest_backup,
     start_new_library,
@@ -80,10 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (OSError, sqlite3.OperationalError) as exc:
-        if is_disk_full(exc):
-            where = getattr(exc, "filename", None) or args.data_dir or "数据文件夹"
+        if is_write_failure(exc):
+            where = getattr(exc, "filename", None) or resolve_data_dir(args.data_dir)
+            what = "磁盘已满" if is_disk_full(exc) else "磁盘写入失败（空间不足、超过文件大小限制或磁盘错误）"
             print(
-                f"错误：磁盘已满，无法写入 {where}。此前已保存的内容完好；请腾出磁盘空间后重试。",
+                f"错误：{what}，无法写入 {where}。正在写入的这一项已撤销，此前保存的内容完好；"
+                "请腾出磁盘空间后重试。",
                 file=sys.stderr,
             )
             return 4

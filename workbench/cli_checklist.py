@@ -23,6 +23,7 @@ APPLICATION_PROBLEMS = {
     "unknown_evidence_key": "没有这个条件：{value}",
     "no_such_file": "没有这个证明材料文件：{value}",
     "unwritable": "无法写入文件：{value}",
+    "bad_hash": "证明材料的 SHA-256 无效：{value}",
 }
 STATE_MARK = {"eligible": "✔", "ineligible": "✘", "needs_info": "？"}
 

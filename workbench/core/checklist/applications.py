@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -453,6 +454,8 @@ class ApplicationService:
         return parse_application(json.loads(data), self.rules_lookup)
 
     def _stored_copy(self, sha256: str) -> Path:
+        if not _HEX64.fullmatch(sha256):
+            raise ApplicationError("bad_hash", sha256[:80])
         return self.data_dir / EVIDENCE_DIR / sha256
 
     def _copy_matches(self, sha256: str, size: int) -> bool:
@@ -464,19 +467,23 @@ class ApplicationService:
             return False
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 def _file_records(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Evidence file records of an (already validated) application file."""
     out = []
     for key, entry in (data.get("evidence") or {}).items():
         for i, f in enumerate(entry.get("files") or []):
             where = f"evidence.{key}.files[{i}]"
-            if (
-                not isinstance(f, dict)
-                or not isinstance(f.get("name"), str)
-                or not isinstance(f.get("sha256"), str)
-                or len(f["sha256"]) != 64
-            ):
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str) or "sha256" not in f:
                 raise ApplicationFileError(where, "wrong_type", f)
+            if not isinstance(f["sha256"], str) or not _HEX64.fullmatch(f["sha256"]):
+                # the file name of the stored copy: never a path taken from a file
+                raise ApplicationFileError(f"{where}.sha256", "bad_hash", str(f["sha256"])[:80])
             if not isinstance(f.get("size"), int) or f["size"] < 0:
                 raise ApplicationFileError(
                     f"{where}.size",

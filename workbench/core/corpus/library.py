@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from db import documents as store
-from db.connection import DiskFullError
+from db.connection import is_disk_full
 from workbench.core.corpus import metadata
 from workbench.core.corpus.clause_parser import parse_document
 from workbench.core.corpus.models import (
@@ -194,7 +195,9 @@ class Library:
                 break
             try:
                 outcomes.append(self._import_path(path, None))
-            except DiskFullError as exc:
+            except (OSError, sqlite3.Error) as exc:
+                if not is_disk_full(exc):
+                    raise
                 # This file's transaction was rolled back; the ones before it are stored.
                 outcomes.append(ImportOutcome(path.name, problem=ImportProblem.DISK_FULL, detail=str(exc)))
                 outcomes.extend(
