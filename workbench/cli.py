@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_search_arguments(p: argparse.ArgumentParser) -> None:
     """The query and its filters, shared by ``search`` and ``brief search``."""
-    p.add_argument("query")
+    p.add_argument("query", type=_query_text)
     p.add_argument("--limit", type=_positive_int, default=20)
     p.add_argument(
         "--doc", action="append", default=None, metavar="ID", help="only this document (repeatable)"
@@ -224,6 +224,19 @@ def query_from_args(args: argparse.Namespace) -> Query:
         status=args.status,
         as_of=args.as_of,
     )
+
+
+def _query_text(value: str) -> str:
+    """A query from the command line: a byte that is not UTF-8 arrives as a lone
+    surrogate (Python's surrogateescape) and is refused here, not deep in a PDF writer."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start].encode("utf-8", "surrogateescape")
+        raise argparse.ArgumentTypeError(
+            f"检索词第 {exc.start + 1} 个字符不是有效文字（字节 {bad.hex()}）：终端的编码应为 UTF-8"
+        ) from None
+    return value
 
 
 def _positive_int(value: str) -> int:
@@ -403,7 +416,7 @@ NOTICE_LABELS = SEARCH_NOTICE_WORDS
 def cmd_search(args: argparse.Namespace) -> int:
     ws = _open(args)
     ws.search.ensure_current(progress=_progress_printer("建立索引"))
-    response = ws.search.search(query_from_args(args))
+    response = ws.search.search_repairing(query_from_args(args), progress=_progress_printer("重建索引"))
     for notice in response.notices:
         print(f"提示：{NOTICE_LABELS.get(notice, notice)}", file=sys.stderr)
     if args.json:

@@ -49,7 +49,7 @@ SEARCH_NOTICE_WORDS = {
     "no_searchable_terms": "检索词中没有可检索的文字",
     "index_unavailable": "检索索引暂不可用，正在重建",
     "index_stale": "检索索引未能更新（磁盘空间不足或索引被占用），结果可能缺少最近导入的文件",
-    "query_truncated": "检索词过长，只按前 {limit} 个字检索",
+    "query_truncated": "检索词过长，只按前 200 个字检索",
 }
 
 CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}

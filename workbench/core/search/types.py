@@ -8,6 +8,9 @@ from enum import StrEnum
 NOTICE_MALFORMED = "malformed_query_fallback"  # the query was searched as plain terms
 NOTICE_NO_TERMS = "no_searchable_terms"  # nothing to search for (only punctuation)
 NOTICE_INDEX_UNAVAILABLE = "index_unavailable"  # no usable index on disk: missing, corrupt, other analyzer
+NOTICE_INDEX_STALE = "index_stale"  # the index could not be brought up to date (disk full, busy)
+NOTICE_QUERY_TRUNCATED = "query_truncated"  # only the first MAX_QUERY_CHARS characters were searched
+MAX_QUERY_CHARS = 200
 
 # --------------------------------------------------------------------------
 # Public types
