@@ -253,6 +253,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if backup is not None and version == found + 1:
+                backup.unlink(missing_ok=True)  # the file is as it was: a failed start leaves no copy
             raise
     return backup
 

@@ -134,7 +134,7 @@ def search_brief(
         if not query.text.strip():
             raise BriefDataError("empty_query", query.text)
         ws.search.ensure_current()
-        response = ws.search.search(query)
+        response = ws.search.search_repairing(query)
         chosen, total = response.results, response.total
     documents = {d.id: d for d in ws.library.documents(query.as_of)}
     return build_search_brief(query, chosen, documents, total=total, fonts=fonts, created=created)

@@ -40,6 +40,8 @@ IMPORT_PROBLEM_WORDS = {
     "duplicate": "文库中已有相同文件",
     "duplicate_number": "文库中已有相同文号的文件",
     "cancelled": "已取消",
+    "disk_full": "磁盘已满，此文件未保存（之前导入的文件已保存）",
+    "not_attempted": "磁盘已满，未尝试导入",
 }
 
 SEARCH_NOTICE_WORDS = {
@@ -48,6 +50,8 @@ SEARCH_NOTICE_WORDS = {
     "index_unavailable": "检索索引暂不可用，正在重建",
     "partial_matches": "未找到同时包含全部检索词的条款，以下为部分匹配",
     "synonym_matches": "部分结果按同义词匹配",
+    "index_stale": "检索索引未能更新（磁盘空间不足或索引被占用），结果可能缺少最近导入的文件",
+    "query_truncated": "检索词过长，只按前 200 个字检索",
 }
 
 CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}
@@ -149,6 +153,7 @@ APPLICATION_ERROR_WORDS = {
     "unknown_evidence_key": "没有这个条件：{value}",
     "no_such_file": "没有这个证明材料文件：{value}",
     "unwritable": "无法写入文件：{value}",
+    "bad_hash": "证明材料的 SHA-256 无效：{value}",
 }
 # The task ledger (督办台账).
 TASK_STATUS_WORDS = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成", "lagging": "滞后"}
@@ -174,6 +179,17 @@ UNIT_TABLE_WORDS = {
     "bad_entry": "单位对照表有一项格式不对",
 }
 TASK_AUDIT_WORDS = {"record": "填报进展", "retract": "撤回进展"}
+
+# Why the library file cannot be opened (db.connection.DatabaseDamagedError.reason).
+STORE_PROBLEM_WORDS = {
+    "not_a_file": "文库文件的位置上是一个文件夹或其他非普通文件",
+    "empty": "文库文件为空（0 字节）",
+    "not_sqlite": "文库文件不是 SQLite 数据库（文件头已损坏或被其他内容覆盖）",
+    "truncated": "文库文件不完整（被截断）",
+    "damaged_pages": "文库文件的数据页已损坏",
+    "bad_version": "文库文件的版本号无效",
+    "schema_mismatch": "文库文件的表结构与其版本号不符",
+}
 
 UNKNOWN_WORD = "不详"
 
@@ -225,4 +241,5 @@ ALL_TABLES = {
     "UNIT_TABLE_WORDS": UNIT_TABLE_WORDS,
     "TASK_AUDIT_WORDS": TASK_AUDIT_WORDS,
     "WHAT_IF_CHANGE_WORDS": WHAT_IF_CHANGE_WORDS,
+    "STORE_PROBLEM_WORDS": STORE_PROBLEM_WORDS,
 }

@@ -10,7 +10,7 @@ from db.connection import open_database  # first: it imports sqlite-utils withou
 from workbench.core.checklist.applications import ApplicationService
 from workbench.core.corpus.library import Library
 from workbench.core.indicators.service import IndicatorService
-from workbench.core.paths import DATABASE_FILE, INDEX_DIR, resolve_data_dir
+from workbench.core.paths import DATABASE_FILE, INDEX_DIR, make_private_dir, resolve_data_dir
 from workbench.core.search.saved import SEARCHES_FILE
 from workbench.core.search.service import SearchService
 from workbench.core.search.thesaurus import USER_THESAURUS_FILE
@@ -41,7 +41,7 @@ class Workspace:
         """Open (creating and migrating as needed) the store in ``data_dir``; on
         first start fill it with the bundled corpus."""
         data_dir = resolve_data_dir(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir)
         db = open_database(data_dir / DATABASE_FILE)
         library = Library(db)
         workspace = cls(

@@ -110,19 +110,63 @@ def parse_application_text(
     text: str | bytes, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
 ) -> Application:
     """Parse a JSON application file's contents strictly; ``ApplicationFileError`` names the field."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ApplicationFileError("(file)", "too_large", f"{len(text)} > {MAX_FILE_BYTES}")
     if isinstance(text, bytes):
         text = decode_application_bytes(text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ApplicationFileError("(file)", "not_json", json_error_text(exc)) from None
+    except RecursionError:
+        raise ApplicationFileError("(file)", "too_deep", MAX_DEPTH) from None
     return parse_application(data, rules_lookup)
+
+
+# Limits for a file that may come from anyone: far above any real application.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # nesting of objects and lists
+MAX_TEXT_CHARS = 20_000  # any one string (a note, a profile value)
+MAX_NAME_CHARS = 500  # names, titles, ids, keys
+_NAME_FIELDS = frozenset({"name", "title", "id", "item", "project", "policy", "rules", "format"})
+
+
+def check_hostile_input(data: Any) -> None:
+    """Refuse what no application holds: nesting deeper than ``MAX_DEPTH``, a lone
+    surrogate (``\\ud800``: not text, cannot be stored as UTF-8), or a string longer than
+    its limit; the error names the field. Iterative: a deep file cannot exhaust the stack."""
+    stack: list[tuple[Any, str, int, str]] = [(data, "(top)", 0, "")]
+    while stack:
+        value, where, depth, key = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApplicationFileError(where, "too_deep", MAX_DEPTH)
+        if isinstance(value, str):
+            _check_text(value, where, MAX_NAME_CHARS if key in _NAME_FIELDS else MAX_TEXT_CHARS)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                _check_text(str(k), f"{where}.{k!s:.40}", MAX_NAME_CHARS)
+                child = str(k) if where == "(top)" else f"{where}.{k}"
+                stack.append((v, child, depth + 1, str(k)))
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]", depth + 1, key) for i, v in enumerate(value))
+
+
+def _check_text(text: str, where: str, limit: int) -> None:
+    if len(text) > limit:
+        raise ApplicationFileError(where, "too_long", f"{len(text)} > {limit}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ApplicationFileError(where, "bad_char", f"U+{ord(text[exc.start]):04X}") from None
 
 
 def load_application_file(
     path: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
 ) -> Application:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ApplicationFileError("(file)", "too_large", f"{size} > {MAX_FILE_BYTES}")
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise ApplicationFileError("(file)", "unreadable", str(exc)) from None
@@ -133,6 +177,7 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     """Validate a decoded application (the JSON file format, version 1) against its rules."""
     if not isinstance(data, dict):
         raise ApplicationFileError("(top)", "not_object")
+    check_hostile_input(data)
     if data.get("format") != APPLICATION_FORMAT:
         raise ApplicationFileError(
             "format", "wrong_format" if "format" in data else "missing_field", data.get("format")

@@ -91,6 +91,11 @@ REASON_TEXT: dict[str, str] = {
     "file.unknown_item": "字段 {field}：未知的奖补事项 {value!r}",
     "file.unknown_answer": "字段 {field}：未知的条件 {value!r}",
     "file.duplicate_id": "字段 {field}：编号 {value!r} 重复",
+    "file.too_large": "文件过大（{value} 字节），申报文件最大 5 MB",
+    "file.too_deep": "字段 {field}：嵌套层数超过 {value} 层",
+    "file.too_long": "字段 {field}：内容过长（{value} 个字）",
+    "file.bad_char": "字段 {field}：含有无效字符 {value}（孤立的代理码位，不是文字）",
+    "file.bad_hash": "字段 {field}：SHA-256 应为 64 位十六进制数字，实为 {value!r}",
 }
 
 

@@ -428,7 +428,10 @@ def _posseg():  # type: ignore[no-untyped-def]
     import jieba
     import jieba.posseg
 
+    from workbench.core.paths import keep_jieba_cache_private
+
     jieba.setLogLevel(logging.WARNING)
+    keep_jieba_cache_private(jieba)
     return jieba.posseg
 
 

@@ -41,6 +41,8 @@ class ImportProblem(StrEnum):
     DUPLICATE = "duplicate"  # the same text is already in the library
     DUPLICATE_NUMBER = "duplicate_number"  # a document with the same 文号 is already in the library
     CANCELLED = "cancelled"
+    DISK_FULL = "disk_full"  # the disk filled while this file was stored: nothing of it was kept
+    NOT_ATTEMPTED = "not_attempted"  # after the disk filled, the files left were not tried
 
 
 @dataclass(frozen=True, slots=True)

@@ -423,6 +423,16 @@ def _whoosh_call(fn: Callable[[], _T], what: str) -> _T:
     raise _Unusable(message)
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            log.debug("cannot remove %s", path, exc_info=True)
+
+
 class _Handles:
     def __init__(self) -> None:
         self.ix: Any = None
@@ -462,6 +472,7 @@ class SearchIndex:
         self._seen_meta: tuple[int, int, int] | None = None
         self._opened_build = ""
         self.thesaurus: Thesaurus | None = None  # synonyms a search also finds; None: none
+        self._found_damaged = False
 
     # --- metadata ----------------------------------------------------------
 
@@ -511,6 +522,8 @@ class SearchIndex:
             return IndexState.CORRUPT  # files, but no record of a finished build
         if meta.analyzer_version != self.ANALYZER_VERSION:
             return IndexState.ANALYZER_CHANGED
+        if self._found_damaged:
+            return IndexState.CORRUPT  # a search met what the check below could not see
         try:
             _whoosh_call(self._check_readable, f"cannot read {self.directory}")
         except _Unusable as e:
@@ -614,6 +627,39 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
 
+    # --- leftovers and other writers -----------------------------------------
+
+    def clean_leftovers(self) -> int:
+        """Remove ``.search-index.building-*`` / ``.old-*`` folders a killed rebuild left
+        (one can hold a full index). Skipped while another instance is rebuilding."""
+        parent = self.directory.parent
+        name = self.directory.name
+        leftovers = [*parent.glob(f".{name}.building-*"), *parent.glob(f".{name}.old-*")]
+        if not leftovers:
+            return 0
+        rebuild_lock = FileStorage(str(parent)).lock(f".{name}.rebuild.lock")
+        if not rebuild_lock.acquire(blocking=False):
+            return 0  # a rebuild under way owns its folder
+        try:
+            for leftover in leftovers:
+                _remove(leftover)
+        finally:
+            rebuild_lock.release()
+        return len(leftovers)
+
+    def wait_for_writer(self) -> bool:
+        """Wait (up to the writer timeout) until no instance holds the index's write lock;
+        True if one did (an importer updating the index), False if none was writing."""
+        if not self.directory.is_dir():
+            return False
+        lock = FileStorage(str(self.directory)).lock(f"{INDEX_NAME}_WRITELOCK")
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+        if try_for(lock.acquire, timeout=self.writer_timeout, delay=0.05):
+            lock.release()
+        return True
+
     # --- rebuild -------------------------------------------------------------
 
     def rebuild(
@@ -633,7 +679,7 @@ class SearchIndex:
             raise IndexBusyError(f"another instance is rebuilding {self.directory}")
         try:
             for leftover in [*parent.glob(f".{name}.building-*"), *parent.glob(f".{name}.old-*")]:
-                shutil.rmtree(leftover, ignore_errors=True)  # from a crash; we hold the rebuild lock
+                _remove(leftover)  # from a crash; we hold the rebuild lock
             tmp = parent / f".{name}.building-{uuid.uuid4().hex}"
             tmp.mkdir()
             try:
@@ -695,9 +741,9 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
             old = self.directory.parent / f".{self.directory.name}.old-{uuid.uuid4().hex}"
-            if self.directory.exists():
+            if self.directory.exists() or self.directory.is_symlink():
                 live_lock = None
-                if os.name != "nt":
+                if os.name != "nt" and self.directory.is_dir() and not self.directory.is_symlink():
                     # Wait for another instance's incremental write to finish. (On
                     # Windows its open lock file makes the rename fail instead.)
                     live_lock = FileStorage(str(self.directory)).lock(f"{INDEX_NAME}_WRITELOCK")
@@ -711,7 +757,8 @@ class SearchIndex:
                     if live_lock is not None:
                         live_lock.release()
             os.replace(tmp, self.directory)
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
+            self._found_damaged = False
 
     # --- incremental updates -------------------------------------------------
 
@@ -789,47 +836,57 @@ class SearchIndex:
                 notices.append(NOTICE_NO_TERMS)
             return SearchResponse([], notices, 0)
         with self._lock:
-            try:
+
+            def run() -> tuple[list[SearchHit], int, list[str], int]:
                 view = self._current_view()
+                found, scored = self._evaluate(view, groups, negatives, filters)
+                slots = query_slots(parsed, None if strict else self.thesaurus)
+                if strict:
+                    best = rank(view, found, scored, max(limit, 0))
+                    judged = [judge(view, i, slots, -s, TIER_STRICT) for s, i in best]
+                    total = len(found)
+                else:
+                    phrase = _phrase(parsed)
+                    judged, total = self._ranked(
+                        view, slots, found, scored, negatives, filters, phrase, limit
+                    )
+                needles = [c for c, _, _ in scored]
+                hits = []
+                for j in judged:
+                    stored = view.searcher.stored_fields(j.docnum)
+                    # a complete hit marks the terms as written; a partial one each word it holds
+                    words = j.literal_chunks if j.tier < TIER_STRICT else []
+                    snippet, marks, by_synonym = make_snippet_kinds(
+                        stored.get("text", ""), [*needles, *words], j.synonym_chunks
+                    )
+                    hits.append(
+                        SearchHit(
+                            stored["clause_id"],
+                            stored["doc_id"],
+                            j.score,
+                            snippet,
+                            marks,
+                            tuple(j.words),
+                            by_synonym,
+                            j.tier,
+                        )
+                    )
+                suggestions = [] if strict else self._suggestions(view, query, parsed)
+                return hits, total, suggestions, len(found)
+
+            try:
+                # A garbled segment may pass the open and fail in its postings or stored fields.
+                hits, total, suggestions, complete = _whoosh_call(run, f"cannot read {self.directory}")
             except _Unusable as e:
                 log.warning("search index: %s", e)
+                self._close_searcher()
+                self._found_damaged = self.directory.exists()
                 return SearchResponse([], [*notices, NOTICE_INDEX_UNAVAILABLE], 0)
-            found, scored = self._evaluate(view, groups, negatives, filters)
-            slots = query_slots(parsed, None if strict else self.thesaurus)
-            if strict:
-                best = rank(view, found, scored, max(limit, 0))
-                judged = [judge(view, i, slots, -s, TIER_STRICT) for s, i in best]
-                total = len(found)
-            else:
-                phrase = _phrase(parsed)
-                judged, total = self._ranked(view, slots, found, scored, negatives, filters, phrase, limit)
-            needles = [c for c, _, _ in scored]
-            hits = []
-            for j in judged:
-                stored = view.searcher.stored_fields(j.docnum)
-                # a complete hit marks the terms as written; a partial one each word it holds
-                words = j.literal_chunks if j.tier < TIER_STRICT else []
-                snippet, marks, by_synonym = make_snippet_kinds(
-                    stored.get("text", ""), [*needles, *words], j.synonym_chunks
-                )
-                hits.append(
-                    SearchHit(
-                        stored["clause_id"],
-                        stored["doc_id"],
-                        j.score,
-                        snippet,
-                        marks,
-                        tuple(j.words),
-                        by_synonym,
-                        j.tier,
-                    )
-                )
-            suggestions = [] if strict else self._suggestions(view, query, parsed)
         if hits and all(any(w.how == MATCH_MISSING for w in h.words) for h in hits):
             notices.append(NOTICE_PARTIAL)
         if any(w.how == MATCH_SYNONYM for h in hits for w in h.words):
             notices.append(NOTICE_SYNONYMS)
-        return SearchResponse(hits, notices, total, suggestions, len(found))
+        return SearchResponse(hits, notices, total, suggestions, complete)
 
     def _ranked(
         self,

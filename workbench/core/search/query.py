@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.paths import keep_jieba_cache_private
 from workbench.core.search.analysis import JOINER, TOKEN_RE, WORD_CHARS, adjacent, index_terms
 from workbench.core.search.folding import fold_char, fold_compact
 
@@ -290,6 +291,7 @@ def jieba_module() -> Any:
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
+                keep_jieba_cache_private(jieba)
                 jieba.initialize()
                 _jieba_module = jieba
     return _jieba_module

@@ -8,6 +8,7 @@ synonyms a search also finds come from :mod:`workbench.core.search.thesaurus`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from db import documents as store
+from db.connection import is_write_failure
 from workbench.core.corpus.library import Changes, DocumentInfo, Library
 from workbench.core.corpus.models import Level, ValidityStatus
 from workbench.core.search.index import SearchIndex
@@ -30,6 +32,10 @@ from workbench.core.search.thesaurus import (
 )
 from workbench.core.search.types import (
     MATCH_MISSING,
+    MAX_QUERY_CHARS,
+    NOTICE_INDEX_STALE,
+    NOTICE_INDEX_UNAVAILABLE,
+    NOTICE_QUERY_TRUNCATED,
     TIER_STRICT,
     IndexBusyError,
     IndexRecord,
@@ -177,7 +183,12 @@ class SearchService:
         self.thesaurus_error: str | None = None  # why the user file was not read, if it was not
         self.reload_thesaurus()
         self._documents: dict[dt.date | None, dict[str, DocumentInfo]] = {}
+        self._not_updated = False  # an update or rebuild the disk refused: results may lag
         library.subscribe(self._on_changes)
+        try:
+            self.index.clean_leftovers()
+        except OSError:
+            log.warning("search index: cannot remove what a killed rebuild left", exc_info=True)
 
     def _documents_as_of(self, as_of: dt.date | None) -> dict[str, DocumentInfo]:
         # Statuses depend on the day and on the library: cached until the library changes.
@@ -195,10 +206,24 @@ class SearchService:
         """Rebuild the index when it is missing, stale, from another analyzer or corrupt.
         Returns False only if a needed rebuild was cancelled."""
         state = self.state()
+        if state is IndexState.STALE and self.index.wait_for_writer():
+            # Another process (an import) was updating the index: its update, not a rebuild.
+            state = self.state()
         if state is IndexState.OK:
+            self._not_updated = False
             return True
         log.info("search index %s: rebuilding", state.value)
-        return self.rebuild(progress, cancelled)
+        try:
+            done = self.rebuild(progress, cancelled)
+        except OSError as exc:
+            if not is_write_failure(exc):
+                raise
+            # A full disk: searching what is there beats no search at all.
+            log.warning("search index not rebuilt: %s", exc)
+            self._not_updated = True
+            return False
+        self._not_updated = False
+        return done
 
     def rebuild(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bool:
         total = store.count_clauses(self.library.db)
@@ -221,15 +246,22 @@ class SearchService:
             # OK: another connection (a background import) already brought it up to date;
             # missing, corrupt or another analyzer: the next ensure_current() rebuilds.
             return
-        for doc_id in changes.removed:
-            self.index.remove_document(doc_id, fingerprint)
-        if changes.added:
-            if store.count_clauses(self.library.db, changes.added) > INCREMENTAL_LIMIT:
-                # One writer holding a large batch spills its postings to sorted runs on
-                # disk (several times slower); the batched rebuild is quicker from here on.
-                self.rebuild()
-                return
-            self.index.add_records(self._records(changes.added), fingerprint)
+        try:
+            for doc_id in changes.removed:
+                self.index.remove_document(doc_id, fingerprint)
+            if changes.added:
+                if store.count_clauses(self.library.db, changes.added) > INCREMENTAL_LIMIT:
+                    # One writer holding a large batch spills its postings to sorted runs on
+                    # disk (several times slower); the batched rebuild is quicker from here on.
+                    self.rebuild()
+                    return
+                self.index.add_records(self._records(changes.added), fingerprint)
+        except OSError as exc:
+            if not is_write_failure(exc):
+                raise
+            # What SQLite committed stays; the index stays STALE and the next start catches up.
+            log.warning("search index not updated: %s", exc)
+            self._not_updated = True
 
     # --- the thesaurus ------------------------------------------------------------
 
@@ -260,7 +292,22 @@ class SearchService:
 
     # --- searching -------------------------------------------------------------
 
+    def search_repairing(self, query: Query, progress: Progress | None = None) -> Response:
+        """:meth:`search`, and when the index turns out unreadable, rebuild it from
+        SQLite and search again (the command line; the window rebuilds in the background)."""
+        response = self.search(query)
+        if NOTICE_INDEX_UNAVAILABLE in response.notices and self.ensure_current(progress):
+            response = self.search(query)
+        return response
+
     def search(self, query: Query) -> Response:
+        notices: list[str] = []
+        if len(query.text) > MAX_QUERY_CHARS:
+            # Cost grows with every term; no real query is this long.
+            query = dataclasses.replace(query, text=query.text[:MAX_QUERY_CHARS])
+            notices.append(NOTICE_QUERY_TRUNCATED)
+        if self._not_updated:
+            notices.append(NOTICE_INDEX_STALE)
         docs = self._documents_as_of(query.as_of)
         allowed = query.doc_ids
         if query.status is not None:
@@ -299,7 +346,11 @@ class SearchService:
                 )
             )
         return Response(
-            results, list(response.notices), response.total, list(response.suggestions), response.complete
+            results,
+            [*notices, *response.notices],
+            response.total,
+            list(response.suggestions),
+            response.complete,
         )
 
     def index_path(self) -> Path:

@@ -10,6 +10,9 @@ NOTICE_NO_TERMS = "no_searchable_terms"  # nothing to search for (only punctuati
 NOTICE_INDEX_UNAVAILABLE = "index_unavailable"  # no usable index on disk: missing, corrupt, other analyzer
 NOTICE_PARTIAL = "partial_matches"  # no clause holds every query word: the hits hold some of them
 NOTICE_SYNONYMS = "synonym_matches"  # some hits hold a query word only as a synonym
+NOTICE_INDEX_STALE = "index_stale"  # the index could not be brought up to date (disk full, busy)
+NOTICE_QUERY_TRUNCATED = "query_truncated"  # only the first MAX_QUERY_CHARS characters were searched
+MAX_QUERY_CHARS = 200
 
 # --------------------------------------------------------------------------
 # Public types
