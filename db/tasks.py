@@ -7,12 +7,13 @@ caller's transaction, so a change and its record stand or fall together.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
+
+from db import audit
 
 Row = dict[str, Any]
 
@@ -98,35 +99,9 @@ def retract_progress(db: sqlite_utils.Database, note_id: int, at: str) -> bool:
     )
 
 
-def write_audit(
-    db: sqlite_utils.Database,
-    *,
-    at: str,
-    actor: str | None,
-    entity: str,
-    entity_id: str,
-    action: str,
-    before: Mapping[str, Any] | None,
-    after: Mapping[str, Any] | None,
-) -> None:
-    db.execute(
-        "INSERT INTO task_audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [at, actor, entity, entity_id, action, _json(before), _json(after)],
-    )
+def write_audit(db: sqlite_utils.Database, **entry: Any) -> None:
+    audit.write(db, "task_audit", **entry)
 
 
 def audit_rows(db: sqlite_utils.Database, entity_id: str | None = None) -> list[Row]:
-    sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM task_audit"
-    params: list[Any] = []
-    if entity_id is not None:
-        sql += " WHERE entity_id = ?"
-        params.append(entity_id)
-    rows = list(db.query(sql + " ORDER BY id", params))
-    for r in rows:
-        r["before"] = json.loads(r["before"]) if r["before"] else None
-        r["after"] = json.loads(r["after"]) if r["after"] else None
-    return rows
-
-
-def _json(data: Mapping[str, Any] | None) -> str | None:
-    return None if data is None else json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
+    return audit.rows(db, "task_audit", entity_id)
