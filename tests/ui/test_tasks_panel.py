@@ -141,3 +141,16 @@ def test_the_source_button_asks_for_the_tasks_clause(qtbot, panel):
     with qtbot.waitSignal(panel.open_clause) as signal:
         qtbot.mouseClick(panel.source_button, Qt.MouseButton.LeftButton)
     assert signal.args == [task.doc_id, task.id, ""]
+
+
+def test_removing_a_plan_drops_its_tasks_from_the_tab_and_keeps_the_chosen_unit(window):
+    panel = window.tasks_panel
+    panel.select_unit("长沙市发展和改革委员会")
+    before = listed_ids(panel)
+    assert any(t.startswith("changsha-bioeconomy-2023:") for t in before)
+    window.workspace.library.remove("changsha-bioeconomy-2023")
+    assert panel.unit_combo.currentData() == "长沙市发展和改革委员会"
+    after = listed_ids(panel)
+    assert after == [t for t in before if not t.startswith("changsha-bioeconomy-2023:")]
+    assert [t.id for t in panel.tasks] == [t.id for t in window.workspace.tasks.tasks()]
+    assert "changsha-bioeconomy-2023" not in [p.doc_id for p in panel.matrix_model.matrix.plans]

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.tasks_panel, self.tr("任务分工"))
         self.tasks_panel.open_clause.connect(self.open_result)
         # targets shown beside tasks follow the indicators
-        workspace.indicators.subscribe(lambda _changes: self.tasks_panel.refresh())
+        listen(self, workspace.indicators.changed, lambda _changes: self.tasks_panel.refresh_status())
         self.library_dock.setWidget(self.library_panel)
         self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
@@ -338,7 +338,9 @@ class MainWindow(QMainWindow):
 
     def _library_changed(self, changes: Changes) -> None:
         self.library_panel.refresh()
-        self.tasks_panel.refresh()  # every plan's responsibility lines are its tasks
+        self.tasks_panel.refresh(
+            changes.added | changes.removed
+        )  # a plan's responsibility lines are its tasks
         self.search_panel.refresh_regions()
         current = self.reader_panel.detail.info.id if self.reader_panel.detail else None
         if current and current in changes.removed:

@@ -177,3 +177,17 @@ def test_a_plan_in_other_shapes_gives_its_tasks_units_and_deadlines(ws):
     assert "株洲市工业和信息化局" in ws.tasks.matrix().units
     ws.library.remove(outcome.doc_id)
     assert ws.tasks.tasks([outcome.doc_id]) == []
+
+
+def test_tasks_after_an_import_or_a_removal_are_the_librarys_tasks_in_order(ws):
+    before = ws.tasks.tasks()
+    outcome = ws.library.import_files([FIXTURES / "zhuzhou-new-materials-2024.txt"])[0]
+    assert outcome.ok
+    after_import = ws.tasks.tasks_after(before, {outcome.doc_id})
+    assert [t.id for t in after_import] == [t.id for t in ws.tasks.tasks()]
+    assert len(after_import) == len(before) + 5
+    ws.library.remove("changsha-bioeconomy-2023")
+    after_removal = ws.tasks.tasks_after(after_import, {"changsha-bioeconomy-2023"})
+    assert [t.id for t in after_removal] == [t.id for t in ws.tasks.tasks()]
+    assert not any(t.doc_id == "changsha-bioeconomy-2023" for t in after_removal)
+    assert ws.tasks.tasks_after(after_removal, set()) == after_removal

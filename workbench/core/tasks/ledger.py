@@ -335,6 +335,21 @@ class TaskService:
             )
         return out
 
+    def tasks_after(self, previous: Sequence[Task], changed: Iterable[str]) -> builtins.list[Task]:
+        """The library's tasks once the documents ``changed`` were imported, re-read or removed,
+        given its tasks before: only those plans are derived again (a thousand plans take half
+        a second to derive; one takes a millisecond), in the order :meth:`tasks` gives."""
+        changed = set(changed)
+        if not changed:
+            return list(previous)
+        by_doc: dict[str, builtins.list[Task]] = {}
+        for t in previous:
+            if t.doc_id not in changed:
+                by_doc.setdefault(t.doc_id, []).append(t)
+        for t in self.tasks(changed):
+            by_doc.setdefault(t.doc_id, []).append(t)
+        return [t for doc_id in store.plan_order(self.db) for t in by_doc.get(doc_id, ())]
+
     def task(self, task_id: str) -> Task | None:
         doc_id = task_id.split(":", 1)[0]
         return next((t for t in self.tasks([doc_id]) if t.id == task_id), None)

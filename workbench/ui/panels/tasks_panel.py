@@ -5,6 +5,7 @@ deadlines and overdue tasks marked, progress notes on the chosen task, and the l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,6 +178,7 @@ class TasksPanel(QWidget):
         self._unsubscribe = service.subscribe(self._service_changed)
         self.destroyed.connect(lambda *_: self._unsubscribe())
         self.tasks: list[Task] = []
+        self._complete = False  # self.tasks holds every task of the library
         self.current: TaskReport | None = None
         self.refresh()
 
@@ -260,12 +262,18 @@ class TasksPanel(QWidget):
     def chosen_doc(self) -> str | None:
         return self.doc_combo.currentData()  # type: ignore[no-any-return]
 
-    def refresh(self) -> None:
-        """Read the tasks again (documents or notes changed) and keep the filters where they were."""
+    def refresh(self, changed: Iterable[str] | None = None) -> None:
+        """Read the tasks again and keep the filters where they were: all of them, or only those
+        of the documents ``changed`` (imported, re-read or removed) when the others are known."""
         try:
-            self.tasks = self.service.tasks()
+            if changed is not None and self._complete:
+                self.tasks = self.service.tasks_after(self.tasks, changed)
+            else:
+                self.tasks = self.service.tasks()
+            self._complete = True
         except UnitTableError as exc:
             self.tasks = []
+            self._complete = False
             self.message.setText(
                 self.tr("单位对照表有误，无法列出任务：{0}（{1}）").format(exc.path, exc.detail)
             )
@@ -332,6 +340,10 @@ class TasksPanel(QWidget):
         self.select_unit(index.data(UNIT_ROLE), index.data(DOC_ROLE))
 
     def _service_changed(self, changes: TaskChanges) -> None:
+        self._refresh_list()
+
+    def refresh_status(self) -> None:
+        """The same tasks with their status and linked targets read again (an indicator changed)."""
         self._refresh_list()
 
     # --- the chosen task ----------------------------------------------------------------
