@@ -42,7 +42,9 @@ def corpus_paragraphs() -> list[str]:
 
 
 def latin_paragraphs(count: int) -> list[str]:
-    words = "the plan supports innovative drugs medical devices and biotechnology platforms with grants of up to".split()
+    words = (
+        "the plan supports innovative drugs medical devices and biotechnology platforms with grants of up to"
+    ).split()
     return [" ".join(words[(i + j) % len(words)] for j in range(60)) + "." for i in range(count)]
 
 
@@ -142,10 +144,12 @@ def main() -> int:
         ("baseline: Helvetica, Latin, nothing embedded", baseline),
     ):
         print(
-            f"| {name} | {m['pages']:.0f} | {m['cold'] * 1000:.0f} ms | {m['warm'] * 1000:.0f} ms | {m['size'] / 1024:.0f} KiB | {m['peak'] / 2**20:.1f} MiB |"
+            f"| {name} | {m['pages']:.0f} | {m['cold'] * 1000:.0f} ms | {m['warm'] * 1000:.0f} ms | "
+            f"{m['size'] / 1024:.0f} KiB | {m['peak'] / 2**20:.1f} MiB |"
         )
     print(
-        f"| ratio CJK / baseline | | {brief['cold'] / baseline['cold']:.1f}× | {brief['warm'] / baseline['warm']:.1f}× | "
+        f"| ratio CJK / baseline | | {brief['cold'] / baseline['cold']:.1f}× | "
+        f"{brief['warm'] / baseline['warm']:.1f}× | "
         f"{brief['size'] / baseline['size']:.1f}× | {brief['peak'] / baseline['peak']:.1f}× |"
     )
     print()
@@ -154,7 +158,8 @@ def main() -> int:
     ok_size = brief["size"] <= 1024 * 1024
     ok_pages = brief["pages"] >= PAGES
     print(
-        f"Budget: ≥ {PAGES} pages {'met' if ok_pages else 'MISSED'}; ≤ 1.5 s cold {'met' if ok_time else 'MISSED'}; ≤ 1 MB {'met' if ok_size else 'MISSED'}"
+        f"Budget: ≥ {PAGES} pages {'met' if ok_pages else 'MISSED'}; ≤ 1.5 s cold "
+        f"{'met' if ok_time else 'MISSED'}; ≤ 1 MB {'met' if ok_size else 'MISSED'}"
     )
     return 0 if ok_time and ok_size and ok_pages else 1
 

@@ -90,7 +90,8 @@ def main() -> None:
     worst = rows[-1][1]
     verdict = "within" if worst * 1000 / count < BUDGET_SECONDS else "OVER"
     print(
-        f"Projected for 1,000 documents: {worst * 1000 / count:.1f} s ({verdict} the {BUDGET_SECONDS:.0f} s budget); peak RSS {peak_mb:.0f} MB"
+        f"Projected for 1,000 documents: {worst * 1000 / count:.1f} s ({verdict} the {BUDGET_SECONDS:.0f} s"
+        f" budget); peak RSS {peak_mb:.0f} MB"
     )
 
 

@@ -189,7 +189,8 @@ def main() -> None:
             in_child("fts5", root / "generated"),
         )
     print(
-        f"Search benchmark ({len(QUERIES)} queries × {ROUNDS} rounds; generated corpus imported in {import_s:.0f} s, without index)"
+        f"Search benchmark ({len(QUERIES)} queries × {ROUNDS} rounds; generated corpus imported in "
+        f"{import_s:.0f} s, without index)"
     )
     print("Each column measured in a fresh process; ratio = ours / FTS5.")
     print()

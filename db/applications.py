@@ -22,7 +22,8 @@ def insert_application(
     """A new application at revision 1 (its first revision row included)."""
     with transaction(db):
         db.execute(
-            "INSERT INTO applications (id, name, rules_id, revision, data, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)",
+            "INSERT INTO applications (id, name, rules_id, revision, data, created_at, updated_at) VALUES ("
+            "?, ?, ?, 1, ?, ?, ?)",
             [app_id, name, rules_id, data, at, at],
         )
         db.execute(
@@ -108,7 +109,8 @@ def add_evidence_file(
 ) -> int:
     with transaction(db):
         cursor = db.execute(
-            "INSERT INTO evidence_files (app_id, condition_key, file_name, sha256, size, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO evidence_files (app_id, condition_key, file_name, sha256, size, added_at) VALUES ("
+            "?, ?, ?, ?, ?, ?)",
             [app_id, condition_key, file_name, sha256, size, at],
         )
         return int(cursor.lastrowid or 0)

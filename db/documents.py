@@ -13,12 +13,15 @@ from typing import Any
 
 import sqlite_utils
 
+from db import connection
+
 Row = dict[str, Any]
 
 
 def transaction(db: sqlite_utils.Database) -> AbstractContextManager[sqlite_utils.Database]:
-    """One transaction (a savepoint when nested), rolled back on any error."""
-    return db.atomic()
+    """One write transaction (``BEGIN IMMEDIATE``; a savepoint when nested), rolled back
+    on any error. See :func:`db.connection.transaction`."""
+    return connection.transaction(db)
 
 
 Rows = Iterable[Mapping[str, Any]]
@@ -144,7 +147,8 @@ def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
 
 
 def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
-    db.execute(
-        "INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )
+    with transaction(db):
+        db.execute(
+            "INSERT INTO app_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )

@@ -7,11 +7,12 @@ transaction, so a change and its record stand or fall together.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import sqlite_utils
+
+from db import audit
 
 Row = dict[str, Any]
 
@@ -93,7 +94,8 @@ def observations_of(db: sqlite_utils.Database, indicator_id: str) -> list[Row]:
 def all_observations(db: sqlite_utils.Database) -> list[Row]:
     return list(
         db.query(
-            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDER BY indicator_id, period"
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations ORDE"
+            "R BY indicator_id, period"
         )
     )
 
@@ -101,7 +103,8 @@ def all_observations(db: sqlite_utils.Database) -> list[Row]:
 def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -> Row | None:
     rows = list(
         db.query(
-            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations WHERE indicator_id = ? AND period = ?",
+            "SELECT indicator_id, period, value, source_note, entered_by, entered_at FROM observations WHER"
+            "E indicator_id = ? AND period = ?",
             [indicator_id, period],
         )
     )
@@ -110,7 +113,8 @@ def get_observation(db: sqlite_utils.Database, indicator_id: str, period: str) -
 
 def upsert_observation(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
     db.execute(
-        "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO observations (indicator_id, period, value, source_note, entered_by, entered_at) VALUES"
+        " (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, source_note = excluded.source_note, "
         "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
         [
@@ -153,35 +157,9 @@ def insert_rejection(db: sqlite_utils.Database, row: Mapping[str, Any]) -> None:
     db.table("rejected_proposals").insert(dict(row), replace=True)
 
 
-def write_audit(
-    db: sqlite_utils.Database,
-    *,
-    at: str,
-    actor: str | None,
-    entity: str,
-    entity_id: str,
-    action: str,
-    before: Mapping[str, Any] | None,
-    after: Mapping[str, Any] | None,
-) -> None:
-    db.execute(
-        "INSERT INTO indicator_audit (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [at, actor, entity, entity_id, action, _json(before), _json(after)],
-    )
+def write_audit(db: sqlite_utils.Database, **entry: Any) -> None:
+    audit.write(db, "indicator_audit", **entry)
 
 
 def audit_rows(db: sqlite_utils.Database, entity_id: str | None = None) -> list[Row]:
-    sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM indicator_audit"
-    params: list[Any] = []
-    if entity_id is not None:
-        sql += " WHERE entity_id = ?"
-        params.append(entity_id)
-    rows = list(db.query(sql + " ORDER BY id", params))
-    for r in rows:
-        r["before"] = json.loads(r["before"]) if r["before"] else None
-        r["after"] = json.loads(r["after"]) if r["after"] else None
-    return rows
-
-
-def _json(data: Mapping[str, Any] | None) -> str | None:
-    return None if data is None else json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
+    return audit.rows(db, "indicator_audit", entity_id)

@@ -191,9 +191,42 @@ _V4_INDICATORS = """
 """
 
 
+# Task ledger (督办台账): the tasks themselves are derived from the clauses' responsibility
+# lines on every read (so a reparse or an import never leaves them stale); what is stored is
+# what people write about them: dated progress notes with a status, keyed by the task's
+# citation id (the clause id), and an audit of every change. No foreign key to clauses:
+# a note outlives the reparse that rewrites the clause rows, and a removed document's notes
+# stay in the audit's history. A retracted note keeps its row (``retracted_at``).
+_V5_TASK_PROGRESS = """
+        CREATE TABLE task_progress (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            reported_on TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done', 'lagging')),
+            note TEXT NOT NULL,
+            author TEXT,
+            entered_at TEXT NOT NULL,
+            retracted_at TEXT
+        );
+        CREATE INDEX task_progress_task ON task_progress(task_id, reported_on);
+        CREATE TABLE task_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX task_audit_entity ON task_audit(entity_id);
+"""
+
+
 # 约束性 / 预期性: whether a target is a binding commitment or an expected one (NULL when the
 # plan does not say). Plan-monitoring practice warns on binding targets first.
-_V5_TARGET_ATTRIBUTE = """
+_V6_TARGET_ATTRIBUTE = """
         ALTER TABLE indicators ADD COLUMN attribute TEXT
             CHECK (attribute IS NULL OR attribute IN ('binding', 'expected'));
         CREATE INDEX indicators_attribute ON indicators(attribute);
@@ -206,7 +239,8 @@ MIGRATIONS: list[str] = [
     _V2_REFERENCES_AND_REPEALS,
     _V3_APPLICATIONS,
     _V4_INDICATORS,
-    _V5_TARGET_ATTRIBUTE,
+    _V5_TASK_PROGRESS,
+    _V6_TARGET_ATTRIBUTE,
 ]
 LATEST = len(MIGRATIONS)
 
@@ -229,6 +263,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if backup is not None and version == found + 1:
+                backup.unlink(missing_ok=True)  # the file is as it was: a failed start leaves no copy
             raise
     return backup
 

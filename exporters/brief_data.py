@@ -27,6 +27,7 @@ class BriefKind(StrEnum):
     DOCUMENT = "document"
     INDICATORS = "indicators"
     DOSSIER = "dossier"
+    TASKS = "tasks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,12 @@ class BriefRequest:
     listed_ids: tuple[str, ...] | None = None  # INDICATORS: the rows of the table; None = all of the region
     application_id: str | None = None  # DOSSIER: a stored application (its evidence, its save time)
     application: Application | None = None  # DOSSIER: the application as on screen (may be unsaved)
+    original: Application | None = None  # DOSSIER: ``application`` is a what-if of this one: compare them
+    forecast: bool = False  # DOSSIER: events after the evaluation date counted as expected (labelled)
     as_of: dt.date | None = None
+    unit: str | None = None  # TASKS: a unit as a person writes it (省科技厅)
+    unit_names: tuple[str, ...] | None = None  # TASKS: exact unit names (the panel's choice)
+    # TASKS: doc_id above for the ledger of one plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +83,26 @@ def make_brief(
             fonts=fonts,
             created=created,
         )
+    elif request.kind is BriefKind.TASKS:
+        brief = task_brief(
+            ws,
+            unit=request.unit,
+            unit_names=request.unit_names,
+            doc_id=request.doc_id,
+            as_of=request.as_of,
+            fonts=fonts,
+            created=created,
+        )
     elif request.application is not None:
         brief = dossier_brief_of(
-            ws, request.application, request.application_id, as_of=request.as_of, fonts=fonts, created=created
+            ws,
+            request.application,
+            request.application_id,
+            as_of=request.as_of,
+            fonts=fonts,
+            created=created,
+            original=request.original,
+            forecast=request.forecast,
         )
     else:
         assert request.application_id is not None
@@ -111,7 +134,7 @@ def search_brief(
         if not query.text.strip():
             raise BriefDataError("empty_query", query.text)
         ws.search.ensure_current()
-        response = ws.search.search(query)
+        response = ws.search.search_repairing(query)
         chosen, total = response.results, response.total
     documents = {d.id: d for d in ws.library.documents(query.as_of)}
     return build_search_brief(query, chosen, documents, total=total, fonts=fonts, created=created)
@@ -171,6 +194,43 @@ def indicator_brief(
         region=region,
         charted=list(indicator_ids) if indicator_ids else None,
         document_titles=titles,
+        fonts=fonts,
+        created=created,
+    )
+
+
+def task_brief(
+    ws: Workspace,
+    *,
+    unit: str | None = None,
+    unit_names: Sequence[str] | None = None,
+    doc_id: str | None = None,
+    as_of: dt.date | None = None,
+    fonts: BriefFonts | None = None,
+    created: dt.datetime | None = None,
+) -> BriefDocument:
+    """The ledger of one unit (any spelling, or exact names), of one plan, or of both at once."""
+    from exporters.task_brief import build_task_brief
+
+    as_of = as_of or dt.date.today()
+    if doc_id is not None and ws.library.document(doc_id) is None:
+        raise BriefDataError("unknown_document", doc_id)
+    names = list(unit_names) if unit_names is not None else None
+    if names is None and unit is not None:
+        names = ws.tasks.unit_names(unit)
+        if not names:
+            raise BriefDataError("unknown_unit", unit)
+    reports = ws.tasks.reports(as_of, unit_names=names, doc_id=doc_id)
+    parts = []
+    if names:
+        parts.append("、".join(names))
+    if doc_id is not None:
+        parts.append(ws.library.document(doc_id).info.title)  # type: ignore[union-attr]
+    return build_task_brief(
+        reports,
+        as_of=as_of,
+        scope="　".join(parts) or "全部文件",
+        unit_view=bool(names),
         fonts=fonts,
         created=created,
     )
@@ -264,17 +324,21 @@ def dossier_brief_of(
     as_of: dt.date | None = None,
     fonts: BriefFonts | None = None,
     created: dt.datetime | None = None,
+    original: Application | None = None,
+    forecast: bool = False,
 ) -> BriefDocument:
     """The dossier of an application as the checklist shows it, saved or not: evidence
-    files come from the stored application, notes from what is on screen."""
+    files come from the stored application, notes from what is on screen. With ``original``,
+    the application is a what-if of it, and the dossier compares the two."""
     from workbench.core.checklist.applications import ApplicationError
+    from workbench.core.checklist.comparison import compare_evaluations
     from workbench.core.checklist.engine import evaluate_application
     from workbench.core.checklist.rules import rules_by_id
 
     rules = rules_by_id(application.rules_id)
     if rules is None:
         raise BriefDataError("application_file", application.rules_id)
-    evaluation = evaluate_application(rules, application, as_of)
+    evaluation = evaluate_application(rules, application, as_of, forecast=forecast)
     files: dict[str, list[dict[str, object]]] = {}
     saved: dt.datetime | None = None
     if application_id is not None:
@@ -292,9 +356,18 @@ def dossier_brief_of(
         k: {"note": application.notes.get(k, ""), "files": files.get(k, [])}
         for k in {*application.notes, *files}
     }
+    comparison = None
+    if original is not None and original != application:
+        before = evaluate_application(rules, original, as_of, forecast=forecast)
+        comparison = compare_evaluations(before, evaluation)
     # An unsaved application's data is as of now.
     return build_dossier_brief(
-        evaluation, evidence_from_file(evaluation, entries), data_as_of=saved, fonts=fonts, created=created
+        evaluation,
+        evidence_from_file(evaluation, entries),
+        data_as_of=saved,
+        fonts=fonts,
+        created=created,
+        comparison=comparison,
     )
 
 
@@ -305,11 +378,18 @@ def dossier_brief_from_file(
     as_of: dt.date | None = None,
     fonts: BriefFonts | None = None,
     created: dt.datetime | None = None,
+    original: Path | None = None,
 ) -> BriefDocument:
-    """The dossier of an application file (as ``checklist evaluate`` reads it)."""
+    """The dossier of an application file (as ``checklist evaluate`` reads it); with
+    ``original``, the file is a what-if of that application file and the dossier compares them."""
     import json
 
-    from workbench.core.checklist.application_file import ApplicationFileError, load_application_file
+    from workbench.core.checklist.application_file import (
+        ApplicationFileError,
+        decode_application_bytes,
+        load_application_file,
+    )
+    from workbench.core.checklist.comparison import compare_evaluations
     from workbench.core.checklist.engine import evaluate_application
     from workbench.core.checklist.rules import rules_by_id
 
@@ -321,10 +401,21 @@ def dossier_brief_from_file(
     if rules is None:  # load_application_file already refuses unknown rules; kept for a custom lookup
         raise BriefDataError("application_file", application.rules_id)
     evaluation = evaluate_application(rules, application, as_of)
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    comparison = None
+    if original is not None:
+        try:
+            base = load_application_file(original)
+        except ApplicationFileError as exc:
+            raise BriefDataError("application_file", f"{original}：{exc}") from None
+        if base.rules_id != application.rules_id:
+            raise BriefDataError("application_file", f"{original}：与试算文件依据的政策规则不同")
+        comparison = compare_evaluations(evaluate_application(rules, base, as_of), evaluation)
+    raw = json.loads(decode_application_bytes(path.read_bytes()))
     evidence = evidence_from_file(evaluation, raw.get("evidence") or {})
     saved = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    return build_dossier_brief(evaluation, evidence, data_as_of=saved, fonts=fonts, created=created)
+    return build_dossier_brief(
+        evaluation, evidence, data_as_of=saved, fonts=fonts, created=created, comparison=comparison
+    )
 
 
 def _timestamp(text: str) -> dt.datetime | None:

@@ -13,6 +13,7 @@ from pathlib import PureWindowsPath
 from exporters.brief_words import part_marker
 from exporters.pdf_fonts import BriefFonts
 from exporters.pdf_layout import BriefDocument, Cell, chinese_date
+from workbench.core.checklist.comparison import CHANGE_WORDS, Comparison
 from workbench.core.checklist.phrases import describe, format_yuan
 from workbench.core.checklist.results import STATE_TEXT, STATUS_TEXT, ConditionResult, Evaluation, State
 from workbench.core.checklist.rules import Citation
@@ -24,7 +25,8 @@ STATE_FILLS = {State.ELIGIBLE: "good", State.NEEDS_INFO: "warn", State.INELIGIBL
 PROFILE_LABELS = {
     "name": "单位名称",
     "credit_code": "统一社会信用代码",
-    "province": "所在省份",
+    "province": "注册地省份",
+    "operating_provinces": "实质经营所在省份",
     "city": "所在城市",
     "district": "所在区县",
     "entity_type": "单位类型",
@@ -58,8 +60,11 @@ def build_dossier_brief(
     data_as_of: dt.datetime | None = None,
     fonts: BriefFonts | None = None,
     created: dt.datetime | None = None,
+    comparison: Comparison | None = None,
 ) -> BriefDocument:
-    """``data_as_of``: when the application data was last saved (default: ``created``)."""
+    """``data_as_of``: when the application data was last saved (default: ``created``).
+    ``comparison``: ``evaluation`` is a what-if of ``comparison.original``: a section sets them
+    side by side."""
     created = created or dt.datetime.now().astimezone()
     data_as_of = data_as_of or created
     rules, app = evaluation.rules, evaluation.application
@@ -75,8 +80,28 @@ def build_dossier_brief(
     brief.title(TITLE)
     brief.subtitle(f"《{rules.title}》{number}")
     brief.subtitle(f"（评估日{chinese_date(evaluation.as_of)}）")
+    if evaluation.forecast:
+        brief.subtitle("（预测：评估日之后的日期按预计取得计入）")
+    if comparison is not None:
+        brief.subtitle("（试算：与原申报的对比见第六部分）")
 
+    _applicant_section(brief, evaluation)
+    _scope_section(brief, evaluation)
+    _items_section(brief, evaluation)
+    _evidence_section(brief, evaluation, evidence)
+    _amounts_section(brief, evaluation)
+    part = 6
+    if comparison is not None:
+        _comparison_section(brief, comparison, part)
+        part += 1
+    _trace_section(brief, evaluation, part, data_as_of)
+    return brief
+
+
+def _applicant_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """一、申报单位: the application's name and the organisation's profile."""
     brief.heading(1, f"{part_marker(1)}申报单位")
+    app = evaluation.application
     pairs = [("申报名称", app.name or "—")]
     for key, value in app.profile.items():
         shown = (
@@ -87,7 +112,11 @@ def build_dossier_brief(
         pairs.append((PROFILE_LABELS.get(key, key), shown))
     brief.key_values(pairs)
 
+
+def _scope_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """二、政策效力与适用范围: the policy's validity on the day and the scope conditions, with their readings."""
     brief.heading(1, f"{part_marker(2)}政策效力与适用范围")
+    rules = evaluation.rules
     validity = rules.validity
     brief.key_values(
         [
@@ -105,7 +134,13 @@ def build_dossier_brief(
             [0.28, 0.1, 0.3, 0.32],
             size=10.5,
         )
+    for cond in rules.scope:
+        if cond.reading:
+            brief.note(f"解读（{cond.text}）：{cond.reading.text}（{citation_text(cond.reading.citation)}）")
 
+
+def _items_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """三、申报事项核对: the claims in a table, then each with its own conditions and notes."""
     brief.heading(1, f"{part_marker(3)}申报事项核对")
     claimed = [r for r in evaluation.items if r.claim is not None]
     unclaimed = [r for r in evaluation.items if r.claim is None]
@@ -124,8 +159,10 @@ def build_dossier_brief(
                     r.item.title,
                     r.claim.title if r.claim and r.claim.title else "—",
                     Cell(STATE_TEXT[r.state], fill=STATE_FILLS[r.state], align="center"),
-                    format_yuan(r.max_amount),
-                    format_yuan(r.amount),
+                    f"比例未定，最高{format_yuan(r.max_amount)}"
+                    if r.ceiling_only
+                    else format_yuan(r.max_amount),
+                    "不计入" if r.ceiling_only else format_yuan(r.amount),
                 ]
                 for n, r in enumerate(claimed, start=1)
             ],
@@ -143,6 +180,9 @@ def build_dossier_brief(
         claim = f"（{r.claim.title}）" if r.claim and r.claim.title else ""
         brief.heading(3, f"{n}.{r.item.title}{claim}：{STATE_TEXT[r.state]}")
         brief.note(f"依据：{citation_text(r.item.citation)}")
+        if r.item.amount.reading:
+            reading = r.item.amount.reading
+            brief.note(f"解读：{reading.text}（{citation_text(reading.citation)}）")
         own = [
             c
             for c in r.conditions
@@ -161,6 +201,9 @@ def build_dossier_brief(
                 + (f"（{citation_text(note.citation)}）" if note.citation else "")
             )
 
+
+def _evidence_section(brief: BriefDocument, evaluation: Evaluation, evidence: Sequence[EvidenceLine]) -> None:
+    """四、证明材料: what the claimed items ask for, what is there, and what is still missing."""
     brief.heading(1, f"{part_marker(4)}证明材料")
     subjects = evidence_subjects(evaluation)
     # Evidence of items not claimed is not asked of this applicant.
@@ -168,7 +211,8 @@ def build_dossier_brief(
     missing = [e for e in evidence if e.asked and not e.present]
     if evidence:
         brief.paragraph(
-            f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。"
+            f"需提供证明材料{sum(1 for e in evidence if e.asked)}项，已提供"
+            f"{sum(1 for e in evidence if e.asked and e.present)}项，尚缺{len(missing)}项。"
         )
         brief.table(
             ["材料", "对应条件", "状态", "已提供的说明或文件"],
@@ -193,6 +237,9 @@ def build_dossier_brief(
     else:
         brief.paragraph("所核对事项未要求提供证明材料。")
 
+
+def _amounts_section(brief: BriefDocument, evaluation: Evaluation) -> None:
+    """五、奖补金额测算: totals per year before and after the cap, and each item's instalments."""
     brief.heading(1, f"{part_marker(5)}奖补金额测算")
     if evaluation.totals:
         rows: list[list[str | Cell]] = [
@@ -220,6 +267,13 @@ def build_dossier_brief(
             [0.14, 0.22, 0.2, 0.22, 0.22],
             size=10.5,
         )
+        ceilings = [t for t in evaluation.totals if t.ceilings]
+        if ceilings:
+            brief.note(
+                "另有比例未定、只列上限的事项（不计入上表）："
+                + "；".join(f"{t.year}年最高{format_yuan(t.ceilings)}" for t in ceilings)
+                + "。"
+            )
         capped = [t for t in evaluation.totals if t.cap_applied]
         if capped and capped[0].cap_citation:
             brief.note(f"上限依据：{citation_text(capped[0].cap_citation)}。底色标出适用上限的年度。")
@@ -247,7 +301,10 @@ def build_dossier_brief(
         )
         brief.note("各年格式为“计入金额/最高金额”。")
 
-    brief.heading(1, f"{part_marker(6)}评估过程")
+
+def _trace_section(brief: BriefDocument, evaluation: Evaluation, part: int, data_as_of: dt.datetime) -> None:
+    """The evaluation's steps in order, then the data-as-of and evaluation-day stamps."""
+    brief.heading(1, f"{part_marker(part)}评估过程")
     # The steps in order, as the engine wrote them; citations by clause path only (the
     # quotes are in the tables above).
     # Indented steps (the engine starts them with a full-width space) belong to the step above.
@@ -266,7 +323,77 @@ def build_dossier_brief(
     brief.stamp(f"数据截至{chinese_date(data_as_of.date())} {data_as_of:%H:%M}")
     brief.stamp(f"评估日{chinese_date(evaluation.as_of)}")
     brief.keep_together(last_step)  # the stamps never stand alone on a last page
-    return brief
+
+
+def _comparison_section(brief: BriefDocument, comparison: Comparison, part: int) -> None:
+    original, what_if = comparison.original, comparison.what_if
+    brief.heading(1, f"{part_marker(part)}试算对比")
+    brief.paragraph(
+        f"原申报“{original.application.name or '未命名'}”与试算（本简报其余部分所核对的内容）逐项对比。"
+        f"奖补合计（适用上限后）由{format_yuan(original.total_after_cap)}变为{format_yuan(what_if.total_after_cap)}，"
+        f"{'增加' if comparison.total_delta >= 0 else '减少'}{format_yuan(abs(comparison.total_delta))}。"
+    )
+    if comparison.other_changes:
+        brief.note("另有改动：" + "、".join(CHANGE_WORDS[c] for c in comparison.other_changes) + "。")
+
+    def side(r: object) -> str:
+        from workbench.core.checklist.results import ItemResult
+
+        if not isinstance(r, ItemResult):
+            return "—"
+        amount = f"最高{format_yuan(r.max_amount)}（比例未定）" if r.ceiling_only else format_yuan(r.amount)
+        return f"{r.item.title}：{STATE_TEXT[r.state]}，{amount}"
+
+    changed = comparison.changed_claims
+    if changed:
+        brief.table(
+            ["申报", "改动", "原申报", "试算", "增减"],
+            [
+                [
+                    c.title,
+                    "、".join(CHANGE_WORDS[x] for x in c.changes) or "（受其他改动影响）",
+                    side(c.original),
+                    side(c.what_if),
+                    ("+" if c.amount_delta > 0 else "−" if c.amount_delta < 0 else "")
+                    + format_yuan(abs(c.amount_delta)),
+                ]
+                for c in changed
+            ],
+            [0.18, 0.16, 0.26, 0.26, 0.14],
+            size=10.5,
+        )
+    else:
+        brief.paragraph("各项申报均无改动。")
+    if comparison.years:
+        rows: list[list[str | Cell]] = [
+            [
+                f"{y.year}年",
+                format_yuan(y.original_before_cap),
+                Cell(format_yuan(y.original_after_cap), fill="warn" if y.original_cap_applied else None),
+                format_yuan(y.what_if_before_cap),
+                Cell(format_yuan(y.what_if_after_cap), fill="warn" if y.what_if_cap_applied else None),
+                ("+" if y.delta > 0 else "−" if y.delta < 0 else "") + format_yuan(abs(y.delta)),
+            ]
+            for y in comparison.years
+        ]
+        rows.append(
+            [
+                Cell("合计", align="center"),
+                format_yuan(original.total_before_cap),
+                format_yuan(original.total_after_cap),
+                format_yuan(what_if.total_before_cap),
+                format_yuan(what_if.total_after_cap),
+                ("+" if comparison.total_delta > 0 else "−" if comparison.total_delta < 0 else "")
+                + format_yuan(abs(comparison.total_delta)),
+            ]
+        )
+        brief.table(
+            ["年度", "原申报·上限前", "原申报·上限后", "试算·上限前", "试算·上限后", "增减"],
+            rows,
+            [0.12, 0.18, 0.18, 0.18, 0.18, 0.16],
+            size=10.5,
+        )
+        brief.note("增减按适用每年上限后的金额计；底色标出适用上限的年度。")
 
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")

@@ -35,7 +35,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -269,9 +268,6 @@ class BriefDocument:
 
     def spacer(self, height_mm: float) -> None:
         self.flowables.append(Spacer(1, height_mm * mm))
-
-    def page_break(self) -> None:
-        self.flowables.append(PageBreak())
 
     # --- tables and drawings -------------------------------------------------------
 

@@ -49,3 +49,22 @@ def test_opening_the_library_does_not_import_pandas(data_dir):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_the_code_is_formatted_and_lint_clean():
+    """ruff format wraps at 110; lint allows 120 for strings that cannot wrap (pyproject)."""
+    formatted = _run("ruff", "format", "--check", "--quiet", ".")
+    assert formatted.returncode == 0, (
+        "not formatted (run `ruff format .`):\n" + formatted.stdout + formatted.stderr
+    )
+    lint = _run("ruff", "check", "--quiet", ".")
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+def test_types_check_across_core_store_exporters_and_ui():
+    result = _run("mypy", "--no-error-summary")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -163,12 +163,15 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, panel: str) -
         "reader": window.reader_panel,
         "search": window.search_panel,
         "checklist": window.checklist_panel,
+        "tasks": window.tasks_panel,
     }
     if panel == "checklist":
         _show_example_application(app, window)
     path.parent.mkdir(parents=True, exist_ok=True)
     if panel == "indicators":
         ok = _grab_sample_indicators(app, window.workspace, path)
+    elif panel == "tasks":
+        ok = _grab_sample_tasks(app, window.workspace, path)
     else:
         ok = widgets[panel].grab().save(str(path))
     window.workspace.close()
@@ -222,6 +225,51 @@ def _grab_sample_indicators(app: QApplication, workspace: Workspace, path: Path)
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _grab_sample_tasks(app: QApplication, workspace: Workspace, path: Path) -> bool:
+    """The 任务分工 tab on one city department's tasks (deadlines passed: overdue ones marked) with
+    a few sample progress notes, recorded in a
+    throw-away copy of the store (never in the data folder the picture was asked for)."""
+    import datetime as dt
+    import shutil
+    import sqlite3
+    import tempfile
+
+    from workbench.core.paths import DATABASE_FILE
+    from workbench.core.workspace import Workspace
+    from workbench.ui.panels.tasks_panel import TasksPanel
+
+    folder = Path(tempfile.mkdtemp(prefix="workbench-screenshot-"))
+    try:
+        copy = sqlite3.connect(str(folder / DATABASE_FILE))
+        workspace.db.conn.backup(copy)
+        copy.close()
+        sample = Workspace.open(folder, seed=False)
+        try:
+            service = sample.tasks
+            names = service.unit_names("长沙市发展和改革委员会") or service.unit_names("省科技厅")
+            reports = service.reports(unit_names=names)
+            day = dt.date.today() - dt.timedelta(days=3)
+            samples = (
+                ("done", "已出台专项支持政策，首批项目已落地"),
+                ("lagging", "项目前期工作滞后，正协调用地"),
+            )
+            for report, (status, note) in zip(reports, samples, strict=False):
+                service.record(report.task.id, status, f"{note}（示例数据）", on=day, by="截图")
+            panel = TasksPanel(service)
+            panel.resize(1500, 900)
+            panel.show()
+            if names:
+                panel.select_unit(names[0])
+            app.processEvents()
+            ok = panel.grab().save(str(path))
+            panel.close()
+            return ok
+        finally:
+            sample.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _show_example_application(app: QApplication, window: MainWindow) -> None:
     """The checklist with the bundled example application (imported once per data folder)."""
     example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "changsha-innovative-drug.json"
@@ -244,5 +292,12 @@ def _show_example_application(app: QApplication, window: MainWindow) -> None:
     window.library_dock.hide()
     window.search_dock.hide()
     panel.select(panel.application.claims[0].id if panel.application.claims else panel.rules.items[0].id)
+    # a what-if, unsaved: the glucose monitor claimed as a class III device instead of class II
+    device = panel.application.claim("device-1")
+    if device is not None and panel.rules.item("innovative-device-class-3") is not None:
+        panel.select(device.id)
+        if panel.claim_form is not None and panel.claim_form.item_box is not None:
+            box = panel.claim_form.item_box
+            box.setCurrentIndex(box.findData("innovative-device-class-3"))
     for _ in range(3):
         app.processEvents()

@@ -17,20 +17,16 @@ from workbench.cli import (
     parse_date_arg,
     query_from_args,
 )
+from workbench.core.words import (
+    BRIEF_DATA_ERROR_WORDS,
+    FONT_PROBLEM_WORDS,
+    FONT_ROLE_WORDS,
+    FONT_SOURCE_WORDS,
+)
 
-ROLE_LABELS = {
-    "song": "标题（小标宋/宋体）",
-    "hei": "一级标题（黑体）",
-    "kai": "二级标题（楷体）",
-    "fangsong": "正文（仿宋）",
-}
-SOURCE_LABELS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
-FONT_PROBLEM_LABELS = {
-    "not_found": "文件不存在",
-    "not_truetype": "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）",
-    "no_cjk": "字体不含中文字形",
-    "unreadable": "文件无法读取",
-}
+ROLE_LABELS = FONT_ROLE_WORDS
+SOURCE_LABELS = FONT_SOURCE_WORDS
+FONT_PROBLEM_LABELS = FONT_PROBLEM_WORDS
 
 
 def register(sub: Any) -> None:
@@ -63,6 +59,13 @@ def register(sub: Any) -> None:
 
     p = brief.add_parser("checklist", help="a subsidy dossier from an application file")
     p.add_argument("file", type=Path, help="the application file (as for checklist evaluate)")
+    p.add_argument(
+        "--original",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="FILE is a what-if of this application file: the dossier compares the two",
+    )
     _common(p)
     p.set_defaults(handler=cmd_brief_checklist)
 
@@ -187,19 +190,18 @@ def cmd_brief_checklist(args: argparse.Namespace) -> int:
     _check_output(args.output)
     fonts = _fonts(args)
     try:
-        brief = brief_data.dossier_brief_from_file(None, args.file, as_of=args.as_of, fonts=fonts)
+        brief = brief_data.dossier_brief_from_file(
+            None, args.file, as_of=args.as_of, fonts=fonts, original=args.original
+        )
     except brief_data.BriefDataError as exc:
         raise UserError(_data_error(exc)) from None
     return _write(brief, args.output)
 
 
 def _data_error(exc: Any) -> str:
-    words = {
-        "unknown_document": "文库中没有文件 {0!r}",
-        "unknown_indicator": "没有指标 {0!r}（用 indicators list 查看全部）",
-        "no_indicators": "没有可报告的指标{0}",
-        "application_file": "申报文件有误：{0}",
-        "empty_query": "检索词为空",
+    words = BRIEF_DATA_ERROR_WORDS | {
+        "unknown_indicator": "没有指标 {0}（用 indicators list 查看全部）",
+        "application_file": "申报文件有误：{0}",  # on the command line the data is a file
     }
     return words.get(exc.reason, "{0}").format(exc.value)
 
@@ -212,6 +214,7 @@ def cmd_brief_fonts(args: argparse.Namespace) -> int:
         wanted = "、".join(line.wanted)
         stand_in = f"；首选 {wanted} 未找到，以此代替" if line.stand_in else ""
         print(
-            f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} {face.path.name}{stand_in}"
+            f"{ROLE_LABELS[line.role.value]}：{face.family}{note}，{SOURCE_LABELS[line.source.value]} "
+            f"{face.path.name}{stand_in}"
         )
     return 0

@@ -1,4 +1,4 @@
-"""Command line: ``checklist evaluate|list|history|evidence|export|import``: subsidy applications
+"""Command line: ``checklist evaluate|compare|list|history|evidence|export|import``: subsidy applications
 checked against a rules file (resources/rules, e.g. 湘政办发〔2026〕15号)."""
 
 from __future__ import annotations
@@ -15,15 +15,9 @@ from workbench.core.checklist.engine import evaluate_application
 from workbench.core.checklist.phrases import describe, format_yuan
 from workbench.core.checklist.results import STATE_TEXT, Evaluation, ItemResult
 from workbench.core.checklist.rules import rules_by_id
+from workbench.core.words import APPLICATION_ERROR_WORDS
 
-APPLICATION_PROBLEMS = {
-    "not_found": "没有编号为 {value} 的申报",
-    "no_such_revision": "没有这个版本：{value}",
-    "evidence_unreadable": "证明材料文件无法读取：{value}",
-    "unknown_evidence_key": "没有这个条件：{value}",
-    "no_such_file": "没有这个证明材料文件：{value}",
-    "unwritable": "无法写入文件：{value}",
-}
+APPLICATION_PROBLEMS = APPLICATION_ERROR_WORDS
 STATE_MARK = {"eligible": "✔", "ineligible": "✘", "needs_info": "？"}
 
 
@@ -42,8 +36,22 @@ def register(sub: Any) -> None:
         metavar="YYYY-MM-DD",
         help="evaluation date (default: the file's as_of, else today)",
     )
+    p.add_argument(
+        "--forecast",
+        action="store_true",
+        help="count events dated after the evaluation date as expected (labelled a forecast)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_evaluate)
+
+    p = checklist.add_parser(
+        "compare", help="a what-if: two application files side by side, per claim and per year"
+    )
+    p.add_argument("original", type=Path, help="the application as filed")
+    p.add_argument("what_if", type=Path, help="the same application with a claim changed")
+    p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_compare)
 
     p = checklist.add_parser("list", help="saved applications")
     p.add_argument("--json", action="store_true")
@@ -90,11 +98,56 @@ def cmd_checklist_evaluate(args: argparse.Namespace) -> int:
         raise _file_error(args.file, exc) from None
     rules = rules_by_id(app.rules_id)
     assert rules is not None  # the parser checked it
-    evaluation = evaluate_application(rules, app, args.as_of)
+    evaluation = evaluate_application(rules, app, args.as_of, forecast=args.forecast)
     if args.json:
         _print_json(evaluation.to_json())
     else:
         print_evaluation(evaluation)
+    return 0
+
+
+def cmd_checklist_compare(args: argparse.Namespace) -> int:
+    from workbench.core.checklist.comparison import CHANGE_WORDS, compare_applications
+
+    apps = []
+    for path in (args.original, args.what_if):
+        try:
+            apps.append(load_application_file(path))
+        except ApplicationFileError as exc:
+            raise _file_error(path, exc) from None
+    if apps[0].rules_id != apps[1].rules_id:
+        raise UserError(f"{args.what_if}：与 {args.original} 依据的政策规则不同，无法对比")
+    rules = rules_by_id(apps[0].rules_id)
+    assert rules is not None
+    c = compare_applications(rules, apps[0], apps[1], args.as_of)
+    if args.json:
+        _print_json(c.to_json())
+        return 0
+
+    def side(r: ItemResult | None) -> str:
+        if r is None:
+            return "—"
+        amount = f"最高{format_yuan(r.max_amount)}（比例未定）" if r.ceiling_only else format_yuan(r.amount)
+        return f"{r.item.title} {STATE_TEXT[r.state]} {amount}"
+
+    print(
+        f"试算对比：{c.original.application.name or args.original} → {c.what_if.application.name or args.what_if}"
+    )
+    if c.other_changes:
+        print("另有改动：" + "、".join(CHANGE_WORDS[x] for x in c.other_changes))
+    for cc in c.changed_claims:
+        changes = "、".join(CHANGE_WORDS[x] for x in cc.changes) or "受其他改动影响"
+        print(f"  {cc.title}（{changes}）：{side(cc.original)} → {side(cc.what_if)}")
+    print("年度\t原申报（上限前/后）\t试算（上限前/后）\t增减")
+    for y in c.years:
+        print(
+            f"{y.year}\t{format_yuan(y.original_before_cap)}/{format_yuan(y.original_after_cap)}"
+            f"\t{format_yuan(y.what_if_before_cap)}/{format_yuan(y.what_if_after_cap)}\t{y.delta:+,}元"
+        )
+    print(
+        f"合计\t{format_yuan(c.original.total_before_cap)}/{format_yuan(c.original.total_after_cap)}"
+        f"\t{format_yuan(c.what_if.total_before_cap)}/{format_yuan(c.what_if.total_after_cap)}\t{c.total_delta:+,}元"
+    )
     return 0
 
 
@@ -103,8 +156,12 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
     w = lambda line="": print(line, file=out)  # noqa: E731
     r = e.rules
     w(f"《{r.title}》（{r.doc_number or '无文号'}）")
+    if e.forecast:
+        w("【预测】评估日之后的日期按预计取得计入，不是已取得的事实")
     w(
-        f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期：{r.validity.issued.isoformat()} 至 {r.validity.valid_until.isoformat()}"
+        f"申报：{e.application.name or '未命名'}　评估日：{e.as_of.isoformat()}　有效期："
+        f"{r.validity.issued.isoformat()} 至 "
+        f"{r.validity.valid_until.isoformat()}"
     )
     policy = next(c for c in e.items[0].conditions if c.id == "validity.in_force") if e.items else None
     if policy:
@@ -126,9 +183,14 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
     for t in e.totals:
         line = f"  {t.year} 年：{format_yuan(t.before_cap)}"
         if t.cap_applied:
-            line += f" → 适用每年 {format_yuan(t.cap)} 上限后 {format_yuan(t.after_cap)}〔{t.cap_citation.clause_id if t.cap_citation else ''}〕"
+            line += (
+                f" → 适用每年 {format_yuan(t.cap)} 上限后 {format_yuan(t.after_cap)}〔"
+                f"{t.cap_citation.clause_id if t.cap_citation else ''}〕"
+            )
         if t.pending:
             line += f"（另有待补充 {format_yuan(t.pending)}）"
+        if t.ceilings:
+            line += f"（另有比例未定、最高 {format_yuan(t.ceilings)}，不计入）"
         w(line)
     w(
         f"  总计：{format_yuan(e.total_after_cap)}"
@@ -143,7 +205,9 @@ def print_evaluation(e: Evaluation, out: Any = None) -> None:
 def _print_item(w: Any, r: ItemResult) -> None:
     claim = f"——{r.claim.title or r.claim.id}" if r.claim else "（未申报）"
     amount = ""
-    if r.max_amount is not None:
+    if r.ceiling_only:
+        amount = f"　比例未定，最高 {format_yuan(r.max_amount)}（不计入合计）"
+    elif r.max_amount is not None:
         amount = f"　最高 {format_yuan(r.max_amount)}"
         if len(r.per_year) > 1:
             amount += (
@@ -242,7 +306,8 @@ def cmd_checklist_evidence(args: argparse.Namespace) -> int:
         return 0
     asked = [s for s in slots.values() if s.asked]
     print(
-        f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 {sum(1 for s in asked if not s.present)} 项"
+        f"需提供 {len(asked)} 项，已有 {sum(1 for s in asked if s.present)} 项，缺少 "
+        f"{sum(1 for s in asked if not s.present)} 项"
     )
     for s in slots.values():
         given = [s.note.strip()] if s.note.strip() else []

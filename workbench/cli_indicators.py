@@ -71,7 +71,8 @@ def register(sub: Any) -> None:
         "keys",
         nargs="*",
         metavar="MEASURE_OR_ID",
-        help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures set by more than one plan",
+        help="a measure (生物经济产业规模), one indicator id (its measure) or several ids; none: list the measures "
+        "set by more than one plan",
     )
     p.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
@@ -177,7 +178,10 @@ def cmd_history(args: argparse.Namespace) -> int:
             before = e.before["value"] if e.before else None
             after = e.after["value"] if e.after else None
             period = (e.after or e.before or {}).get("period")
-            detail = f"{period}：{'' if before is None else f'{number_text(before)} → '}{'' if after is None else number_text(after)}"
+            detail = (
+                f"{period}：{'' if before is None else f'{number_text(before)} → '}"
+                f"{'' if after is None else number_text(after)}"
+            )
         elif e.action == "edit" and e.before and e.after:
             changed = [
                 k for k in e.after if k in e.before and e.before[k] != e.after[k] and k != "updated_at"
@@ -220,7 +224,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 0
     for r in comparison.rows:
         print(
-            f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t[{status_text(r)}]\t{_latest_text(r)}\t{r.indicator.doc_id or '手工录入'}"
+            f"{r.indicator.region or '—'}\t{r.indicator.name}\t{_target_text(r)}\t{_deadline_text(r)}\t["
+            f"{status_text(r)}]\t{_latest_text(r)}\t{r.indicator.doc_id or '手工录入'}"
         )
     return 0
 
@@ -237,7 +242,8 @@ def cmd_record(args: argparse.Namespace) -> int:
     indicator = ws.indicators.get(args.indicator_id)
     replaced = f"（替换原值 {number_text(before[0].value)}）" if before and args.replace else ""
     print(
-        f"已记录 {args.indicator_id} {obs.period}：{number_text(obs.value)}{indicator.unit if indicator else ''}{replaced}"
+        f"已记录 {args.indicator_id} {obs.period}：{number_text(obs.value)}"
+        f"{indicator.unit if indicator else ''}{replaced}"
     )
     return 0
 
@@ -260,7 +266,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         raise UserError(f"{args.path} 有 {len(preview.problems)} 处错误，未导入任何数据")
-    summary = f"观测值 {len(preview.observations)} 条（其中替换 {preview.replacements} 条），指标 {len(preview.indicators)} 个"
+    summary = (
+        f"观测值 {len(preview.observations)} 条（其中替换 {preview.replacements} 条），指标 "
+        f"{len(preview.indicators)} 个"
+    )
     if args.dry_run:
         print(f"检查通过，可导入：{summary}")
         return 0

@@ -5,11 +5,14 @@ lupdate reads only literal ``tr("…")``/``translate("ctx", "…")`` calls, so i
 - literals given to a module's ``_t`` helper (``def _t(text): return QCoreApplication.translate("ctx", text)``);
 - ``other.tr("…")`` on an object other than ``self``: lupdate names the context after the variable
   ("window", "w", "panel"), while PySide looks the string up under the object's class names.
-This script lists those strings with the context Qt asks for at run time, keeps the translations already
-in the runtime .ts, skips what workbench_<lang>.ts already holds under the right context, adds new strings as unfinished and drops vanished ones. Run from the repository root:
+This script lists those strings with the context Qt asks for at run time, keeps the translations
+already in the runtime .ts (or one the same source text has under another context), skips what
+workbench_<lang>.ts already holds under the right context, adds new strings as unfinished and drops
+vanished ones. Run from the repository root:
 
     python3 resources/i18n/runtime_strings.py [en]
-    pyside6-lrelease resources/i18n/workbench_en.ts resources/i18n/workbench_runtime_en.ts -qm resources/i18n/workbench_en.qm
+    pyside6-lrelease resources/i18n/workbench_en.ts resources/i18n/workbench_runtime_en.ts \
+        -qm resources/i18n/workbench_en.qm
 """
 
 from __future__ import annotations

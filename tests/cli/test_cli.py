@@ -148,3 +148,23 @@ def test_an_index_busy_in_another_instance_is_a_message_not_a_traceback(run, mon
     monkeypatch.setattr(SearchService, "rebuild", busy)
     code, out, err = run("index", "rebuild")
     assert code == 3 and "检索索引正被另一个程序写入" in err and "Traceback" not in err
+
+
+def test_search_json_says_per_hit_which_words_matched_literally_or_by_synonym(run):
+    code, out, err = run("search", "同一法人单位 每年奖励上限", "--json", "--limit", "3")
+    assert code == 0, err
+    top = json.loads(out)[0]
+    assert top["clause_id"] == "hunan-biomedicine-2026:附则2"
+    assert {"word": "上限", "how": "synonym", "via": "最高不超过"} in top["matched"]
+    assert {"word": "法人单位", "how": "literal"} in top["matched"]
+    assert top["missing"] == [] and top["synonym_marks"]
+
+
+def test_search_offers_a_did_you_mean_and_marks_partial_hits(run):
+    code, out, err = run("search", "医疗器戒")
+    assert code == 0
+    assert "您是不是要找：医疗器械（未自动替换）" in err
+    assert "未找到同时包含全部检索词的条款，以下为部分匹配" in err
+    assert "缺少：器戒" in out
+    code, out, _ = run("search", "医疗器戒", "--strict")
+    assert code == 0 and "没有找到匹配的条款" in out

@@ -39,6 +39,7 @@ def test_evaluate_json_gives_items_reasons_citations_amounts_totals_and_trace(ru
             "cap_applied": False,
             "cap_citation": None,
             "pending": 0,
+            "ceilings": 0,
         }
     ]
     assert result["trace"][0]["code"] == "trace.start" and result["trace"][-1]["code"] == "trace.total"
@@ -108,7 +109,8 @@ def test_import_list_history_export_round_trip(run, tmp_path):
 def test_a_refused_import_leaves_the_list_unchanged(run, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(
-        '{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}, "claims": [{"id": "x", "item": "nope"}]}',
+        '{"format": "workbench.application", "version": 1, "rules": "hunan-biomedicine-2026", "profile": {}'
+        ', "claims": [{"id": "x", "item": "nope"}]}',
         encoding="utf-8",
     )
     code, _, err = run("checklist", "import", str(bad))
@@ -193,8 +195,8 @@ def test_a_multi_year_award_requested_below_its_ceiling_says_which_years_count(r
     code, out, _ = run("checklist", "evaluate", str(path))
     assert code == 0
     assert (
-        "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、2027 年 300万元）"
-        in out
+        "最高 1500万元（2026 年 500万元、2027 年 500万元、2028 年 500万元），计入 800万元（2026 年 500万元、"
+        "2027 年 300万元）" in out
     )
 
 
@@ -233,3 +235,51 @@ def test_evidence_lists_what_is_given_and_a_file_whose_copy_is_gone_as_missing(r
     assert slots["device-1:production_approval"]["present"] is True
     code, _, err = run("checklist", "evidence", "app-nope")
     assert code == 2 and "app-nope" in err
+
+
+def test_compare_sets_a_what_if_beside_the_original(run):
+    original = str(EXAMPLES / "changsha-innovative-drug.json")
+    what_if = str(EXAMPLES / "what-if-device-reclassified.json")
+    code, out, err = run("checklist", "compare", original, what_if, "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    device = next(c for c in result["claims"] if c["claim"] == "device-1")
+    assert device["changes"] == ["item"] and device["amount_delta"] == 500_000
+    assert device["original"]["item"] == "innovative-device-class-2"
+    assert device["what_if"]["item"] == "innovative-device-class-3"
+    assert result["years"] == [
+        {
+            "year": 2026,
+            "original": {"before_cap": 5_500_000, "after_cap": 5_500_000, "cap_applied": False},
+            "what_if": {"before_cap": 6_000_000, "after_cap": 6_000_000, "cap_applied": False},
+            "delta": 500_000,
+        }
+    ]
+    code, out, err = run("checklist", "compare", original, what_if)
+    assert code == 0 and "改按其他事项" in out and "+500,000元" in out
+
+
+def test_a_gbk_file_is_read_and_a_broken_one_is_refused_in_chinese(run, tmp_path):
+    text = (EXAMPLES / "changsha-innovative-drug.json").read_text(encoding="utf-8")
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes(text.encode("gbk"))
+    code, out, err = run("checklist", "evaluate", str(gbk), "--json")
+    assert code == 0, err
+    assert json.loads(out)["totals"]["by_year"][0]["after_cap"] == 5_500_000
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(text.replace('"version": 1,', '"version": 1').encode("utf-8"))
+    code, out, err = run("checklist", "evaluate", str(broken))
+    assert code != 0 and "不是有效的 JSON 文件：第 4 行第 3 列" in err and "缺少逗号" in err
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\x81\x30\xff\xfe")
+    code, out, err = run("checklist", "evaluate", str(binary))
+    assert code != 0 and "既不是 UTF-8 也不是 GBK 编码" in err
+
+
+def test_future_approvals_wait_unless_a_forecast_is_asked_for(run):
+    path = str(Path(__file__).resolve().parents[1] / "core/checklist/cases/drug-approval-in-the-future.json")
+    code, out, err = run("checklist", "evaluate", path, "--json")
+    assert code == 0, err
+    assert json.loads(out)["totals"]["after_cap"] == 0 and not json.loads(out)["forecast"]
+    code, out, err = run("checklist", "evaluate", path, "--forecast")
+    assert code == 0 and "【预测】" in out and "总计：500万元" in out

@@ -69,3 +69,18 @@ def test_a_failing_migration_step_leaves_the_file_at_its_old_version(tmp_path, m
     with sqlite3.connect(path) as conn:
         assert schema_version(conn) == 1
         assert "doc_references" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_an_old_file_gains_the_task_ledger_tables_empty_and_keeps_its_documents(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-v1.sqlite3", path)
+    db = open_database(path)
+    assert schema_version(db.conn) == LATEST
+    assert {"task_progress", "task_audit"} <= set(db.table_names())
+    assert db.execute("SELECT count(*) FROM task_progress").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):  # the four statuses only
+        db.execute(
+            "INSERT INTO task_progress (task_id, doc_id, reported_on, status, note, entered_at) "
+            "VALUES ('d:一', 'd', '2026-01-01', 'finished', 'x', '2026-01-01')"
+        )

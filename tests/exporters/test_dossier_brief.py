@@ -144,7 +144,7 @@ def test_an_evidence_file_whose_stored_copy_is_gone_counts_as_missing(
     text = pdf_text(data)
     assert "器械注册证.pdf（文件缺失）" in text
     # the example's one note (the drug's registration certificate) is all that is provided
-    assert "已提供1项，尚缺6项" in text
+    assert "已提供1项，尚缺7项" in text
 
 
 def test_the_engines_dates_print_as_chinese_dates(bundled_fonts):
@@ -179,3 +179,32 @@ def test_the_stamps_end_the_dossier_with_the_last_step_of_the_trace(bundled_font
     last = re.sub(r"\s+", "", pypdf.PdfReader(io.BytesIO(data)).pages[-1].extract_text())
     assert "数据截至" in last and "评估日" in last
     assert chinese_dates(evaluation.trace[-1].text).replace(" ", "") in last  # not the stamps alone on a page
+
+
+def test_a_what_if_dossier_sets_it_beside_the_original_per_claim_and_per_year(qapp, bundled_fonts):
+    what_if = EXAMPLES / "what-if-device-reclassified.json"
+    original = EXAMPLES / "changsha-innovative-drug.json"
+    data = brief_data.dossier_brief_from_file(
+        None, what_if, fonts=bundled_fonts, created=CREATED, original=original
+    ).build()
+    text = re.sub(r"\s+", "", pdf_text(data))
+    assert "六、试算对比" in text and "七、评估过程" in text
+    assert "奖补合计（适用上限后）由550万元变为600万元，增加50万元" in text
+    assert "改按其他事项" in text and "+50万元" in text
+    assert "原申报·上限前" in text and "试算·上限后" in text
+    plain = brief_data.dossier_brief_from_file(None, what_if, fonts=bundled_fonts, created=CREATED).build()
+    assert "试算对比" not in pdf_text(plain)
+
+
+def test_an_unstated_share_is_printed_as_a_ceiling_with_its_reading(qapp, bundled_fonts):
+    path = ROOT / "tests/core/checklist/cases/equity-two-investments-one-ceiling.json"
+    text = re.sub(
+        r"\s+",
+        "",
+        pdf_text(
+            brief_data.dossier_brief_from_file(None, path, fonts=bundled_fonts, created=CREATED).build()
+        ),
+    )
+    assert "比例未定，最高400万元" in text and "比例未定，最高100万元" in text
+    assert "另有比例未定、只列上限的事项（不计入上表）：2026年最高500万元" in text
+    assert "解读：“最高不超过500万元”限的是“股权投资类企业”" in text

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
+from tests.ui.conftest import BACKGROUND_MS
 from workbench.app import install_translator, start_window
 from workbench.cli import main
 from workbench.ui import settings as opts
@@ -21,7 +22,7 @@ def test_the_window_paints_first_and_the_library_arrives_after(qtbot, data_dir):
     qtbot.addWidget(window)
     assert window.workspace is None, "nothing heavy happens before the first paint"
     assert not window.import_action.isEnabled()
-    qtbot.waitUntil(lambda: window.workspace is not None)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=BACKGROUND_MS)
     assert errors == []
     assert window.import_action.isEnabled()
     assert window.library_panel.select_document("nanjing-bioeconomy-2021")
@@ -39,7 +40,7 @@ def test_a_database_from_a_newer_version_is_reported_and_left_alone(qtbot, tmp_p
     errors: list[str] = []
     window = start_window(data, errors.append)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(errors))
+    qtbot.waitUntil(lambda: bool(errors), timeout=BACKGROUND_MS)
     assert "999" in errors[0]
     assert window.workspace is None and db.read_bytes() == before
 
@@ -108,7 +109,7 @@ def test_dropping_a_file_on_the_window_imports_it(window, qtbot, tmp_path):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.importFinished, timeout=30000):
+    with qtbot.waitSignal(window.importFinished, timeout=BACKGROUND_MS):
         window.dropEvent(event)
     assert any(d.doc_number == "常政发〔2024〕21号" for d in window.workspace.library.documents())
 

@@ -15,6 +15,7 @@ from exporters.brief_data import BriefKind
 from exporters.pdf_fonts import BUNDLED_FONTS_DIR, Role
 from tests.conftest import ROOT
 from tests.exporters.pdf_checks import fonts_of, on_white, pdf_text, rendered_ink
+from tests.ui.conftest import BACKGROUND_MS
 from workbench.ui import settings as opts
 from workbench.ui.dialogs.brief_preview import BriefPreviewDialog, suggested_file_name
 from workbench.ui.dialogs.pdf_settings import PdfSettingsDialog
@@ -23,7 +24,7 @@ from workbench.ui.dialogs.pdf_settings import PdfSettingsDialog
 def _export(qtbot, window, **kwargs) -> BriefPreviewDialog:  # type: ignore[no-untyped-def]
     task = window.briefs.export_current(**kwargs)
     assert task is not None, window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.briefs.preview is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.briefs.preview is not None, timeout=BACKGROUND_MS)
     preview = window.briefs.preview
     qtbot.addWidget(preview)
     return preview
@@ -45,12 +46,11 @@ def test_the_reader_exports_a_document_summary_shown_in_a_preview(qtbot, window,
 
 def test_the_export_runs_in_the_background_with_progress(qtbot, window):
     window.open_document("changsha-bioeconomy-2023")
-    task = window.briefs.export_current()
-    assert task is not None and window.task is task  # the status bar shows it; other jobs wait
-    assert window.progress.isVisible()
-    qtbot.waitUntil(
-        lambda: window.task is None, timeout=30000
-    )  # not waitSignal: the job may end before it connects
+    with qtbot.waitSignal(window.jobEnded, timeout=BACKGROUND_MS):
+        task = window.briefs.export_current()
+        assert task is not None and window.task is task  # the status bar shows it; other jobs wait
+        assert window.progress.isVisible()
+    assert window.task is None and not window.progress.isVisible()
     qtbot.addWidget(window.briefs.preview)
 
 

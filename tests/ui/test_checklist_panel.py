@@ -73,12 +73,14 @@ def test_each_condition_shows_its_clause_text_and_badge(loaded):
     assert industrialised.badge.state is State.ELIGIBLE
 
 
-def test_choosing_another_province_makes_everything_ineligible_at_once(loaded, qtbot):
-    province = loaded.profile_fields["in_hunan"]
-    province.setFocus()
-    province.lineEdit().selectAll()
-    type_text(province.lineEdit(), "江苏省")
-    assert loaded.application.profile["province"] == "江苏省"
+def test_operating_in_another_province_only_makes_everything_ineligible_at_once(loaded, qtbot):
+    where = loaded.profile_fields["in_hunan"]
+    hunan = where.checks[0]
+    hunan.setFocus()
+    qtbot.keyClick(hunan, Qt.Key.Key_Space)  # untick 湖南省
+    where.other.setFocus()
+    type_text(where.other, "江苏省")
+    assert loaded.application.profile["operating_provinces"] == ["江苏省"]
     assert loaded.scope_badges["in_hunan"].text() == "不符合"
     assert all(node.text(1) == "不符合" for node in loaded.tree_items.values())
     assert "奖补合计 0元" in loaded.total_label.text()
@@ -118,8 +120,8 @@ def test_claiming_an_item_by_keyboard_filling_it_in_and_saving(loaded, qtbot, wo
     claim_id = loaded.current_key
     assert claim_id == "innovative-device-class-3-1" and loaded.application.claim(claim_id) is not None
     form = loaded.claim_form
-    form.title.selectAll()
-    type_text(form.title, "手术机器人")
+    form.title_edit.selectAll()
+    type_text(form.title_edit, "手术机器人")
     qtbot.keyClicks(form.event_date, "2026-08-08")
     for row in loaded.condition_rows:
         if row.answer is not None:
@@ -259,7 +261,7 @@ def test_enter_on_a_claim_moves_into_its_form_without_adding_a_claim(loaded, qtb
     loaded.tree.setFocus()
     qtbot.keyClick(loaded.tree, Qt.Key.Key_Return)
     assert [c.id for c in loaded.application.claims if c.item == "innovative-drug"] == ["drug-1"]
-    assert loaded.claim_form is not None and loaded.claim_form.title.hasFocus()
+    assert loaded.claim_form is not None and loaded.claim_form.title_edit.hasFocus()
 
 
 def test_a_removed_evidence_file_leaves_the_slot(loaded, workspace, tmp_path):
@@ -300,7 +302,7 @@ def test_tab_goes_from_the_items_into_the_claim_its_conditions_and_evidence(wind
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     form, first = panel.claim_form, panel.condition_rows[0]
-    assert visited[0] is form.title
+    assert visited[0] is form.title_edit
     assert all(panel.isAncestorOf(w) for w in visited[: visited.index(first.note) + 1])
     assert (
         visited.index(form.others)
@@ -426,3 +428,87 @@ def test_closing_the_window_with_unsaved_edits_asks_first(window, answer, closes
     window.close()
     assert asked == [1]
     assert window.isVisible() is not closes
+
+
+def test_reclassifying_a_device_shows_the_what_if_beside_the_original(loaded):
+    assert not loaded.what_if_box.isVisible()  # as opened: nothing to compare
+    loaded.select("device-1")
+    form = loaded.claim_form
+    assert form is not None and form.item_box is not None
+    form.item_box.setCurrentIndex(form.item_box.findData("innovative-device-class-3"))
+    assert loaded.application.claim("device-1").item == "innovative-device-class-3"
+    assert loaded.what_if_box.isVisible()
+    changed = loaded.what_if_claims
+    assert changed.rowCount() == 1 and changed.item(0, 1).text() == "改按其他事项"
+    assert "第二类" in changed.item(0, 2).text() and "50万元" in changed.item(0, 2).text()
+    assert "第三类" in changed.item(0, 3).text() and changed.item(0, 4).text() == "+50万元"
+    years = loaded.what_if_years
+    row_2026 = [years.item(0, c).text() for c in range(6)]
+    assert row_2026 == ["2026 年", "550万元", "550万元", "600万元", "600万元", "+50万元"]
+    assert "原申报 550万元，试算 600万元，增加 50万元" in loaded.what_if_summary.text()
+    assert loaded.what_if_original() is not None
+    loaded.save()
+    assert not loaded.what_if_box.isVisible() and loaded.what_if_original() is None
+
+
+def test_a_what_if_left_out_of_the_totals_is_in_no_conflict(loaded):
+    loaded.select("device-1")
+    loaded.claim_current_item()  # a second claim of the same item: the same device, as class III
+    claim_id = loaded.current_key
+    claim = loaded.application.claim(claim_id)
+    device = loaded.application.claim("device-1")
+    import dataclasses
+
+    what_if = dataclasses.replace(
+        claim,
+        item="innovative-device-class-3",
+        title=device.title,
+        project=device.project.replace("血糖", "血糖 "),  # spelled apart by a space
+        event_date=device.event_date,
+        answers=dict(device.answers),
+        included=False,
+    )
+    loaded.replace_claim(what_if)
+    assert loaded.evaluation.result_for_claim("device-1").amount == 500_000
+    loaded.replace_claim(
+        dataclasses.replace(what_if, included=True)
+    )  # both counted: one product, two classes
+    for cid in ("device-1", claim_id):
+        r = loaded.evaluation.result_for_claim(cid)
+        assert r.state is State.INELIGIBLE and r.amount == 0
+
+
+def test_an_activity_outside_the_list_is_kept_as_typed(panel):
+    activities = panel.profile_fields["activities"]
+    type_text(activities.other, "股权投资、咨询")
+    assert panel.application.profile["activities"] == ["股权投资", "咨询"]
+    assert activities.checks[-1].text() == "股权投资"
+
+
+def test_an_approval_after_the_evaluation_date_waits_unless_the_forecast_box_is_ticked(loaded, qtbot):
+    loaded.select("drug-1")
+    form = loaded.claim_form
+    form.event_date.selectAll()
+    qtbot.keyClicks(form.event_date, "2026-11-30")  # after the evaluation date, 2026-09-01
+    r = loaded.evaluation.result_for_claim("drug-1")
+    assert r.state is State.NEEDS_INFO and r.amount == 0
+    assert "尚未发生" in {row.cond.id: row for row in loaded.condition_rows}["event_in_term"].reason.text()
+    assert "另待补充 500万元" in loaded.total_label.text()
+    loaded.forecast_box.setFocus()
+    qtbot.keyClick(loaded.forecast_box, Qt.Key.Key_Space)
+    assert loaded.evaluation.forecast and loaded.evaluation.result_for_claim("drug-1").amount == 5_000_000
+    assert loaded.total_label.text().startswith("【预测】")
+
+
+def test_an_equity_claim_shows_an_unstated_share_as_a_ceiling_with_the_reading(panel):
+    path = (
+        Path(__file__).resolve().parents[1] / "core/checklist/cases/equity-two-investments-one-ceiling.json"
+    )
+    assert panel.import_path(path)
+    assert panel.profile_fields["activities"].checks[-1].isChecked()  # 股权投资, within scope
+    panel.select("e2")
+    assert "比例未定，最高 100万元" in panel.amount_label.text()
+    assert panel.reading_label is not None and "限的是“股权投资类企业”" in panel.reading_label.text()
+    assert panel.tree_items["e2"].text(3) == "比例未定"
+    assert "另有比例未定、最高 500万元（不计入）" in panel.total_label.text()
+    assert panel.evaluation.total_after_cap == 0

@@ -161,7 +161,9 @@ def test_the_window_opens_the_reader_at_the_clause(window, qtbot):
 def test_proposals_of_an_imported_plan_are_reviewed_in_the_dialog(panel, workspace, tmp_path):
     plan = tmp_path / "某市行动计划.txt"
     plan.write_text(
-        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上，引进高层次人才 200 名。\n",
+        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增"
+        "上市企业 5 家以上，引进高层次人才 200 名。"
+        "\n",
         encoding="utf-8",
     )
     (outcome,) = workspace.library.import_files([plan])

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.conftest import BACKGROUND_MS
 from workbench.ui import main_window
 from workbench.ui.panels.reader_panel import CLAUSE_ID_ROLE
 
@@ -51,7 +52,7 @@ def test_typing_a_query_lists_hits_and_opening_one_selects_the_clause(window, qt
     assert window.search_panel.query_box.hasFocus()
     # Chinese arrives through the input method as committed text, not as key presses
     window.search_panel.query_box.insert("医药产业")
-    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0, timeout=BACKGROUND_MS)
     first = window.search_panel.results[0]
     index = window.search_panel.model.index(0, 0)
     window.search_panel.list.clicked.emit(index)
@@ -72,7 +73,7 @@ def test_importing_a_bad_file_shows_a_message_and_changes_nothing(window, qtbot,
     bad = tmp_path / "扫描件.pdf"
     bad.write_bytes(b"not a pdf at all")
     before = [d.id for d in window.workspace.library.documents()]
-    with qtbot.waitSignal(window.jobEnded, timeout=30000):
+    with qtbot.waitSignal(window.jobEnded, timeout=BACKGROUND_MS):
         assert window.import_paths([bad]) is not None
     assert "扫描件.pdf" in messages[0]
     assert [d.id for d in window.workspace.library.documents()] == before
@@ -84,7 +85,7 @@ def test_a_good_import_appears_in_the_library_and_is_searchable(window, qtbot, t
         "衡阳市人民政府\n衡阳市支持合成生物产业发展的若干措施\n衡政发〔2024〕8号\n一、总体要求\n（一）支持合成生物平台。给予奖补。\n",
         encoding="gb18030",
     )
-    with qtbot.waitSignal(window.importFinished, timeout=30000):
+    with qtbot.waitSignal(window.importFinished, timeout=BACKGROUND_MS):
         assert window.import_paths([doc]) is not None
     assert len(window.workspace.library.documents()) == 6
     assert window.reader_panel.detail.info.doc_number == "衡政发〔2024〕8号"
@@ -120,9 +121,9 @@ def test_the_background_import_can_be_cancelled(window, qtbot, tmp_path, monkeyp
     monkeypatch.setattr(main_window, "import_job", gated_job)
     assert window.import_paths(paths) is not None
     assert window.cancel_button.isVisible() and window.progress.isVisible()
-    qtbot.waitUntil(first_done.is_set)
+    qtbot.waitUntil(first_done.is_set, timeout=BACKGROUND_MS)
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(window.importFinished, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.importFinished, timeout=BACKGROUND_MS) as blocker:
         may_go_on.set()
     outcomes = blocker.args[0]
     assert [o.ok for o in outcomes] == [True, False, False, False]
@@ -135,7 +136,10 @@ def test_window_geometry_and_splitter_are_remembered(window, tmp_path, workspace
     from workbench.ui import settings as opts
     from workbench.ui.main_window import MainWindow
 
-    window.resize(700, 500)  # inside the offscreen screen, which clamps restored geometry
+    # A size inside the offscreen screen (which clamps restored geometry) and above the window's
+    # minimum, which grows while the status bar shows a job's progress bar and cancel button.
+    window.resize(max(760, window.minimumSizeHint().width() + 40), 520)
+    wanted = (window.size().width(), window.size().height())
     window.reader_panel.splitter.setSizes([150, 450])
     sizes = window.reader_panel.splitter.sizes()
     window.save_window_state()
@@ -143,7 +147,7 @@ def test_window_geometry_and_splitter_are_remembered(window, tmp_path, workspace
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert (again.size().width(), again.size().height()) == wanted
     assert again.reader_panel.splitter.sizes() == sizes
 
 

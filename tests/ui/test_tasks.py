@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from tests.ui.conftest import BACKGROUND_MS
 from workbench.ui.tasks import TaskRunner
 
 
@@ -24,9 +25,9 @@ def test_a_job_that_ends_before_the_event_loop_turns_still_delivers_its_result(q
         runner.job("instant", _instant, 42).success(results.append).finally_(lambda: order.append("finally"))
     )
     task = job.run_in_background()
-    assert runner.wait(30000)  # the worker has returned and emitted before anything is processed
+    assert runner.wait(BACKGROUND_MS)  # the worker has returned and emitted before anything is processed
     assert results == [] and not task.done
-    qtbot.waitUntil(lambda: task.done)
+    qtbot.waitUntil(lambda: task.done, timeout=BACKGROUND_MS)
     assert results == [42] and order == ["finally"] and task.succeeded is True
     assert runner.running() == []
 
@@ -37,8 +38,8 @@ def test_a_failing_job_reaches_its_failure_callback_not_the_success_one(qtbot):
     task = (
         runner.job("broken", _broken).success(successes.append).failure(failures.append).run_in_background()
     )
-    runner.wait(30000)
-    qtbot.waitUntil(lambda: task.done)
+    runner.wait(BACKGROUND_MS)
+    qtbot.waitUntil(lambda: task.done, timeout=BACKGROUND_MS)
     assert successes == [] and [str(e) for e in failures] == ["disk gone"] and task.succeeded is False
 
 
@@ -50,8 +51,8 @@ def test_callbacks_cannot_be_added_once_a_job_has_started(qtbot):
         job.success(print)
     with pytest.raises(RuntimeError):
         job.run_in_background()
-    runner.wait(30000)
-    qtbot.waitUntil(lambda: task.done)
+    runner.wait(BACKGROUND_MS)
+    qtbot.waitUntil(lambda: task.done, timeout=BACKGROUND_MS)
 
 
 def test_progress_arrives_on_the_main_thread(qtbot):
@@ -68,8 +69,8 @@ def test_progress_arrives_on_the_main_thread(qtbot):
         lambda done, total: seen.append((done, total, threading.get_ident() == main))
     )
     task = job.run_in_background()
-    runner.wait(30000)
-    qtbot.waitUntil(lambda: task.done)
+    runner.wait(BACKGROUND_MS)
+    qtbot.waitUntil(lambda: task.done, timeout=BACKGROUND_MS)
     assert seen == [(1, 3, True), (2, 3, True), (3, 3, True)]
 
 
@@ -77,9 +78,9 @@ def test_an_instant_import_frees_the_window_for_the_next_job(window, qtbot, tmp_
     from workbench.ui import main_window
 
     monkeypatch.setattr(main_window, "import_job", lambda data_dir, paths, *, progress, cancelled: [])
-    with qtbot.waitSignal(window.importFinished, timeout=30000):
+    with qtbot.waitSignal(window.importFinished, timeout=BACKGROUND_MS):
         assert window.import_paths([tmp_path / "a.txt"]) is not None
-        window.runner.wait(30000)  # the job has ended before the window could have connected anything
+        window.runner.wait(BACKGROUND_MS)  # the job has ended before the window could have connected anything
     assert window.task is None and not window.progress.isVisible()
-    with qtbot.waitSignal(window.jobEnded, timeout=30000):
+    with qtbot.waitSignal(window.jobEnded, timeout=BACKGROUND_MS):
         assert window.rebuild_index() is not None  # the next job is accepted

@@ -40,12 +40,18 @@ IMPORT_PROBLEM_WORDS = {
     "duplicate": "文库中已有相同文件",
     "duplicate_number": "文库中已有相同文号的文件",
     "cancelled": "已取消",
+    "disk_full": "磁盘已满，此文件未保存（之前导入的文件已保存）",
+    "not_attempted": "磁盘已满，未尝试导入",
 }
 
 SEARCH_NOTICE_WORDS = {
     "malformed_query_fallback": "查询语法有误，已按普通词语检索",
     "no_searchable_terms": "检索词中没有可检索的文字",
     "index_unavailable": "检索索引暂不可用，正在重建",
+    "partial_matches": "未找到同时包含全部检索词的条款，以下为部分匹配",
+    "synonym_matches": "部分结果按同义词匹配",
+    "index_stale": "检索索引未能更新（磁盘空间不足或索引被占用），结果可能缺少最近导入的文件",
+    "query_truncated": "检索词过长，只按前 200 个字检索",
 }
 
 CHECK_STATE_WORDS = {"eligible": "符合", "ineligible": "不符合", "needs_info": "待补充"}
@@ -114,6 +120,78 @@ AUDIT_ACTION_WORDS = {
     "reject": "不采纳建议",
 }
 
+# The PDF briefs' font roles, where a face came from, and why a chosen file was not used.
+FONT_ROLE_WORDS = {
+    "song": "标题（小标宋、宋体）",
+    "hei": "一级标题“一、”（黑体）",
+    "kai": "二级标题“（一）”（楷体）",
+    "fangsong": "正文（仿宋_GB2312）",
+}
+FONT_SOURCE_WORDS = {"user": "自选字体", "system": "系统字体", "bundled": "内置字体"}
+FONT_PROBLEM_WORDS = {
+    "not_found": "文件不存在",
+    "not_truetype": "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）",
+    "no_cjk": "字体不含中文字形",
+    "unreadable": "文件无法读取",
+}
+
+# Why a brief could not be made ({0}: the document, indicator, application or detail).
+BRIEF_DATA_ERROR_WORDS = {
+    "unknown_document": "文库中没有文件 {0}",
+    "unknown_indicator": "没有指标 {0}",
+    "no_indicators": "没有可报告的指标{0}",
+    "unknown_application": "没有申报 {0}",
+    "application_file": "申报数据有误：{0}",
+    "empty_query": "检索词为空",
+    "unknown_unit": "没有单位 {0} 的任务",
+}
+
+# ApplicationError codes of the stored applications ({value}: what was asked for).
+APPLICATION_ERROR_WORDS = {
+    "not_found": "没有编号为 {value} 的申报",
+    "no_such_revision": "没有这个版本：{value}",
+    "evidence_unreadable": "证明材料文件无法读取：{value}",
+    "unknown_evidence_key": "没有这个条件：{value}",
+    "no_such_file": "没有这个证明材料文件：{value}",
+    "unwritable": "无法写入文件：{value}",
+    "bad_hash": "证明材料的 SHA-256 无效：{value}",
+}
+# The task ledger (督办台账).
+TASK_STATUS_WORDS = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成", "lagging": "滞后"}
+TASK_ROLE_WORDS = {"lead": "牵头", "supporting": "配合"}
+OVERDUE_WORD = "逾期"
+# TaskError codes and the row codes of a ledger import.
+TASK_ERROR_WORDS = {
+    "unknown_task": "没有这项任务（任务编号不在文库的任何文件中）",
+    "invalid_status": "状态应为 未启动、推进中、已完成 或 滞后",
+    "missing_note": "进展情况未填写",
+    "invalid_date": "日期格式不对（应为 YYYY-MM-DD）",
+    "future_date": "日期晚于今天",
+    "unknown_note": "没有这条进展记录",
+    "already_retracted": "这条进展记录已撤回",
+    "missing_value": "未填写",
+    "missing_column": "缺少这一列",
+    "duplicate_task": "文件中同一任务出现两次",
+}
+# Problems with a unit table (resources/units/, or the data folder's units/).
+UNIT_TABLE_WORDS = {
+    "unreadable": "单位对照表无法读取",
+    "not_json": "单位对照表不是有效的 JSON",
+    "bad_entry": "单位对照表有一项格式不对",
+}
+TASK_AUDIT_WORDS = {"record": "填报进展", "retract": "撤回进展"}
+
+# Why the library file cannot be opened (db.connection.DatabaseDamagedError.reason).
+STORE_PROBLEM_WORDS = {
+    "not_a_file": "文库文件的位置上是一个文件夹或其他非普通文件",
+    "empty": "文库文件为空（0 字节）",
+    "not_sqlite": "文库文件不是 SQLite 数据库（文件头已损坏或被其他内容覆盖）",
+    "truncated": "文库文件不完整（被截断）",
+    "damaged_pages": "文库文件的数据页已损坏",
+    "bad_version": "文库文件的版本号无效",
+    "schema_mismatch": "文库文件的表结构与其版本号不符",
+}
+
 # 约束性 / 预期性 of a target (TargetAttribute codes).
 ATTRIBUTE_WORDS = {"binding": "约束性", "expected": "预期性"}
 
@@ -124,6 +202,24 @@ def word(table: dict[str, str], code: str) -> str:
     """The word for ``code``, or the code itself when a newer core sends one the table lacks."""
     return table.get(code, code)
 
+
+# What changed in a what-if, claim by claim (workbench/core/checklist/comparison.py).
+WHAT_IF_CHANGE_WORDS = {
+    "added": "新增申报",
+    "removed": "删除申报",
+    "item": "改按其他事项",
+    "event_date": "日期",
+    "included": "是否计入",
+    "requested_amount": "申请金额",
+    "base_amount": "基数金额",
+    "project": "产品/项目",
+    "certificate": "注册证编号",
+    "title": "名称",
+    "answers": "条件答复",
+    "other_claims": "其他政策",
+    "profile": "申报单位信息",
+    "as_of": "评估日",
+}
 
 ALL_TABLES = {
     "VALIDITY_WORDS": VALIDITY_WORDS,
@@ -139,4 +235,16 @@ ALL_TABLES = {
     "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
     "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
     "ATTRIBUTE_WORDS": ATTRIBUTE_WORDS,
+    "FONT_ROLE_WORDS": FONT_ROLE_WORDS,
+    "FONT_SOURCE_WORDS": FONT_SOURCE_WORDS,
+    "FONT_PROBLEM_WORDS": FONT_PROBLEM_WORDS,
+    "BRIEF_DATA_ERROR_WORDS": BRIEF_DATA_ERROR_WORDS,
+    "APPLICATION_ERROR_WORDS": APPLICATION_ERROR_WORDS,
+    "TASK_STATUS_WORDS": TASK_STATUS_WORDS,
+    "TASK_ROLE_WORDS": TASK_ROLE_WORDS,
+    "TASK_ERROR_WORDS": TASK_ERROR_WORDS,
+    "UNIT_TABLE_WORDS": UNIT_TABLE_WORDS,
+    "TASK_AUDIT_WORDS": TASK_AUDIT_WORDS,
+    "WHAT_IF_CHANGE_WORDS": WHAT_IF_CHANGE_WORDS,
+    "STORE_PROBLEM_WORDS": STORE_PROBLEM_WORDS,
 }

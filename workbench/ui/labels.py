@@ -62,3 +62,7 @@ def indicator_error_label(code: str) -> str:
     if code in words.INDICATOR_ERROR_WORDS:
         return translated(words.INDICATOR_ERROR_WORDS, code)
     return translated(words.TABLE_FILE_WORDS, code)
+
+
+def what_if_change_label(code: str) -> str:
+    return translated(words.WHAT_IF_CHANGE_WORDS, code)

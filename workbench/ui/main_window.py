@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.core.corpus.models import ImportProblem
 from workbench.ui import settings as opts
 from workbench.ui.labels import problem_label
+from workbench.ui.subscriptions import listen
 from workbench.ui.tasks import Job, Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政策工作台"))
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
-        # The checklist and indicators panels of later issues join as tabs here.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.setCentralWidget(self.tabs)
@@ -124,13 +124,20 @@ class MainWindow(QMainWindow):
         self.indicators_panel: IndicatorsPanel = IndicatorsPanel(workspace.indicators, workspace.library)
         self.tabs.addTab(self.indicators_panel, self.tr("指标跟踪"))
         self.indicators_panel.open_clause.connect(self.open_result)
+        from workbench.ui.panels.tasks_panel import TasksPanel
+
+        self.tasks_panel: TasksPanel = TasksPanel(workspace.tasks)
+        self.tabs.addTab(self.tasks_panel, self.tr("任务分工"))
+        self.tasks_panel.open_clause.connect(self.open_result)
+        # targets shown beside tasks follow the indicators
+        listen(self, workspace.indicators.changed, lambda _changes: self.tasks_panel.refresh_status())
         self.library_dock.setWidget(self.library_panel)
         self.search_dock.setWidget(self.search_panel)
         self.library_panel.document_selected.connect(self.reader_panel.show_document)
         self.reader_panel.open_document.connect(self.open_document)
         self.search_panel.result_chosen.connect(self.open_result)
         self.briefs.connect_panels()
-        workspace.library.subscribe(self._library_changed)
+        listen(self, workspace.library.changed, self._library_changed)
         splitter = opts.restore_state(self.settings, "reader_splitter")
         if splitter is not None:
             self.reader_panel.splitter.restoreState(splitter)
@@ -151,14 +158,14 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        self.import_action = QAction(
+        self.import_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("导入文件(&I)…"),
             self,
             shortcut=QKeySequence.StandardKey.Open,
             triggered=self.choose_and_import,
         )
-        self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)
-        quit_action = QAction(
+        self.rebuild_action = QAction(self.tr("重建检索索引"), self, triggered=self.rebuild_index)  # type: ignore[call-overload]  # signal keyword
+        quit_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("退出(&Q)"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close
         )
         file_menu.addActions([self.import_action, self.rebuild_action])
@@ -171,9 +178,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
-        self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)
+        self.find_action = QAction(self.tr("检索(&S)"), self, triggered=self.focus_search)  # type: ignore[call-overload]  # signal keyword
         self.find_action.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        copy_action = QAction(
+        copy_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("复制条款及出处"),
             self,
             shortcut=QKeySequence("Ctrl+Shift+C"),
@@ -200,7 +207,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         settings_menu.addAction(self.briefs.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))
+        help_menu.addAction(QAction(self.tr("关于政策工作台"), self, triggered=self.show_about))  # type: ignore[call-overload]  # signal keyword
 
     # --- actions -----------------------------------------------------------------
 
@@ -334,6 +341,9 @@ class MainWindow(QMainWindow):
 
     def _library_changed(self, changes: Changes) -> None:
         self.library_panel.refresh()
+        self.tasks_panel.refresh(
+            changes.added | changes.removed
+        )  # a plan's responsibility lines are its tasks
         self.search_panel.refresh_regions()
         current = self.reader_panel.detail.info.id if self.reader_panel.detail else None
         if current and current in changes.removed:

@@ -6,7 +6,7 @@ Window geometry and splitter state are kept apart from options, under "state/".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -21,7 +21,7 @@ class Option(Generic[T]):
 
     def get(self, settings: QSettings) -> T:
         value = settings.value(self.key, self.default, type=self.type)
-        return value  # type: ignore[no-any-return]
+        return cast(T, value)  # QSettings converts to ``self.type``; its stubs say object
 
     def set(self, settings: QSettings, value: T) -> None:
         settings.setValue(self.key, value)

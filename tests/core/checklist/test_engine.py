@@ -47,6 +47,7 @@ def app_data(*claims: dict[str, Any], as_of: str = "2026-09-01", **profile: Any)
     base_profile = {
         "name": "长沙测试公司",
         "province": "湖南省",
+        "operating_provinces": ["湖南省"],
         "city": "长沙市",
         "entity_type": "企业",
         "activities": ["研发", "生产经营"],
@@ -109,6 +110,78 @@ def test_every_quote_in_the_rules_is_text_of_the_cited_clause(data_dir):
         assert check_quotes(rules, clause_text) == []
     finally:
         ws.close()
+
+
+def test_the_repealed_predecessor_in_the_rules_is_the_one_the_library_reads_from_the_text(data_dir):
+    from workbench.core.corpus.metadata import extract_repeals
+
+    ws = Workspace.open(data_dir)
+    try:
+        rules = load_rules(RULES_FILE)
+        detail = ws.library.document(rules.doc_id)
+        assert detail is not None
+        text = "\n".join(c.text for c in detail.clauses)
+        from_text = {(r.doc_number, r.title) for r in extract_repeals(text)}
+        assert {(r.doc_number, r.title) for r in rules.validity.repeals} == from_text
+        assert (
+            "湘政办发〔2021〕44号",
+            "湖南省人民政府办公厅关于促进生物医药产业创新发展的若干意见",
+        ) in from_text
+    finally:
+        ws.close()
+
+
+def test_before_the_opinions_the_result_names_the_document_then_in_force(rules):
+    result = evaluate(rules, app_data(drug(date="2026-01-10")), dt.date(2026, 1, 20))
+    in_force = condition(result.result_for_claim("drug"), "validity.in_force")
+    assert in_force.reason == "policy_not_yet_predecessor"
+    text = in_force.to_json()["reason_text"]
+    assert "当时适用的是" in text and "湘政办发〔2021〕44号" in text and "2026-02-14 起实施" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "code", "words"),
+    [
+        ("五百万", "claims[0].requested_amount", "wrong_type", "以元为单位的整数"),
+        (True, "claims[0].requested_amount", "wrong_type", "以元为单位的整数"),
+        (12.5, "claims[0].requested_amount", "wrong_type", "以元为单位的整数"),
+        ("-300万元", "claims[0].requested_amount", "negative_amount", "不能为负数"),
+    ],
+)
+def test_an_amount_of_the_wrong_type_is_refused_naming_the_type_expected(value, field, code, words):
+    data = app_data(drug(requested_amount=value))
+    with pytest.raises(ApplicationFileError) as info:
+        parse_application(data)
+    assert (info.value.field, info.value.code) == (field, code) and words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "amount"), [("300万元", 3_000_000), ("3,000,000 元", 3_000_000), (3e6, 3_000_000)]
+)
+def test_an_amount_written_as_people_write_it_is_read(value, amount):
+    app = parse_application(app_data(drug(requested_amount=value)))
+    assert app.claims[0].requested_amount == amount
+
+
+def test_other_type_errors_name_the_type_expected():
+    data = app_data(drug(included="yes"))
+    with pytest.raises(ApplicationFileError) as info:
+        parse_application(data)
+    assert info.value.field == "claims[0].included" and "应为true 或 false" in str(info.value)
+    data = app_data(drug(answers={"first_registration": "是"}))
+    with pytest.raises(ApplicationFileError) as info:
+        parse_application(data)
+    assert "true、false 或 null（未知）" in str(info.value)
+
+
+def test_a_gbk_file_is_read_like_a_utf8_one(tmp_path):
+    data = app_data(drug())
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes(json.dumps(data, ensure_ascii=False).encode("gbk"))
+    assert load_application_file(gbk) == parse_application(data)
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    assert load_application_file(bom) == parse_application(data)
 
 
 def test_a_misquoted_rule_is_caught_by_the_quote_check(rules):
@@ -233,13 +306,15 @@ def test_unclaimed_items_are_listed_as_needing_information(rules):
 
 
 def test_outside_hunan_nothing_is_eligible_and_the_scope_clause_is_cited(rules):
-    result = evaluate(rules, app_data(drug(), province="江苏省", city="南京市"))
+    result = evaluate(
+        rules, app_data(drug(), province="江苏省", city="南京市", operating_provinces=["江苏省"])
+    )
     assert result.scope_state is State.INELIGIBLE
     assert all(r.state is State.INELIGIBLE for r in result.items)
     for r in result.items:
         scope = condition(r, "scope")
         assert scope.reason == "outside_scope" and scope.citation.clause_id == SCOPE
-        assert "注册地在湖南省" in scope.params["failed"]
+        assert "在湖南省实质从事相关活动" in scope.params["failed"]
     in_hunan = next(c for c in result.scope if c.id == "scope.in_hunan")
     assert in_hunan.reason == "value_not_allowed" and in_hunan.params["value"] == "江苏省"
     assert result.totals == [] and result.total_after_cap == 0
@@ -255,7 +330,7 @@ def test_an_entity_type_the_scope_paragraph_does_not_name_is_outside_scope(rules
 @pytest.mark.parametrize(
     ("day", "status", "reason"),
     [
-        (dt.date(2026, 2, 13), PolicyStatus.NOT_YET, "policy_not_yet_in_force"),
+        (dt.date(2026, 2, 13), PolicyStatus.NOT_YET, "policy_not_yet_predecessor"),
         (dt.date(2031, 2, 14), PolicyStatus.EXPIRED, "policy_expired"),
     ],
 )
@@ -402,7 +477,7 @@ def test_unknown_answers_give_needs_info_not_ineligible(rules):
         == "date_missing"
     )
     no_province = app_data(drug())
-    del no_province["profile"]["province"]
+    del no_province["profile"]["operating_provinces"]
     result = evaluate(rules, no_province)
     assert (
         result.scope_state is State.NEEDS_INFO and result.result_for_claim("drug").state is State.NEEDS_INFO

@@ -173,7 +173,11 @@ def test_the_same_document_always_yields_the_same_ids():
 
 
 def test_chapters_and_articles():
-    text = "总则说明\n第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二章 附则\n第三条 本办法自2024年1月1日起施行。\n"
+    text = (
+        "总则说明\n第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二章 附则\n第三条"
+        " 本办法自2024年1月1日起施行。"
+        "\n"
+    )
     doc = parse_document(text, "d")
     paths = [c.path for c in doc.clauses]
     assert paths == ["序", "第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"]
@@ -294,3 +298,26 @@ def test_a_salutation_line_is_not_joined_to_the_title_before_it():
     doc = _parse("changsha-bioeconomy-action-plan-2023-2025")
     preamble = doc.clauses[0].body.split("\n")
     assert "湖南湘江新区管委会，各区县（市）人民政府，市直机关各单位：" in preamble
+
+
+@pytest.mark.parametrize(
+    ("line", "units"),
+    [
+        ("（市科技局牵头，市工信局、株洲高新区管委会配合）", ["市科技局", "市工信局", "株洲高新区管委会"]),
+        ("（省科技厅、省财政厅按职责分工负责，2025年底前完成）", ["省科技厅", "省财政厅"]),
+        ("（牵头单位：市工信局；配合单位：市发改委）", ["市工信局", "市发改委"]),
+    ],
+)
+def test_responsibility_lines_that_name_a_lead_and_supporting_units_are_taken_off_the_body(line, units):
+    doc = parse_document(f"一、重点任务\n（一）建设创新平台。推动企业共建实验室。{line}\n", "t")
+    clause = next(c for c in doc.clauses if c.path == "一/（一）")
+    assert clause.body == "推动企业共建实验室。" and clause.responsible == line[1:-1]
+    assert responsible_units(clause.responsible) == units
+
+
+def test_a_closing_bracket_that_names_no_units_stays_in_the_body():
+    doc = parse_document(
+        "一、重点任务\n（一）建设创新平台。推动企业共建实验室（含中试基地，2025年底前完成）\n", "t"
+    )
+    clause = next(c for c in doc.clauses if c.path == "一/（一）")
+    assert clause.responsible is None and "中试基地" in clause.body

@@ -164,7 +164,10 @@ def test_find_doc_numbers_ignores_periods_dates_and_numbers_that_are_not_a_wenha
 
 
 def test_extract_doc_number_takes_the_number_standing_alone_in_the_head():
-    text = "湖南省人民政府办公厅\n\n关于做好某项工作的通知\n\n湘政办发〔2024〕3号\n\n各市州人民政府：\n\n现就有关事项通知如下。"
+    text = (
+        "湖南省人民政府办公厅\n\n关于做好某项工作的通知\n\n湘政办发〔2024〕3号\n\n各市州人民政府：\n\n现就有关事"
+        "项通知如下。"
+    )
     assert extract_doc_number(text) == "湘政办发〔2024〕3号"
 
 
@@ -203,17 +206,27 @@ def test_extract_doc_number_is_none_for_a_number_cited_in_the_title():
 
 
 def test_extract_title_joins_the_issuer_line_and_the_about_line():
-    text = "HNPR—2024—00001\n\n湖南省人民政府\n\n关于加快某产业发展的若干意见\n\n湘政发〔2024〕1号\n\n各市州人民政府：\n"
+    text = (
+        "HNPR—2024—00001\n\n湖南省人民政府\n\n关于加快某产业发展的若干意见\n\n湘政发〔2024〕1号\n\n各市州人民政府："
+        "\n"
+    )
     assert extract_title(text) == "湖南省人民政府关于加快某产业发展的若干意见"
 
 
 def test_extract_title_of_a_transmittal_notice_is_the_title_of_what_it_issues():
-    text = "某市发展和改革委员会文件\n\n某发改〔2024〕9号\n\n某市发展和改革委员会 关于印发《某市数字经济三年行动计划 (2024-2026年)》的通知\n\n各单位：\n"
+    text = (
+        "某市发展和改革委员会文件\n\n某发改〔2024〕9号\n\n某市发展和改革委员会 关于印发《某市数字经济三年行动计"
+        "划 (2024-2026年)》的通知\n\n各单位："
+        "\n"
+    )
     assert extract_title(text) == "某市数字经济三年行动计划（2024—2026年）"
 
 
 def test_extract_title_joins_a_title_split_over_two_lines():
-    text = " 市政府办公厅关于印发某市氢能产业发展\n三年行动计划（2022—2024年）的通知\n\n各区人民政府：\n\n《…》已经市政府同意。"
+    text = (
+        " 市政府办公厅关于印发某市氢能产业发展\n三年行动计划（2022—2024年）的通知\n\n各区人民政府：\n\n《…》已"
+        "经市政府同意。"
+    )
     assert extract_title(text) == "某市氢能产业发展三年行动计划（2022—2024年）"
 
 
@@ -258,7 +271,11 @@ def test_extract_issuer_reads_the_wenjian_header():
 
 
 def test_extract_issuer_reads_the_signature_block():
-    text = "关于加快某产业发展的若干意见\n\n各单位：\n\n正文。\n\n        某省人民政府办公厅\n\n         2024年5月6日\n\n（此件主动公开）\n"
+    text = (
+        "关于加快某产业发展的若干意见\n\n各单位：\n\n正文。\n\n        某省人民政府办公厅\n\n         2024年5月6日"
+        "\n\n（此件主动公开）"
+        "\n"
+    )
     assert extract_issuer(text) == "某省人民政府办公厅"
 
 
@@ -293,7 +310,10 @@ def test_extract_issue_date_is_the_signature_date_not_dates_in_the_body():
 
 
 def test_extract_issue_date_of_a_transmittal_is_the_date_under_its_issuer():
-    text = "关于印发《某方案》的通知\n各单位：\n现印发给你们。\n某市发展和改革委员会\n\n2023年7月20日\n\n某方案\n到2023年底完成。\n"
+    text = (
+        "关于印发《某方案》的通知\n各单位：\n现印发给你们。\n某市发展和改革委员会\n\n2023年7月20日\n\n某方案\n到2023年底完成。"
+        "\n"
+    )
     assert extract_issue_date(text) == DateValue(D(2023, 7, 20), "day")
 
 
@@ -417,7 +437,10 @@ def test_validity_of_something_else_is_not_the_documents_validity():
 
 
 def test_repeal_of_a_titled_and_numbered_document():
-    text = "本意见自印发之日起实施。原《某省关于促进某产业发展的若干意见》（某政办发〔2021〕44号）同步废止。此前规定不一致的，以本意见为准。"
+    text = (
+        "本意见自印发之日起实施。原《某省关于促进某产业发展的若干意见》（某政办发〔2021〕44号）同步废止。"
+        "此前规定不一致的，以本意见为准。"
+    )
     assert extract_repeals(text) == [
         Repeal(
             "某省关于促进某产业发展的若干意见",
@@ -498,7 +521,10 @@ def test_a_numbered_reference_with_the_own_title_is_an_older_version_and_kept():
 
 
 def test_references_read_nested_titles_and_drop_a_title_already_cited_with_its_number():
-    text = "落实《某省关于印发〈某工作方案〉的通知》（某政办发〔2023〕5号）和《某目录》。再看《某省关于印发〈某工作方案〉的通知》。"
+    text = (
+        "落实《某省关于印发〈某工作方案〉的通知》（某政办发〔2023〕5号）和《某目录》。再看《某省关于印发"
+        "〈某工作方案〉的通知》。"
+    )
     refs = extract_references(text)
     assert [(r.kind, r.value, r.title) for r in refs] == [
         ("doc_number", "某政办发〔2023〕5号", "某省关于印发〈某工作方案〉的通知"),

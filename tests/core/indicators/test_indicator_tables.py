@@ -303,10 +303,10 @@ def test_binding_targets_can_be_listed_alone_and_a_bad_attribute_changes_nothing
     assert edited.attribute is TargetAttribute.EXPECTED
 
 
-def test_a_version_four_file_gains_the_attribute_column_after_a_backup(tmp_path):
+def test_a_version_five_file_gains_the_attribute_column_after_a_backup(tmp_path):
     path = tmp_path / "library.sqlite3"
     conn = sqlite3.connect(path)
-    for version, script in enumerate(MIGRATIONS[:4], start=1):
+    for version, script in enumerate(MIGRATIONS[:5], start=1):
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
     conn.execute(
         "INSERT INTO indicators (id, name, measure, unit, comparator, target_low, origin, created_at, updated_at)"
@@ -315,8 +315,8 @@ def test_a_version_four_file_gains_the_attribute_column_after_a_backup(tmp_path)
     conn.commit()
     conn.close()
     db = open_database(path)
-    assert schema_version(db.conn) == 5
-    assert list(tmp_path.glob("library.sqlite3.v4-*.bak"))
+    assert schema_version(db.conn) == 6
+    assert list(tmp_path.glob("library.sqlite3.v5-*.bak"))
     assert [tuple(r) for r in db.execute("SELECT id, target_low, attribute FROM indicators")] == [
         ("i1", 4000.0, None)
     ]

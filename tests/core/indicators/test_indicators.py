@@ -289,7 +289,9 @@ def test_edits_are_audited_with_the_row_before_and_after(ws):
 def test_proposals_of_an_imported_document_can_be_accepted_with_edits_or_rejected(ws, tmp_path):
     plan = tmp_path / "某市行动计划.txt"
     plan.write_text(
-        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增上市企业 5 家以上。\n二、保障措施\n对新认定的企业给予不超过200万元奖励。\n",
+        "某市生物产业发展行动计划（2024—2026年）\n一、发展目标\n到2026年，全市生物产业规模达到 800 亿元，新增"
+        "上市企业 5 家以上。\n二、保障措施\n对新认定的企业给予不超过200万"
+        "元奖励。\n",
         encoding="utf-8",
     )
     (outcome,) = ws.library.import_files([plan])

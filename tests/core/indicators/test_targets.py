@@ -165,7 +165,10 @@ def test_full_width_digits_percent_and_spaces_are_read():
 
 
 def test_numbers_written_in_chinese_are_read_where_they_are_counts():
-    text = "到2025年，培育上市企业十家，新增国家级平台两个以上，引进人才二十名左右，新增专精特新企业一百二十家、独角兽三至五家，总数达到三十五家。"
+    text = (
+        "到2025年，培育上市企业十家，新增国家级平台两个以上，引进人才二十名左右，新增专精特新企业一百二十"
+        "家、独角兽三至五家，总数达到三十五家。"
+    )
     found = extract_targets([clause(text)], doc_id="doc-x", region="某市")
     assert [(p.value_text, p.target_low, p.target_high, p.unit, p.comparator) for p in found] == [
         ("十家", 10, None, "家", Comparator.AT_LEAST),
@@ -248,7 +251,8 @@ def test_bundled_targets_cover_the_three_plans_without_ceilings_or_thresholds(bu
 
 def test_markup_and_page_numbers_of_an_imported_text_do_not_reach_the_targets(library, tmp_path):
     text = (
-        "某省生物经济发展规划\n一、发展目标\n**到2025年，生物经济总量达到 1,200 亿元**，<p>新增国家级平台 5—8 个。</p>\n"
+        "某省生物经济发展规划\n一、发展目标\n**到2025年，生物经济总量达到 1,200 亿元**，<p>新增国家级平台 5—8 个。</p>"
+        "\n"
         "—2—\n二、远景\n到 2035 年，生物经济规模突破 2 万亿元。\n"
     )
     path = tmp_path / "某省规划.txt"

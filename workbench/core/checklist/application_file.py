@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.core.checklist.phrases import describe
+from workbench.core.checklist.phrases import describe, json_error_text
 from workbench.core.checklist.rules import ConditionKind, RuleSet, rules_by_id
+from workbench.core.values import parse_amount
 
 APPLICATION_FORMAT = "workbench.application"
 APPLICATION_VERSION = 1
@@ -39,7 +40,8 @@ class Claim:
     id: str
     item: str  # award item id
     title: str = ""
-    project: str | None = None  # the project/product key: the same key under two items is one project
+    project: str | None = None  # the project/product name: the same product under two items is one project
+    certificate: str | None = None  # the product's registration certificate (批件/注册证) number
     event_date: dt.date | None = None  # the qualifying event (approval, recognition, investment)
     requested_amount: int | None = None  # 元; the counted amount is at most this
     base_amount: int | None = None  # 元; the base of a share (e.g. the actual investment)
@@ -69,28 +71,102 @@ class ApplicationFileError(ValueError):
     """An application file or payload that is refused. ``field`` is a path such as
     ``claims[1].event_date``; ``code`` one of: not_json, not_object, wrong_format,
     wrong_version, missing_field, wrong_type, negative_amount, bad_date, unknown_rules,
-    unknown_item, unknown_answer, duplicate_id; ``value`` the offending value."""
+    unknown_item, unknown_answer, duplicate_id, not_text; ``value`` the offending value;
+    ``expected`` (wrong_type) the type wanted, in words."""
 
-    def __init__(self, field: str, code: str, value: Any = None) -> None:
-        self.field, self.code, self.value = field, code, value
-        super().__init__(describe(f"file.{code}", {"field": field, "value": value}))
+    def __init__(self, field: str, code: str, value: Any = None, expected: str = "") -> None:
+        self.field, self.code, self.value, self.expected = field, code, value, expected
+        super().__init__(describe(f"file.{code}", {"field": field, "value": value, "expected": expected}))
+
+
+# What a field should hold, in the words of the wrong_type message.
+EXPECTED = {
+    str: "文字（字符串）",
+    dict: "对象 {…}",
+    list: "列表 […]",
+    bool: "true 或 false",
+    "answer": "true、false 或 null（未知）",
+    "amount": "以元为单位的整数，如 5000000；也可写作文字“500万元”",
+}
+
+
+def decode_application_bytes(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK, as Windows tools in China
+    save); neither → ``not_text`` naming the first undecodable byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        start = utf8_error.start
+        raise ApplicationFileError(
+            "(file)", "not_text", f"第 {start + 1} 字节（0x{raw[start]:02X}）起既不是 UTF-8 也不是 GBK 编码"
+        ) from None
 
 
 def parse_application_text(
     text: str | bytes, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
 ) -> Application:
     """Parse a JSON application file's contents strictly; ``ApplicationFileError`` names the field."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ApplicationFileError("(file)", "too_large", f"{len(text)} > {MAX_FILE_BYTES}")
+    if isinstance(text, bytes):
+        text = decode_application_bytes(text)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApplicationFileError("(file)", "not_json", str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise ApplicationFileError("(file)", "not_json", json_error_text(exc)) from None
+    except RecursionError:
+        raise ApplicationFileError("(file)", "too_deep", MAX_DEPTH) from None
     return parse_application(data, rules_lookup)
+
+
+# Limits for a file that may come from anyone: far above any real application.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # nesting of objects and lists
+MAX_TEXT_CHARS = 20_000  # any one string (a note, a profile value)
+MAX_NAME_CHARS = 500  # names, titles, ids, keys
+_NAME_FIELDS = frozenset({"name", "title", "id", "item", "project", "policy", "rules", "format"})
+
+
+def check_hostile_input(data: Any) -> None:
+    """Refuse what no application holds: nesting deeper than ``MAX_DEPTH``, a lone
+    surrogate (``\\ud800``: not text, cannot be stored as UTF-8), or a string longer than
+    its limit; the error names the field. Iterative: a deep file cannot exhaust the stack."""
+    stack: list[tuple[Any, str, int, str]] = [(data, "(top)", 0, "")]
+    while stack:
+        value, where, depth, key = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApplicationFileError(where, "too_deep", MAX_DEPTH)
+        if isinstance(value, str):
+            _check_text(value, where, MAX_NAME_CHARS if key in _NAME_FIELDS else MAX_TEXT_CHARS)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                _check_text(str(k), f"{where}.{k!s:.40}", MAX_NAME_CHARS)
+                child = str(k) if where == "(top)" else f"{where}.{k}"
+                stack.append((v, child, depth + 1, str(k)))
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]", depth + 1, key) for i, v in enumerate(value))
+
+
+def _check_text(text: str, where: str, limit: int) -> None:
+    if len(text) > limit:
+        raise ApplicationFileError(where, "too_long", f"{len(text)} > {limit}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ApplicationFileError(where, "bad_char", f"U+{ord(text[exc.start]):04X}") from None
 
 
 def load_application_file(
     path: Path, rules_lookup: Callable[[str], RuleSet | None] = rules_by_id
 ) -> Application:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ApplicationFileError("(file)", "too_large", f"{size} > {MAX_FILE_BYTES}")
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise ApplicationFileError("(file)", "unreadable", str(exc)) from None
@@ -101,6 +177,7 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     """Validate a decoded application (the JSON file format, version 1) against its rules."""
     if not isinstance(data, dict):
         raise ApplicationFileError("(top)", "not_object")
+    check_hostile_input(data)
     if data.get("format") != APPLICATION_FORMAT:
         raise ApplicationFileError(
             "format", "wrong_format" if "format" in data else "missing_field", data.get("format")
@@ -123,7 +200,7 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     for i, raw in enumerate(raw_claims):
         where = f"claims[{i}]"
         if not isinstance(raw, dict):
-            raise ApplicationFileError(where, "wrong_type", raw)
+            raise ApplicationFileError(where, "wrong_type", raw, EXPECTED[dict])
         claim_id = _req(raw, "id", str, where)
         if claim_id in seen:
             raise ApplicationFileError(f"{where}.id", "duplicate_id", claim_id)
@@ -136,7 +213,7 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
         for j, other in enumerate(_opt(raw, "other_claims", list, where) or []):
             ow = f"{where}.other_claims[{j}]"
             if not isinstance(other, dict):
-                raise ApplicationFileError(ow, "wrong_type", other)
+                raise ApplicationFileError(ow, "wrong_type", other, EXPECTED[dict])
             amount = _amount(other, "amount", ow, required=True)
             assert amount is not None
             others.append(OtherClaim(_req(other, "policy", str, ow), amount))
@@ -147,6 +224,7 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
                 item=item_id,
                 title=_opt(raw, "title", str, where) or "",
                 project=_opt(raw, "project", str, where) or None,
+                certificate=_opt(raw, "certificate", str, where) or None,
                 event_date=_date(raw, "event_date", where),
                 requested_amount=_amount(raw, "requested_amount", where),
                 base_amount=_amount(raw, "base_amount", where),
@@ -159,7 +237,9 @@ def parse_application(data: Any, rules_lookup: Callable[[str], RuleSet | None] =
     note_map: dict[str, str] = {}
     for key, value in notes.items():
         if not isinstance(value, dict) or not isinstance(value.get("note", ""), str):
-            raise ApplicationFileError(f"evidence.{key}", "wrong_type", value)
+            raise ApplicationFileError(
+                f"evidence.{key}", "wrong_type", value, '对象 {"note": 文字, "files": […]}'
+            )
         if value.get("note"):
             note_map[key] = value["note"]
     return Application(
@@ -198,6 +278,7 @@ def application_to_json(
                 "item": c.item,
                 "title": c.title,
                 "project": c.project,
+                **({"certificate": c.certificate} if c.certificate else {}),
                 "event_date": c.event_date.isoformat() if c.event_date else None,
                 "requested_amount": c.requested_amount,
                 "base_amount": c.base_amount,
@@ -216,7 +297,7 @@ def _req(data: Mapping[str, Any], key: str, typ: type, parent: str) -> Any:
     if key not in data or data[key] is None:
         raise ApplicationFileError(where, "missing_field")
     if not isinstance(data[key], typ) or typ is not bool and isinstance(data[key], bool):
-        raise ApplicationFileError(where, "wrong_type", data[key])
+        raise ApplicationFileError(where, "wrong_type", data[key], EXPECTED.get(typ, typ.__name__))
     if typ is str and not data[key].strip():
         raise ApplicationFileError(where, "missing_field")
     return data[key]
@@ -248,8 +329,20 @@ def _amount(data: Mapping[str, Any], key: str, parent: str, *, required: bool = 
         if required:
             raise ApplicationFileError(where, "missing_field")
         return None
+    if isinstance(value, str):
+        # 500万元, 5,000,000 元: read as people write amounts; anything else is refused with the hint
+        try:
+            parsed = parse_amount(value)
+        except ValueError:
+            code = "negative_amount" if value.strip().startswith(("-", "－")) else "wrong_type"
+            raise ApplicationFileError(where, code, value, EXPECTED["amount"]) from None
+        if parsed is None and required:
+            raise ApplicationFileError(where, "missing_field")
+        return parsed
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ApplicationFileError(where, "wrong_type", value)
+        raise ApplicationFileError(where, "wrong_type", value, EXPECTED["amount"])
     if value < 0:
         raise ApplicationFileError(where, "negative_amount", value)
     return value
@@ -257,12 +350,12 @@ def _amount(data: Mapping[str, Any], key: str, parent: str, *, required: bool = 
 
 def _answers(raw: Any, where: str, allowed: set[str]) -> dict[str, Answer]:
     if not isinstance(raw, dict):
-        raise ApplicationFileError(where, "wrong_type", raw)
+        raise ApplicationFileError(where, "wrong_type", raw, EXPECTED[dict])
     out: dict[str, Answer] = {}
     for key, value in raw.items():
         if key not in allowed:
             raise ApplicationFileError(f"{where}.{key}", "unknown_answer", key)
         if value is not None and not isinstance(value, bool):
-            raise ApplicationFileError(f"{where}.{key}", "wrong_type", value)
+            raise ApplicationFileError(f"{where}.{key}", "wrong_type", value, EXPECTED["answer"])
         out[key] = value
     return out

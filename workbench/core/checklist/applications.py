@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
@@ -237,7 +238,7 @@ class ApplicationService:
         wanted = _file_records(json.loads(row["data"]))
         current = self.get(app_id)
         self._check(earlier)
-        with self.db.atomic():
+        with transaction(self.db):
             changed = earlier != current.application
             missing = list(wanted)
             for r in table.evidence_files(self.db, app_id):
@@ -343,7 +344,7 @@ class ApplicationService:
                     shutil.copyfile(source, tmp)
         except OSError as exc:
             raise ApplicationError("evidence_unreadable", f"{source}: {exc.strerror or exc}") from None
-        with self.db.atomic():
+        with transaction(self.db):
             file_id = table.add_evidence_file(self.db, app_id, key, source.name, digest, size, _now())
             self._snapshot(current, f"附加证明材料 {source.name}（{key}）")
         self._changed(app_id)
@@ -352,7 +353,7 @@ class ApplicationService:
     def remove_file(self, app_id: str, file_id: int) -> None:
         current = self.get(app_id)
         name = next((f.file_name for f in self.evidence_files(app_id) if f.id == file_id), None)
-        with self.db.atomic():
+        with transaction(self.db):
             if name is None or not table.remove_evidence_file(self.db, app_id, file_id, _now()):
                 raise ApplicationError("no_such_file", file_id)
             self._snapshot(current, f"移除证明材料 {name}")
@@ -453,6 +454,8 @@ class ApplicationService:
         return parse_application(json.loads(data), self.rules_lookup)
 
     def _stored_copy(self, sha256: str) -> Path:
+        if not _HEX64.fullmatch(sha256):
+            raise ApplicationError("bad_hash", sha256[:80])
         return self.data_dir / EVIDENCE_DIR / sha256
 
     def _copy_matches(self, sha256: str, size: int) -> bool:
@@ -464,19 +467,23 @@ class ApplicationService:
             return False
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 def _file_records(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Evidence file records of an (already validated) application file."""
     out = []
     for key, entry in (data.get("evidence") or {}).items():
         for i, f in enumerate(entry.get("files") or []):
             where = f"evidence.{key}.files[{i}]"
-            if (
-                not isinstance(f, dict)
-                or not isinstance(f.get("name"), str)
-                or not isinstance(f.get("sha256"), str)
-                or len(f["sha256"]) != 64
-            ):
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str) or "sha256" not in f:
                 raise ApplicationFileError(where, "wrong_type", f)
+            if not isinstance(f["sha256"], str) or not _HEX64.fullmatch(f["sha256"]):
+                # the file name of the stored copy: never a path taken from a file
+                raise ApplicationFileError(f"{where}.sha256", "bad_hash", str(f["sha256"])[:80])
             if not isinstance(f.get("size"), int) or f["size"] < 0:
                 raise ApplicationFileError(
                     f"{where}.size",

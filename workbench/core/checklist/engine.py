@@ -6,6 +6,7 @@ Pure code: the same application, rules and date give the same evaluation.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,17 +41,62 @@ from workbench.core.corpus.validity import add_years
 
 
 def evaluate_application(
-    rules: RuleSet, application: Application, as_of: dt.date | None = None
+    rules: RuleSet, application: Application, as_of: dt.date | None = None, *, forecast: bool = False
 ) -> Evaluation:
     """Evaluate ``application`` under ``rules`` on ``as_of`` (default: the application's
-    evaluation date, else today). Pure: reads nothing, writes nothing."""
+    evaluation date, else today). An event dated after ``as_of`` has not happened: its
+    item is 待补充, unless ``forecast`` asks to count it as expected (the evaluation and
+    each such condition then say so). Pure: reads nothing, writes nothing."""
     day = as_of or application.as_of or dt.date.today()
-    return _Evaluator(rules, application, day).run()
+    return _Evaluator(rules, application, day, forecast).run()
+
+
+def product_name_key(text: str | None) -> str:
+    """A product's name as it identifies the product: width, case, spaces and punctuation do
+    not count (“手术机器人 A型” and “手术机器人A型” are one name)."""
+    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+
+
+def same_product(a: Claim, b: Claim, *, by_title: bool = True) -> bool:
+    """Whether two claims are for one product: by registration certificate number when both
+    give one; else by the product name the applicant gave both (``project``); else (``by_title``)
+    by name (project or title) and the same event (approval) date on both."""
+    if a.certificate and b.certificate:
+        return product_name_key(a.certificate) == product_name_key(b.certificate)
+    if a.project and b.project:
+        return product_name_key(a.project) == product_name_key(b.project) != ""
+    if not by_title or a.event_date is None or a.event_date != b.event_date:
+        return False
+    name_a, name_b = product_name_key(a.project or a.title), product_name_key(b.project or b.title)
+    return name_a != "" and name_a == name_b
+
+
+def product_groups(claims: list[Claim], *, by_title: bool = True) -> list[list[Claim]]:
+    """Claims grouped by product (``same_product``, taken transitively), in claim order."""
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        joined = [g for g in groups if any(same_product(claim, c, by_title=by_title) for c in g)]
+        merged = [c for g in joined for c in g] + [claim]
+        groups = [g for g in groups if g not in joined] + [merged]
+    order = {c.id: n for n, c in enumerate(claims)}
+    for g in groups:
+        g.sort(key=lambda c: order[c.id])
+    return sorted(groups, key=lambda g: order[g[0].id])
+
+
+def _identified_by(group: list[Claim]) -> str:
+    certificates = {c.certificate for c in group if c.certificate}
+    if len(certificates) == 1 and all(c.certificate for c in group):
+        return f"注册证编号 {next(iter(certificates))}"
+    names = "”“".join(dict.fromkeys((c.project or c.title).strip() for c in group if c.project or c.title))
+    dates = sorted({c.event_date.isoformat() for c in group if c.event_date})
+    return f"名称“{names}”" + (f"、日期 {'、'.join(dates)}" if dates else "")
 
 
 class _Evaluator:
-    def __init__(self, rules: RuleSet, app: Application, as_of: dt.date) -> None:
-        self.rules, self.app, self.as_of = rules, app, as_of
+    def __init__(self, rules: RuleSet, app: Application, as_of: dt.date, forecast: bool = False) -> None:
+        self.rules, self.app, self.as_of, self.forecast = rules, app, as_of, forecast
         self.trace: list[TraceStep] = []
         self.valid_from = rules.validity.issued
         self.valid_until = rules.validity.valid_until
@@ -102,12 +148,22 @@ class _Evaluator:
             claims: list[Claim | None] = [c for c in self.app.claims if c.item == item.id]
             for claim in claims or [None]:
                 results.append(self._item(item, claim, [in_force, scope_summary], conflicts))
+        self._applicant_ceilings(results)
         self._non_stacking(results)
         for r in results:
             self._trace_item(r)
         totals = self._totals(results)
         return Evaluation(
-            rules, self.app, self.as_of, status, scope_state, scope, results, totals, self.trace
+            rules,
+            self.app,
+            self.as_of,
+            status,
+            scope_state,
+            scope,
+            results,
+            totals,
+            self.trace,
+            forecast=self.forecast,
         )
 
     # -- global conditions
@@ -117,14 +173,23 @@ class _Evaluator:
 
     def _policy_status(self) -> tuple[PolicyStatus, ConditionResult]:
         citation = self.rules.validity.citation
+        params = self._params()
         if self.as_of < self.valid_from:
             status, state, reason = PolicyStatus.NOT_YET, State.INELIGIBLE, "policy_not_yet_in_force"
+            repealed = self.rules.validity.repeals
+            if repealed:
+                reason = "policy_not_yet_predecessor"
+                params |= {
+                    "predecessor": repealed[0].doc_number,
+                    "predecessor_title": repealed[0].title,
+                    "repeal_quote": repealed[0].citation.quote,
+                }
         elif self.as_of > self.valid_until:
             status, state, reason = PolicyStatus.EXPIRED, State.INELIGIBLE, "policy_expired"
         else:
             status, state, reason = PolicyStatus.IN_FORCE, State.ELIGIBLE, "policy_in_force"
         return status, ConditionResult(
-            "validity.in_force", describe("cond.validity"), state, reason, self._params(), citation
+            "validity.in_force", describe("cond.validity"), state, reason, params, citation
         )
 
     def _scope_condition(self, cond: Condition) -> ConditionResult:
@@ -147,20 +212,19 @@ class _Evaluator:
             self.rules.scope_citation,
         )
 
-    def _conflicts(self) -> dict[str, tuple[ExclusiveRule, str, list[str]]]:
-        """Claim id → (rule, project, the items the project is claimed under) for refused claims."""
-        out: dict[str, tuple[ExclusiveRule, str, list[str]]] = {}
+    def _conflicts(self) -> dict[str, tuple[ExclusiveRule, str, str, list[str]]]:
+        """Claim id → (rule, product, how it was identified, the items it is claimed under) for
+        refused claims. A what-if claim (not included) is in no conflict."""
+        out: dict[str, tuple[ExclusiveRule, str, str, list[str]]] = {}
         for rule in self.rules.exclusive:
-            by_project: dict[str, list[Claim]] = {}
-            for claim in self.app.claims:
-                if claim.item in rule.items and claim.project:
-                    by_project.setdefault(claim.project, []).append(claim)
-            for project, claims in by_project.items():
-                items = sorted({c.item for c in claims}, key=rule.items.index)
+            members = [c for c in self.app.claims if c.item in rule.items and c.included]
+            for group in product_groups(members):
+                items = sorted({c.item for c in group}, key=rule.items.index)
                 if len(items) > 1:
                     titles = [self.rules.item(i).title for i in items]  # type: ignore[union-attr]
-                    for c in claims:
-                        out[c.id] = (rule, project, titles)
+                    name = next((c.project or c.title for c in group if c.project or c.title), group[0].id)
+                    for c in group:
+                        out[c.id] = (rule, name, _identified_by(group), titles)
         return out
 
     # -- one item
@@ -196,7 +260,8 @@ class _Evaluator:
                     state, reason = State.NEEDS_INFO, "value_missing"
                 else:
                     candidates = value if isinstance(value, list | tuple) else [value]
-                    ok = any(str(v).strip() in cond.values for v in candidates)
+                    spelled = (str(v).strip() for v in candidates)
+                    ok = any(cond.aliases.get(v, v) in cond.values for v in spelled)
                     state, reason = (
                         (State.ELIGIBLE, "value_allowed") if ok else (State.INELIGIBLE, "value_not_allowed")
                     )
@@ -208,6 +273,13 @@ class _Evaluator:
                     state, reason = State.INELIGIBLE, "date_before_issue"
                 elif value > self.valid_until:
                     state, reason = State.INELIGIBLE, "date_after_expiry"
+                elif value > self.as_of:
+                    # not yet a fact on the evaluation date
+                    state, reason = (
+                        (State.ELIGIBLE, "date_forecast")
+                        if self.forecast
+                        else (State.NEEDS_INFO, "date_in_future")
+                    )
                 else:
                     state, reason = State.ELIGIBLE, "date_in_term"
         return ConditionResult(
@@ -225,20 +297,20 @@ class _Evaluator:
         item: AwardItem,
         claim: Claim | None,
         global_conditions: list[ConditionResult],
-        conflicts: dict[str, tuple[ExclusiveRule, str, list[str]]],
+        conflicts: dict[str, tuple[ExclusiveRule, str, str, list[str]]],
     ) -> ItemResult:
         prefix = claim.id if claim else item.id
         conditions = list(global_conditions)
         conditions += [self._condition(c, claim, c.id, f"{prefix}:{c.id}") for c in item.conditions]
         if claim and claim.id in conflicts:
-            rule, project, titles = conflicts[claim.id]
+            rule, project, identified_by, titles = conflicts[claim.id]
             conditions.append(
                 ConditionResult(
                     f"exclusive.{rule.id}",
                     rule.text,
                     State.INELIGIBLE,
                     "conflicting_claims",
-                    {"project": project, "items": "”“".join(titles)},
+                    {"project": project, "identified_by": identified_by, "items": "”“".join(titles)},
                     rule.citation,
                 )
             )
@@ -251,6 +323,19 @@ class _Evaluator:
             result.notes.append(
                 Note("financing_not_money" if amount.limit else "financing_no_limit", {"limit": amount.limit})
             )
+            requested = claim.requested_amount if claim else None
+            if amount.limit and requested is not None and requested > amount.limit:
+                result.notes.append(
+                    Note(
+                        "financing_above_limit",
+                        {
+                            "requested": requested,
+                            "limit": amount.limit,
+                            "requested_label": amount.requested_label or "申请额度",
+                        },
+                        item.citation,
+                    )
+                )
         elif item.kind is ItemKind.NON_MONETARY:
             result.notes.append(Note("non_monetary", {}))
         elif amount.type is AmountType.UNSPECIFIED:
@@ -289,16 +374,29 @@ class _Evaluator:
                 result.per_year[when.year] = per
         else:
             top = amount.max or 0
-            if (
-                amount.type is AmountType.SHARE_OF_BASE
-                and claim
-                and claim.base_amount is not None
-                and claim.base_amount < top
-            ):
-                top = claim.base_amount
-                result.notes.append(
-                    Note("share_capped_by_base", {"base": claim.base_amount}, result.item.citation)
-                )
+            base = claim.base_amount if claim else None
+            if amount.type is AmountType.SHARE_OF_BASE and base is not None:
+                if base < top:
+                    top = base
+                    result.notes.append(Note("share_capped_by_base", {"base": base}, result.item.citation))
+                if amount.share is not None:
+                    share = min(top, round(base * amount.share))
+                    result.notes.append(
+                        Note(
+                            "share_stated",
+                            {
+                                "base_label": amount.base_label or "",
+                                "base": base,
+                                "percent": f"{amount.share * 100:g}",
+                                "amount": share,
+                            },
+                            result.item.citation,
+                        )
+                    )
+                    top = share
+            if amount.ceiling_only:
+                result.ceiling_only = True
+                result.notes.append(Note("share_not_stated", {"max": top}, result.item.citation))
             result.per_year[year0] = top
         result.max_amount = sum(result.per_year.values())
         schedule = dict(result.per_year)
@@ -315,12 +413,47 @@ class _Evaluator:
                     result.item.citation,
                 )
             )
-        if result.state is State.ELIGIBLE and claim is not None:
-            if claim.included:
-                result.counted_per_year = {y: v for y, v in schedule.items() if v}
-            else:
-                result.notes.append(Note("excluded_by_user", {}))
+        if claim is not None and not claim.included:
+            result.notes.append(Note("excluded_by_user", {}))
+        elif result.state is State.ELIGIBLE and claim is not None and not result.ceiling_only:
+            result.counted_per_year = {y: v for y, v in schedule.items() if v}
         result.amount = sum(result.counted_per_year.values())
+
+    def _applicant_ceilings(self, results: list[ItemResult]) -> None:
+        """An item whose ceiling holds for the applicant (``per: applicant``): its claims, in
+        order, share that ceiling; a claim refused or left out of the totals takes none of it."""
+        for item in self.rules.items:
+            if item.amount.per != "applicant" or item.amount.ceiling is None:
+                continue
+            ceiling, used = item.amount.ceiling, 0
+            for r in results:
+                if r.item is not item or r.claim is None or r.max_amount is None:
+                    continue
+                if r.state is State.INELIGIBLE or not r.claim.included:
+                    continue
+                room = max(ceiling - used, 0)
+                if r.max_amount > room:
+                    r.notes.append(
+                        Note(
+                            "applicant_ceiling",
+                            {"ceiling": ceiling, "used": used, "max": room},
+                            r.item.citation,
+                        )
+                    )
+                    _scale_to(r.per_year, room)
+                    r.per_year = {y: v for y, v in r.per_year.items() if v} or {min(r.per_year): 0}
+                    r.max_amount = room
+                    r.notes = [
+                        Note(n.code, {**n.params, "max": room}, n.citation)
+                        if n.code == "share_not_stated"
+                        else n
+                        for n in r.notes
+                    ]
+                    if r.amount > room:
+                        _scale_to(r.counted_per_year, room)
+                        r.counted_per_year = {y: v for y, v in r.counted_per_year.items() if v}
+                        r.amount = room
+                used += r.max_amount
 
     # -- 从优、就高、不重复
 
@@ -349,20 +482,21 @@ class _Evaluator:
                         citation,
                     )
                 )
-        by_project: dict[str, list[ItemResult]] = {}
-        for r in results:
-            if r.amount > 0 and r.claim and r.claim.project:
-                by_project.setdefault(r.claim.project, []).append(r)
-        for project, group in by_project.items():
+        counted_claims = [r.claim for r in results if r.amount > 0 and r.claim]
+        by_claim = {r.claim.id: r for r in results if r.claim}
+        # one project under two items: only what names the project (certificate, project name)
+        for group in product_groups(counted_claims, by_title=False):  # type: ignore[arg-type]
             if len(group) < 2:
                 continue
-            keep = max(group, key=lambda r: r.amount)  # first of the highest: ties keep document order
-            for r in group:
+            members = [by_claim[c.id] for c in group]
+            keep = max(members, key=lambda r: r.amount)  # first of the highest: ties keep claim order
+            for r in members:
                 if r is not keep:
+                    assert r.claim is not None
                     r.notes.append(
                         Note(
                             "duplicate_project_lower",
-                            {"project": project, "other_item": keep.item.title},
+                            {"project": r.claim.project or r.claim.title, "other_item": keep.item.title},
                             citation,
                         )
                     )
@@ -402,14 +536,20 @@ class _Evaluator:
         cap = self.rules.annual_cap
         years: dict[int, int] = {}
         pending: dict[int, int] = {}
+        ceilings: dict[int, int] = {}
         for r in results:
             for year, value in r.counted_per_year.items():
                 years[year] = years.get(year, 0) + value
-            if r.state is State.NEEDS_INFO and r.claim and r.claim.included:
+            if not (r.claim and r.claim.included):
+                continue
+            if r.ceiling_only and r.state is State.ELIGIBLE:
+                for year, value in r.per_year.items():
+                    ceilings[year] = ceilings.get(year, 0) + value
+            elif r.state is State.NEEDS_INFO and not r.ceiling_only:
                 for year, value in r.per_year.items():
                     pending[year] = pending.get(year, 0) + value
         totals: list[YearTotal] = []
-        for year in sorted(set(years) | set(pending)):
+        for year in sorted(set(years) | set(pending) | set(ceilings)):
             before = years.get(year, 0)
             applied = cap is not None and before > cap.amount
             after = cap.amount if applied and cap else before
@@ -422,6 +562,7 @@ class _Evaluator:
                     applied,
                     cap.citation if cap else None,
                     pending.get(year, 0),
+                    ceilings.get(year, 0),
                 )
             )
             if applied and cap:

@@ -113,6 +113,8 @@ class ItemResult:
     financing_limit: int | None = None
     fund: Fund | None = None
     notes: list[Note] = field(default_factory=list)
+    # the policy fixes no amount (一定比例): ``max_amount`` is a ceiling, never counted as money
+    ceiling_only: bool = False
 
     @property
     def key(self) -> str:
@@ -135,6 +137,7 @@ class ItemResult:
             "amount": self.amount,
             "counted_per_year": {str(y): a for y, a in sorted(self.counted_per_year.items())},
             "financing_limit": self.financing_limit,
+            "ceiling_only": self.ceiling_only,
             "fund": {"name": self.fund.name, "citation": self.fund.citation.to_json()} if self.fund else None,
             "notes": [n.to_json() for n in self.notes],
         }
@@ -143,7 +146,8 @@ class ItemResult:
 @dataclass(frozen=True, slots=True)
 class YearTotal:
     """Money for one calendar year, in 元. ``pending``: the most that claims still
-    待补充 could add that year (not in ``before_cap``)."""
+    待补充 could add that year (not in ``before_cap``); ``ceilings``: the ceilings of eligible
+    claims whose amount the policy does not fix (一定比例, not in ``before_cap`` either)."""
 
     year: int
     before_cap: int
@@ -152,10 +156,12 @@ class YearTotal:
     cap_applied: bool
     cap_citation: Citation | None
     pending: int = 0
+    ceilings: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "year": self.year,
+            "ceilings": self.ceilings,
             "before_cap": self.before_cap,
             "after_cap": self.after_cap,
             "cap": self.cap,
@@ -203,6 +209,7 @@ class Evaluation:
     items: list[ItemResult]
     totals: list[YearTotal]  # by year, ascending
     trace: list[TraceStep]
+    forecast: bool = False  # events dated after ``as_of`` counted as expected (a forecast)
 
     @property
     def total_before_cap(self) -> int:
@@ -225,6 +232,7 @@ class Evaluation:
             "doc_number": self.rules.doc_number,
             "application": self.application.name,
             "as_of": self.as_of.isoformat(),
+            "forecast": self.forecast,
             "policy_status": self.policy_status.value,
             "valid_from": self.rules.validity.issued.isoformat(),
             "valid_until": self.rules.validity.valid_until.isoformat(),

@@ -25,7 +25,7 @@ RULES_DIR = RESOURCES_DIR / "rules"
 RULES_FORMAT = "workbench.rules"
 RULES_FORMAT_VERSION = 1
 # The claim fields a condition may test (``claim.<field>``).
-CLAIM_FIELDS = {"event_date", "base_amount", "requested_amount", "project", "title"}
+CLAIM_FIELDS = {"event_date", "base_amount", "requested_amount", "project", "title", "certificate"}
 
 # --------------------------------------------------------------------------- rules
 
@@ -39,7 +39,9 @@ class ItemKind(StrEnum):
 class AmountType(StrEnum):
     UP_TO = "up_to"  # one-time, at most ``max``
     PER_YEAR = "per_year"  # ``per_year`` each year for ``years`` consecutive years
-    SHARE_OF_BASE = "share_of_base"  # a share of a base (e.g. the actual investment), at most ``max``
+    # a share of a base (e.g. the actual investment), at most ``max``; when the policy does not
+    # state the share (一定比例), ``share`` is None and the ceiling is shown, never counted as money
+    SHARE_OF_BASE = "share_of_base"
     UNSPECIFIED = "unspecified"  # money, but the policy names no amount
     FINANCING_LIMIT = "financing_limit"  # a financing ceiling (not money paid)
     NONE = "none"
@@ -64,6 +66,14 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How an ambiguous passage was read: the reading in words and the clause it rests on."""
+
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
 class Condition:
     id: str
     kind: ConditionKind
@@ -73,6 +83,8 @@ class Condition:
     values: tuple[str, ...] = ()
     evidence: str | None = None  # what proves it; None when no evidence is asked for
     multiple: bool = False  # FIELD_IN on a list field (several values may be chosen)
+    aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)  # 湖南 → 湖南省
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +97,15 @@ class Amount:
     years: int = 1  # PER_YEAR
     limit: int | None = None  # FINANCING_LIMIT
     base_label: str | None = None  # SHARE_OF_BASE: what the base is, e.g. 实际投资额
+    share: float | None = None  # SHARE_OF_BASE: the stated share (0.1 = 10 %); None: not stated
+    per: str = "claim"  # "claim": the ceiling holds per claim; "applicant": for all its claims together
+    requested_label: str | None = None  # FINANCING_LIMIT: what a claim's requested amount is (在保余额)
+    reading: Reading | None = None
+
+    @property
+    def ceiling_only(self) -> bool:
+        """Money whose amount the policy does not fix: only its ceiling is known."""
+        return self.type is AmountType.SHARE_OF_BASE and self.share is None
 
     @property
     def ceiling(self) -> int | None:
@@ -131,10 +152,20 @@ class AwardItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Repealed:
+    """A document this policy repealed (it applied before this one took effect)."""
+
+    doc_number: str
+    title: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
 class Validity:
     issued: dt.date
     years: int
     citation: Citation
+    repeals: tuple[Repealed, ...] = ()
 
     @property
     def valid_until(self) -> dt.date:
@@ -179,6 +210,8 @@ class RuleSet:
     def citations(self) -> list[Citation]:
         """Every citation in the rules (for checking quotes against the library)."""
         out = [self.validity.citation, self.scope_citation, *(c.citation for c in self.scope)]
+        out += [r.citation for r in self.validity.repeals]
+        out += [c.reading.citation for c in self.scope if c.reading]
         if self.annual_cap:
             out.append(self.annual_cap.citation)
         if self.non_stacking:
@@ -187,6 +220,9 @@ class RuleSet:
         for item in self.items:
             out.append(item.citation)
             out += [c.citation for c in item.conditions]
+            out += [c.reading.citation for c in item.conditions if c.reading]
+            if item.amount.reading:
+                out.append(item.amount.reading.citation)
             out += [f.citation for f in ((item.fund,) if item.fund else ()) + item.fund_alternatives]
         return out
 
@@ -217,10 +253,23 @@ def parse_rules(data: Any, *, source: str = "<rules>") -> RuleSet:
         raise RulesError(source, "format_version", f"expected {RULES_FORMAT_VERSION}")
     doc_id = r.text(top, "doc_id", "")
     validity_data = r.obj(top.get("validity"), "validity")
+    validity_citation = r.citation(validity_data, "validity")
+    repeals = []
+    for i, raw in enumerate(validity_data.get("repeals") or []):
+        where = f"validity.repeals[{i}]"
+        rep = r.obj(raw, where)
+        repeals.append(
+            Repealed(
+                r.text(rep, "doc_number", where),
+                r.text(rep, "title", where),
+                r.citation(rep, where, validity_citation.clause_id),
+            )
+        )
     validity = Validity(
         r.date(validity_data, "issued", "validity"),
         r.positive(validity_data, "years", "validity"),
-        r.citation(validity_data, "validity"),
+        validity_citation,
+        tuple(repeals),
     )
     scope_data = r.obj(top.get("scope"), "scope")
     scope_citation = r.citation(scope_data, "scope")
@@ -345,6 +394,11 @@ class _RulesReader:
                     f"expected profile.<key> or one of {sorted('claim.' + f for f in CLAIM_FIELDS)}",
                 )
         values = tuple(self.text_list(data, "values", where)) if kind is ConditionKind.FIELD_IN else ()
+        aliases = data.get("aliases") or {}
+        if not isinstance(aliases, dict) or not all(
+            isinstance(k, str) and v in values for k, v in aliases.items()
+        ):
+            raise self.fail(f"{where}.aliases", "expected an object mapping a spelling to one of values")
         return Condition(
             id=self.text(data, "id", where),
             kind=kind,
@@ -354,9 +408,17 @@ class _RulesReader:
             values=values,
             evidence=data.get("evidence"),
             multiple=bool(data.get("multiple", False)),
+            aliases=dict(aliases),
+            reading=self.reading(data.get("reading"), f"{where}.reading", clause_id),
         )
 
-    def amount(self, raw: Any, where: str, kind: ItemKind) -> Amount:
+    def reading(self, raw: Any, where: str, clause_id: str) -> Reading | None:
+        if raw is None:
+            return None
+        data = self.obj(raw, where)
+        return Reading(self.text(data, "text", where), self.citation(data, where, clause_id))
+
+    def amount(self, raw: Any, where: str, kind: ItemKind, clause_id: str) -> Amount:
         if raw is None:
             if kind is ItemKind.MONEY:
                 raise self.fail(where, "a money item needs an amount")
@@ -380,11 +442,32 @@ class _RulesReader:
                 per_year=self.positive(data, "per_year", where),
                 years=self.positive(data, "years", where),
             )
+        per = data.get("per", "claim")
+        if per not in ("claim", "applicant"):
+            raise self.fail(f"{where}.per", "expected 'claim' or 'applicant'")
+        reading = self.reading(data.get("reading"), f"{where}.reading", clause_id)
         if atype in (AmountType.UP_TO, AmountType.SHARE_OF_BASE):
-            return Amount(atype, max=self.positive(data, "max", where), base_label=data.get("base_label"))
+            share = data.get("share")
+            if share is not None and (
+                isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 1
+            ):
+                raise self.fail(f"{where}.share", "expected a share between 0 and 1, or null (not stated)")
+            return Amount(
+                atype,
+                max=self.positive(data, "max", where),
+                base_label=data.get("base_label"),
+                share=float(share) if share is not None else None,
+                per=per,
+                reading=reading,
+            )
         if atype is AmountType.FINANCING_LIMIT:
-            return Amount(atype, limit=self.positive(data, "limit", where))
-        return Amount(atype)
+            return Amount(
+                atype,
+                limit=self.positive(data, "limit", where),
+                requested_label=data.get("requested_label"),
+                reading=reading,
+            )
+        return Amount(atype, reading=reading)
 
     def fund(self, raw: Any, where: str, clause_id: str) -> Fund:
         data = self.obj(raw, where)
@@ -424,7 +507,7 @@ class _RulesReader:
             quote=citation.quote,
             title=self.text(data, "title", where),
             kind=kind,
-            amount=self.amount(data.get("amount"), f"{where}.amount", kind),
+            amount=self.amount(data.get("amount"), f"{where}.amount", kind, citation.clause_id),
             conditions=conditions,
             event=data.get("event"),
             fund=self.fund(data["fund"], f"{where}.fund", citation.clause_id) if data.get("fund") else None,

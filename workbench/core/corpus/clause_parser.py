@@ -63,6 +63,8 @@ _RUN_IN_KINDS = (
 
 _RESPONSIBLE_TAIL = re.compile(
     r"(责任单位|牵头单位|负责单位)|(按职责分工|牵头)?(负责|推进|落实)(推进|落实)?$"
+    r"|牵头[^（）()]*(配合|参与|协助|协同)$"  # （A牵头，B、C配合）
+    r"|(按职责分工|牵头)(负责|推进|落实)[^（）()]*(完成|前)$"  # （A、B按职责分工负责，2025年底前完成）
 )
 _CLOSING_START = re.compile(
     r"本(?:意见|办法|方案|通知|规定|细则|措施|文件|计划|规划|决定|条例|政策|实施方案|行动计划|若干措施|若干意见|实施细则)"
@@ -435,7 +437,10 @@ def _posseg():  # type: ignore[no-untyped-def]
     import jieba
     import jieba.posseg
 
+    from workbench.core.paths import keep_jieba_cache_private
+
     jieba.setLogLevel(logging.WARNING)
+    keep_jieba_cache_private(jieba)
     return jieba.posseg
 
 
@@ -498,7 +503,15 @@ def responsible_units(responsible: str) -> list[str]:
     """The units named in a responsibility line, for tags: 省科技厅, 省财政厅, …"""
     inner = re.sub(r"^(?:责任单位|牵头单位|负责单位)[:：]\s*", "", responsible)
     inner = re.sub(r"(?:等)?(?:按职责分工|牵头)?(?:负责|推进|落实)(?:推进|落实)?$", "", inner)
-    return [u.strip() for u in re.split(r"[、，,]", inner) if u.strip()]
+    units = []
+    for piece in re.split(r"[、，,；;]", inner):
+        piece = re.sub(
+            r"(?:等)?(?:按职责分工|牵头|配合|参与|协助|协同)(?:负责|推进|落实)?$", "", piece.strip()
+        )
+        piece = re.sub(r"^(?:牵头单位|配合单位|参与单位)[:：]\s*|[（(]牵头[）)]$", "", piece).strip()
+        if piece and not re.search(r"20\d{2}\s*年|下同", piece):
+            units.append(piece)
+    return units
 
 
 def noise_free(source: str, noise: Iterable[Noise]) -> str:

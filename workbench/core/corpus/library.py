@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from db import documents as store
+from db.connection import is_disk_full
 from workbench.core.corpus import metadata
 from workbench.core.corpus.clause_parser import parse_document
 from workbench.core.corpus.models import (
@@ -34,7 +36,7 @@ from workbench.core.events import Event, Unsubscribe
 from workbench.core.paths import RESOURCES_DIR
 
 PARSER_VERSION = (
-    3  # 3: table rows (tabs) stay lines; bump whenever parsing gives other clauses or display text
+    5  # 5: table rows (tabs) stay lines; bump whenever parsing gives other clauses or display text
 )
 RESOURCES = RESOURCES_DIR
 BUNDLED_MANIFEST = RESOURCES / "documents" / "manifest.json"
@@ -193,7 +195,17 @@ class Library:
             if cancelled and cancelled():
                 outcomes.extend(ImportOutcome(p.name, problem=ImportProblem.CANCELLED) for p in paths[i:])
                 break
-            outcomes.append(self._import_path(path, None))
+            try:
+                outcomes.append(self._import_path(path, None))
+            except (OSError, sqlite3.Error) as exc:
+                if not is_disk_full(exc):
+                    raise
+                # This file's transaction was rolled back; the ones before it are stored.
+                outcomes.append(ImportOutcome(path.name, problem=ImportProblem.DISK_FULL, detail=str(exc)))
+                outcomes.extend(
+                    ImportOutcome(p.name, problem=ImportProblem.NOT_ATTEMPTED) for p in paths[i + 1 :]
+                )
+                break
             if progress:
                 progress(i + 1, len(paths))
         self._notify(Changes(added=frozenset(o.doc_id for o in outcomes if o.doc_id)))
@@ -209,20 +221,26 @@ class Library:
             return ImportOutcome(path.name, problem=ImportProblem(exc.reason.value), detail=exc.detail)
         return self._import_text(read.text, path.name, read.format, read.encoding, entry)
 
-    def _import_text(
-        self, text: str, source_name: str, fmt: str, encoding: str | None, entry: dict[str, Any] | None
-    ) -> ImportOutcome:
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    def _duplicate(self, source_name: str, sha: str, doc_number: str | None) -> ImportOutcome | None:
         existing = store.find_by_sha256(self.db, sha)
         if existing:
             return ImportOutcome(source_name, problem=ImportProblem.DUPLICATE, detail=existing["id"])
-        fields = derive_metadata(text, entry)
-        if fields["doc_number"]:
-            same_number = store.find_by_doc_number(self.db, fields["doc_number"])
+        if doc_number:
+            same_number = store.find_by_doc_number(self.db, doc_number)
             if same_number:
                 return ImportOutcome(
                     source_name, problem=ImportProblem.DUPLICATE_NUMBER, detail=same_number["id"]
                 )
+        return None
+
+    def _import_text(
+        self, text: str, source_name: str, fmt: str, encoding: str | None, entry: dict[str, Any] | None
+    ) -> ImportOutcome:
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        fields = derive_metadata(text, entry)
+        duplicate = self._duplicate(source_name, sha, fields["doc_number"])
+        if duplicate:
+            return duplicate
         doc_id = entry["id"] if entry else f"doc-{sha[:12]}"
         if not fields["title"]:
             fields["title"] = Path(source_name).stem
@@ -238,9 +256,13 @@ class Library:
             "parser_version": PARSER_VERSION,
             "imported_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
-        store.write_document(
-            self.db, document, *self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"])
-        )
+        rows = self._derived_rows(doc_id, parsed, fields["doc_number"], fields["title"])
+        with store.transaction(self.db):
+            # Asked again holding the write lock: another process may have stored it meanwhile.
+            duplicate = self._duplicate(source_name, sha, fields["doc_number"])
+            if duplicate:
+                return duplicate
+            store.write_document(self.db, document, *rows)
         return ImportOutcome(source_name, doc_id=doc_id)
 
     @staticmethod

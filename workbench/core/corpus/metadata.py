@@ -124,7 +124,7 @@ _GAP = rf"{_S}(?:\r?\n{_S})?"  # spaces, and at most one line break
 # Matched in two steps, bracket first: trying an agency code at every Han character is slow.
 _NUMBER_TAIL = re.compile(
     rf"[〔［【（(\[]{_GAP}(?P<year>{_D}(?:{_S}{_D}){{3}}){_GAP}[〕］】）)\]]"
-    rf"{_GAP}(?:第{_S})?(?P<serial>{_D}(?:{_S}{_D}){{0,5}}){_GAP}号"
+    rf"{_GAP}(?:第{_S})?(?P<serial>{_D}(?:{_S}{_D}){{0,5}}){_GAP}[号號]"
 )
 # the agency code (机关代字) right before: Han characters, single spaces allowed (letter-spaced PDFs)
 _AGENCY = re.compile(rf"(?P<agency>[{_CJK}](?:{_SP}?[{_CJK}]){{0,19}}){_GAP}$")
@@ -325,7 +325,7 @@ def _is_noise_head_line(t: str) -> bool:
         not re.search(f"[{_CJK}]", t)  # register numbers such as HNPR—2026—01011
         or t.endswith("文件")
         or (t.endswith("令") and _org_name(t[:-1]))  # 湖南省人民政府令 / 第312号
-        or re.fullmatch(rf"第{_S}[0-9０-９〇一二三四五六七八九十百千]+{_S}号", t)
+        or re.fullmatch(rf"第{_S}[0-9０-９〇一二三四五六七八九十百千]+{_S}[号號]", t)
         or _pure_date(t)
         or t.startswith(
             ("签发人", "（此件", "(此件", "索引号", "主题分类", "发文字号", "发文机关", "成文日期")

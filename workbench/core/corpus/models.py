@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -42,12 +41,8 @@ class ImportProblem(StrEnum):
     DUPLICATE = "duplicate"  # the same text is already in the library
     DUPLICATE_NUMBER = "duplicate_number"  # a document with the same 文号 is already in the library
     CANCELLED = "cancelled"
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
+    DISK_FULL = "disk_full"  # the disk filled while this file was stored: nothing of it was kept
+    NOT_ATTEMPTED = "not_attempted"  # after the disk filled, the files left were not tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,21 +106,3 @@ class Level(StrEnum):
     PROVINCIAL = "provincial"  # 省
     MUNICIPAL = "municipal"  # 市
     OTHER = "other"
-
-
-@dataclass(slots=True)
-class DocumentMeta:
-    id: str
-    title: str
-    doc_number: str | None = None
-    issuer: str | None = None
-    issued: dt.date | None = None
-    published: dt.date | None = None
-    effective_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    validity_note: str | None = None
-    level: Level = Level.OTHER
-    region: str | None = None
-    source_name: str = ""
-    source_sha256: str = ""
-    bundled: bool = False

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The longest text a document may have: ~1500 pages, far beyond any policy document; parsing
+# a 19 MB text took a minute and a gigabyte. A .txt above MAX_TXT_BYTES is refused unread.
+MAX_TEXT_CHARS = 3_000_000
+MAX_TXT_BYTES = 10 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 
 _MIN_PDF_TEXT = 20  # non-white-space characters below which a PDF counts as a scan
@@ -109,6 +113,9 @@ def read_document_file(path: Path | str | PathLike[str], max_bytes: int = DEFAUL
         raise ReadError(path, ReadErrorReason.UNREADABLE, "not a regular file")
     if st.st_size > max_bytes:
         raise ReadError(path, ReadErrorReason.TOO_LARGE, f"{st.st_size} bytes > {max_bytes}")
+    if suffix == ".txt" and st.st_size > min(max_bytes, MAX_TXT_BYTES):
+        limit = min(max_bytes, MAX_TXT_BYTES)
+        raise ReadError(path, ReadErrorReason.TOO_LARGE, f"{st.st_size} bytes > {limit}")
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)  # the file may have grown since stat()
@@ -134,6 +141,8 @@ def read_document_file(path: Path | str | PathLike[str], max_bytes: int = DEFAUL
         text, fmt = _pdf_text(path, data), "pdf"
     if not text.strip():
         raise ReadError(path, ReadErrorReason.EMPTY, "only white space")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(path, ReadErrorReason.TOO_LARGE, f"{len(text)} characters > {MAX_TEXT_CHARS}")
     return ReadResult(_normalise_newlines(text), fmt, encoding)
 
 
@@ -402,7 +411,32 @@ def _nearest(el: _Element, tag: str) -> _Element | None:
 # --- .pdf -----------------------------------------------------------------------------------------
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _pdf_text(path: Path, data: bytes) -> str:
+    """pypdf's own warnings about a damaged file (``EOF marker not found``) go to our log
+    at debug level instead of the terminal: the refusal or the text is what counts."""
+    pypdf_log = logging.getLogger("pypdf")
+    handler = _Collect()
+    pypdf_log.addHandler(handler)
+    propagate, pypdf_log.propagate = pypdf_log.propagate, False
+    try:
+        return _pdf_text_quietly(path, data)
+    finally:
+        pypdf_log.removeHandler(handler)
+        pypdf_log.propagate = propagate
+        for message in handler.messages:
+            log.debug("pypdf on %s: %s", path.name, message)
+
+
+def _pdf_text_quietly(path: Path, data: bytes) -> str:
     import pypdf
     from pypdf.errors import FileNotDecryptedError
 

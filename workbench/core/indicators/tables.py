@@ -131,7 +131,8 @@ def _read_tables(path: Path) -> list[tuple[str | None, Any]]:
         if suffix == ".csv":
             for encoding in ("utf-8-sig", "gb18030"):
                 try:
-                    return [(None, pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding))]
+                    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+                    return [(None, frame.map(_unescape_csv_text))]
                 except UnicodeDecodeError:
                     continue
             raise TableFileError("unreadable", path, "encoding")
@@ -225,6 +226,7 @@ def _check_observations(
     if any(key not in cols for key in _REQUIRED_OBSERVATION):
         return
     indicators = {i.id: i for i in service.indicators()}
+    recorded: dict[str, dict[str, Any]] = {}  # indicator id -> period -> observation already stored
     seen: dict[tuple[str, str], int] = {}
     for index, record in enumerate(frame.to_dict("records")):
         row_number = index + 2
@@ -270,9 +272,9 @@ def _check_observations(
                 bad("period", "duplicate_period")
             else:
                 seen[pair] = row_number
-                existing = next(
-                    (o for o in service.observations(indicator.id) if o.period == period_text), None
-                )
+                if indicator.id not in recorded:  # once per indicator: the preview stays linear
+                    recorded[indicator.id] = {o.period: o for o in service.observations(indicator.id)}
+                existing = recorded[indicator.id].get(period_text)
                 if existing is not None:
                     if preview.replace:
                         replaces = existing.value
@@ -494,7 +496,41 @@ def export_file(
             with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
                 indicators.to_excel(writer, sheet_name=INDICATORS_SHEET, index=False)
                 observations.to_excel(writer, sheet_name=OBSERVATIONS_SHEET, index=False)
+                for sheet in writer.sheets.values():
+                    _formulas_as_text(sheet)
             return len(indicators) + len(observations)
         frame = indicators if kind == "indicators" else observations
-        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+        escaped = pd.DataFrame(  # built anew: DataFrame.map would turn 3500 into 3500.0
+            [[_csv_text(v) for v in row] for row in frame.itertuples(index=False)],
+            columns=frame.columns,
+            dtype=object,
+        )
+        escaped.to_csv(tmp, index=False, encoding="utf-8-sig")
         return len(frame)
+
+
+# A spreadsheet reads a cell that begins with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formulas_as_text(sheet: Any) -> None:
+    """openpyxl stores a string that begins with ``=`` as a formula: store every cell
+    we wrote as what it is, text, so that a note ``=HYPERLINK(…)`` is shown, never run."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
+def _csv_text(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading ``'``
+    (OWASP's advice); the import takes it off again, so the round trip is lossless."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _unescape_csv_text(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value

@@ -45,13 +45,35 @@ from whoosh.util.filelock import try_for
 
 from workbench.core.search.analysis import BODY, index_terms
 from workbench.core.search.folding import fold_compact
-from workbench.core.search.query import Chunk, Term, parse_query, query_term
-from workbench.core.search.ranking import rank
-from workbench.core.search.snippets import make_snippet
+from workbench.core.search.query import (
+    Chunk,
+    ParsedQuery,
+    Slot,
+    Term,
+    literal_chunk,
+    parse_query,
+    query_slots,
+    query_term,
+)
+from workbench.core.search.ranking import (
+    Judged,
+    judge,
+    rank,
+    rank_graceful,
+)
+from workbench.core.search.snippets import make_snippet_kinds
+from workbench.core.search.suggest import near_spellings, respell
+from workbench.core.search.thesaurus import Thesaurus
 from workbench.core.search.types import (
+    MATCH_MISSING,
+    MATCH_SYNONYM,
     NOTICE_INDEX_UNAVAILABLE,
     NOTICE_MALFORMED,
     NOTICE_NO_TERMS,
+    NOTICE_PARTIAL,
+    NOTICE_SYNONYMS,
+    TIER_PHRASE,
+    TIER_STRICT,
     IndexBusyError,
     IndexRecord,
     IndexState,
@@ -192,8 +214,11 @@ def _column(reader: Any, name: str) -> list[str]:
         return [""] * n
     column = reader.column_reader(name, translate=False)
     try:
-        # A VarBytesColumn stores the values back to back: read them in one go
-        # rather than with a seek and a read per document.
+        # The one read of Whoosh's private attributes, on purpose: a VarBytesColumn stores its
+        # values back to back, and Whoosh has no public call that reads them in bulk. The public
+        # iterator (the fallback below) does a seek and a read per document, 2.3 times slower
+        # here, paid on every segment each time a searcher is opened after a write. Should a
+        # Whoosh release rename these attributes, the fallback keeps the search correct.
         lengths, dbfile, base = column._lengths, column._dbfile, column._basepos
         data = memoryview(dbfile.get(base, sum(lengths)))
     except AttributeError:  # another column implementation
@@ -261,9 +286,13 @@ class _View:
         lengths = [len(info.title) for info in self.docs.values()]
         self.avg_title = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
         self._filters: dict[SearchFilters, set[int]] = {}
+        self._df: dict[str, int] = {}  # document frequency per token, as read
 
     def doc_frequency(self, token: str) -> int:
-        return int(self.reader.doc_frequency(BODY, token))
+        df = self._df.get(token)
+        if df is None:
+            df = self._df[token] = int(self.reader.doc_frequency(BODY, token))
+        return df
 
     def postings(self, token: str) -> list[int]:
         btext = token.encode("utf-8")
@@ -322,6 +351,15 @@ class _View:
                 self._filters.pop(next(iter(self._filters)))
             self._filters[filters] = cached
         return cached
+
+
+def _phrase(parsed: ParsedQuery) -> Chunk | None:
+    """The query's plain terms run together, when there are several: a clause holding
+    them so ranks first."""
+    items = [g[0] for g in parsed.groups if len(g) == 1 and not g[0].phrase]
+    if len(items) < 2 or len(items) != len(parsed.groups):
+        return None
+    return literal_chunk("".join(fold_compact(i.text).text for i in items))
 
 
 def _segment_key(reader: Any) -> str:
@@ -385,6 +423,16 @@ def _whoosh_call(fn: Callable[[], _T], what: str) -> _T:
     raise _Unusable(message)
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            log.debug("cannot remove %s", path, exc_info=True)
+
+
 class _Handles:
     def __init__(self) -> None:
         self.ix: Any = None
@@ -423,6 +471,8 @@ class SearchIndex:
         self._segments: dict[str, _Segment] = {}
         self._seen_meta: tuple[int, int, int] | None = None
         self._opened_build = ""
+        self.thesaurus: Thesaurus | None = None  # synonyms a search also finds; None: none
+        self._found_damaged = False
 
     # --- metadata ----------------------------------------------------------
 
@@ -472,6 +522,8 @@ class SearchIndex:
             return IndexState.CORRUPT  # files, but no record of a finished build
         if meta.analyzer_version != self.ANALYZER_VERSION:
             return IndexState.ANALYZER_CHANGED
+        if self._found_damaged:
+            return IndexState.CORRUPT  # a search met what the check below could not see
         try:
             _whoosh_call(self._check_readable, f"cannot read {self.directory}")
         except _Unusable as e:
@@ -575,6 +627,39 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
 
+    # --- leftovers and other writers -----------------------------------------
+
+    def clean_leftovers(self) -> int:
+        """Remove ``.search-index.building-*`` / ``.old-*`` folders a killed rebuild left
+        (one can hold a full index). Skipped while another instance is rebuilding."""
+        parent = self.directory.parent
+        name = self.directory.name
+        leftovers = [*parent.glob(f".{name}.building-*"), *parent.glob(f".{name}.old-*")]
+        if not leftovers:
+            return 0
+        rebuild_lock = FileStorage(str(parent)).lock(f".{name}.rebuild.lock")
+        if not rebuild_lock.acquire(blocking=False):
+            return 0  # a rebuild under way owns its folder
+        try:
+            for leftover in leftovers:
+                _remove(leftover)
+        finally:
+            rebuild_lock.release()
+        return len(leftovers)
+
+    def wait_for_writer(self) -> bool:
+        """Wait (up to the writer timeout) until no instance holds the index's write lock;
+        True if one did (an importer updating the index), False if none was writing."""
+        if not self.directory.is_dir():
+            return False
+        lock = FileStorage(str(self.directory)).lock(f"{INDEX_NAME}_WRITELOCK")
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+        if try_for(lock.acquire, timeout=self.writer_timeout, delay=0.05):
+            lock.release()
+        return True
+
     # --- rebuild -------------------------------------------------------------
 
     def rebuild(
@@ -594,7 +679,7 @@ class SearchIndex:
             raise IndexBusyError(f"another instance is rebuilding {self.directory}")
         try:
             for leftover in [*parent.glob(f".{name}.building-*"), *parent.glob(f".{name}.old-*")]:
-                shutil.rmtree(leftover, ignore_errors=True)  # from a crash; we hold the rebuild lock
+                _remove(leftover)  # from a crash; we hold the rebuild lock
             tmp = parent / f".{name}.building-{uuid.uuid4().hex}"
             tmp.mkdir()
             try:
@@ -656,9 +741,9 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
             old = self.directory.parent / f".{self.directory.name}.old-{uuid.uuid4().hex}"
-            if self.directory.exists():
+            if self.directory.exists() or self.directory.is_symlink():
                 live_lock = None
-                if os.name != "nt":
+                if os.name != "nt" and self.directory.is_dir() and not self.directory.is_symlink():
                     # Wait for another instance's incremental write to finish. (On
                     # Windows its open lock file makes the rename fail instead.)
                     live_lock = FileStorage(str(self.directory)).lock(f"{INDEX_NAME}_WRITELOCK")
@@ -672,7 +757,8 @@ class SearchIndex:
                     if live_lock is not None:
                         live_lock.release()
             os.replace(tmp, self.directory)
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
+            self._found_damaged = False
 
     # --- incremental updates -------------------------------------------------
 
@@ -728,7 +814,16 @@ class SearchIndex:
 
     # --- search ---------------------------------------------------------------
 
-    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20) -> SearchResponse:  # noqa: B008
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters = SearchFilters(),  # noqa: B008
+        limit: int = 20,
+        strict: bool = False,
+    ) -> SearchResponse:
+        """The best ``limit`` clauses for ``query``. Plain words rank gracefully (see
+        :mod:`workbench.core.search.ranking`); ``strict`` keeps only the clauses that
+        hold every term as written, by BM25F alone, without synonyms."""
         if not query or not query.strip():
             return SearchResponse([], [], 0)
         parsed = parse_query(query)
@@ -741,20 +836,128 @@ class SearchIndex:
                 notices.append(NOTICE_NO_TERMS)
             return SearchResponse([], notices, 0)
         with self._lock:
-            try:
+
+            def run() -> tuple[list[SearchHit], int, list[str], int]:
                 view = self._current_view()
+                found, scored = self._evaluate(view, groups, negatives, filters)
+                slots = query_slots(parsed, None if strict else self.thesaurus)
+                if strict:
+                    best = rank(view, found, scored, max(limit, 0))
+                    judged = [judge(view, i, slots, -s, TIER_STRICT) for s, i in best]
+                    total = len(found)
+                else:
+                    phrase = _phrase(parsed)
+                    judged, total = self._ranked(
+                        view, slots, found, scored, negatives, filters, phrase, limit
+                    )
+                needles = [c for c, _, _ in scored]
+                hits = []
+                for j in judged:
+                    stored = view.searcher.stored_fields(j.docnum)
+                    # a complete hit marks the terms as written; a partial one each word it holds
+                    words = j.literal_chunks if j.tier < TIER_STRICT else []
+                    snippet, marks, by_synonym = make_snippet_kinds(
+                        stored.get("text", ""), [*needles, *words], j.synonym_chunks
+                    )
+                    hits.append(
+                        SearchHit(
+                            stored["clause_id"],
+                            stored["doc_id"],
+                            j.score,
+                            snippet,
+                            marks,
+                            tuple(j.words),
+                            by_synonym,
+                            j.tier,
+                        )
+                    )
+                suggestions = [] if strict else self._suggestions(view, query, parsed)
+                return hits, total, suggestions, len(found)
+
+            try:
+                # A garbled segment may pass the open and fail in its postings or stored fields.
+                hits, total, suggestions, complete = _whoosh_call(run, f"cannot read {self.directory}")
             except _Unusable as e:
                 log.warning("search index: %s", e)
+                self._close_searcher()
+                self._found_damaged = self.directory.exists()
                 return SearchResponse([], [*notices, NOTICE_INDEX_UNAVAILABLE], 0)
-            found, scored = self._evaluate(view, groups, negatives, filters)
-            best = rank(view, found, scored, max(limit, 0))
-            needles = [c for c, _, _ in scored]
-            hits = []
-            for neg_score, docnum in best:
-                stored = view.searcher.stored_fields(docnum)
-                snippet, marks = make_snippet(stored.get("text", ""), needles)
-                hits.append(SearchHit(stored["clause_id"], stored["doc_id"], -neg_score, snippet, marks))
-        return SearchResponse(hits, notices, len(found))
+        if hits and all(any(w.how == MATCH_MISSING for w in h.words) for h in hits):
+            notices.append(NOTICE_PARTIAL)
+        if any(w.how == MATCH_SYNONYM for h in hits for w in h.words):
+            notices.append(NOTICE_SYNONYMS)
+        return SearchResponse(hits, notices, total, suggestions, complete)
+
+    def _ranked(
+        self,
+        view: _View,
+        slots: list[Slot],
+        found: set[int],
+        scored: list[tuple[Chunk, set[int], int]],
+        negatives: list[Term],
+        filters: SearchFilters,
+        phrase: Chunk | None,
+        limit: int,
+    ) -> tuple[list[Judged], int]:
+        """The best hits: the strict AND alone when it fills the page, else every tier."""
+        limit = max(limit, 0)
+        if len(found) >= limit:
+            body = view.body
+            first = {i for i in found if phrase.occurs(body[i])} if phrase is not None else set()
+            best = rank(view, first, scored, limit)
+            best += rank(view, found - first, scored, limit - len(best))
+            judged = [
+                judge(
+                    view,
+                    i,
+                    slots,
+                    -s + (TIER_PHRASE if i in first else TIER_STRICT) * 10.0,
+                    TIER_PHRASE if i in first else TIER_STRICT,
+                )
+                for s, i in best
+            ]
+            return judged, len(found)
+
+        def excluded(candidates: set[int]) -> set[int]:
+            out: set[int] = set()
+            for term in negatives:
+                held: set[int] | None = set(candidates)
+                for chunk in term.chunks:
+                    held = view.matches(chunk, held)[0]
+                    if not held:
+                        break
+                out |= held or set()
+            return out
+
+        return rank_graceful(view, slots, found, scored, view.allowed(filters), excluded, phrase, limit)
+
+    @staticmethod
+    def _suggestions(view: _View, query: str, parsed: ParsedQuery) -> list[str]:
+        """Did you mean: each query term that no clause holds as written, respelled as the
+        most common spelling one edit away that clauses hold (the query as a whole)."""
+
+        def lookup(needle: str) -> list[int] | None:
+            """Clauses that may hold ``needle``: the postings of its rarest pair, or None (all)."""
+            pairs = [t for t in index_terms(needle) if len(t) == 2]
+            if len(needle) < 2 or not pairs:
+                return None
+            df, pair = min((view.doc_frequency(t), t) for t in pairs)
+            if df == 0:
+                return []
+            return view.postings(pair) if df * POSTING_COST < view.size * SCAN_COST else None
+
+        fixed = query
+        for group in parsed.groups:
+            for item in group:
+                text = fold_compact(item.text).text
+                chunk = literal_chunk(text)
+                # only a term a postings token of which no clause has: nothing holds it
+                if chunk is None or view.estimate(chunk)[0]:
+                    continue
+                near = near_spellings(text, view.body, lookup)
+                if near:
+                    fixed = respell(fixed, text, near[0][0])
+        return [fixed] if fixed != query else []
 
     @staticmethod
     def _evaluate(

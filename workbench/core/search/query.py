@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.paths import keep_jieba_cache_private
 from workbench.core.search.analysis import JOINER, TOKEN_RE, WORD_CHARS, adjacent, index_terms
 from workbench.core.search.folding import fold_char, fold_compact
 
@@ -290,6 +291,160 @@ def jieba_module() -> Any:
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
+                keep_jieba_cache_private(jieba)
                 jieba.initialize()
                 _jieba_module = jieba
     return _jieba_module
+
+
+# --------------------------------------------------------------------------
+# Query words: what a partial match counts
+# --------------------------------------------------------------------------
+
+_NUMERIC = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    text: str  # folded, as shown to a person
+    chunk: Chunk
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a query a clause may hold or lack: literally, or by a synonym."""
+
+    text: str  # folded compact, as shown ("奖励", "1000万元", "d")
+    literal: Chunk
+    synonyms: tuple[Variant, ...] = ()
+    exact: bool = False  # from a quoted phrase: no synonyms, no partial credit
+
+
+@dataclass(slots=True)
+class Slot:
+    """An AND position of the query: one or more ORed alternatives, each a list of words."""
+
+    alternatives: list[list[Word]]
+    required: bool = False  # only quoted phrases: a clause must hold one of them
+
+
+def literal_chunk(text: str) -> Chunk | None:
+    """A chunk for a folded word as written, punctuation included (首台(套))."""
+    compact = fold_compact(text).text
+    runs = _pieces(compact)
+    if not runs:
+        return None
+    if len(runs) == 1:
+        return _chunk(runs[0])
+    # punctuation inside the word: the folded text as written, found by substring
+    tokens = tuple(t for run in runs for t in _chunk(run).tokens)
+    return Chunk(compact, None, tokens)
+
+
+def _cjk_words(run: str, known: frozenset[str]) -> list[str]:
+    """A CJK run cut into words: thesaurus words first (longest at each place), jieba
+    between them, runs of single characters joined (奖/补 → 奖补), function words dropped."""
+    out: list[str] = []
+    gap = ""
+    i = 0
+    longest = max((len(w) for w in known), default=0)
+
+    def flush() -> None:
+        nonlocal gap
+        if not gap:
+            return
+        pieces = [gap] if len(gap) <= 2 else [w for w in jieba_module().cut(gap, HMM=False) if w]
+        singles = ""
+        for w in pieces:
+            if len(w) == 1:
+                singles += w
+                continue
+            if singles:
+                out.append(singles)
+                singles = ""
+            out.append(w)
+        if singles:
+            out.append(singles)
+        gap = ""
+
+    while i < len(run):
+        for n in range(min(longest, len(run) - i), 1, -1):
+            if run[i : i + n] in known:
+                flush()
+                out.append(run[i : i + n])
+                i += n
+                break
+        else:
+            gap += run[i]
+            i += 1
+    flush()
+    return [w for w in out if not (len(w) == 1 and w in _FUNCTION_WORDS)]
+
+
+def _run_words(pieces: list[tuple[str, str]], known: frozenset[str]) -> list[str]:
+    """The words of one run of adjacent tokens (folded compact text)."""
+    out: list[str] = []
+    k = 0
+    while k < len(pieces):
+        kind, text = pieces[k]
+        if kind == "cjk":
+            out.extend(_cjk_words(text, known))
+            k += 1
+            continue
+        # Latin words and numbers together (car-t, 15%), a number with its unit (1000万元)
+        j = k
+        glued = ""
+        while j < len(pieces) and pieces[j][0] != "cjk":
+            glued += ("-" if glued and pieces[j][0] == "word" else "") + pieces[j][1]
+            j += 1
+        if j < len(pieces) and _NUMERIC.fullmatch(pieces[j - 1][1]):
+            cjk = pieces[j][1]
+            n = 0
+            while n < len(cjk) and cjk[n] in _UNITS:
+                n += 1
+            if n:
+                glued += cjk[:n]
+                rest = cjk[n:]
+                out.append(glued)
+                if rest:
+                    out.extend(_cjk_words(rest, known))
+                k = j + 1
+                continue
+        out.append(glued)
+        k = j
+    return out
+
+
+def query_words(item: QueryItem, thesaurus: Any = None) -> list[Word]:
+    """The words of a query item, each with its literal chunk and its synonyms."""
+    compact = fold_compact(item.text).text
+    if item.phrase:
+        chunk = literal_chunk(compact)
+        return [Word(compact, chunk, exact=True)] if chunk else []
+    known = thesaurus.words if thesaurus is not None else frozenset()
+    texts: list[str] = []
+    for pieces in _pieces(compact):
+        texts.extend(_run_words(pieces, known))
+    words: list[Word] = []
+    for text in dict.fromkeys(texts):
+        chunk = literal_chunk(text)
+        if chunk is None:
+            continue
+        synonyms: list[Variant] = []
+        if thesaurus is not None:
+            for s in thesaurus.synonyms(text):
+                c = literal_chunk(s)
+                if c is not None:
+                    synonyms.append(Variant(s, c))
+        words.append(Word(text, chunk, tuple(synonyms)))
+    return words
+
+
+def query_slots(parsed: ParsedQuery, thesaurus: Any = None) -> list[Slot]:
+    slots = []
+    for group in parsed.groups:
+        alternatives = [w for w in (query_words(item, thesaurus) for item in group) if w]
+        if alternatives:
+            required = all(item.phrase for item in group)
+            slots.append(Slot(alternatives, required))
+    return slots

@@ -82,7 +82,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def make_snippet(text: str, needles: list[Chunk]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The sentence(s) of ``text`` around the best match, and the marks in it."""
+    snippet, marks, _ = make_snippet_kinds(text, needles, [])
+    return snippet, marks
+
+
+def make_snippet_kinds(
+    text: str, needles: list[Chunk], synonyms: list[Chunk]
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """As :func:`make_snippet`, with ``synonyms`` marked too; the third part lists the
+    marks made by synonyms alone."""
     marks, which = _marks(text, needles)
+    literal_count = len(needles)
+    if synonyms:
+        # synonym marks stay apart from literal ones (a literal mark wins where they overlap)
+        more, more_which = _marks(text, synonyms)
+        pairs = list(zip(marks, which, strict=True))
+        for (a, b), ks in zip(more, more_which, strict=True):
+            if not any(a < e and s < b for s, e in marks):
+                pairs.append(((a, b), {k + literal_count for k in ks}))
+        pairs.sort(key=lambda p: p[0])
+        marks, which = [m for m, _ in pairs], [w for _, w in pairs]
     sentences = _sentences(text) or [(0, 0)]
     best = 0
     if marks:
@@ -120,8 +139,11 @@ def make_snippet(text: str, needles: list[Chunk]) -> tuple[str, tuple[tuple[int,
         start, end = a, b
     shift = len(prefix) - start
     out = []
-    for a, b in marks:
+    by_synonym = []
+    for (a, b), ks in zip(marks, which, strict=True):
         a, b = max(a, start), min(b, end)
         if a < b:
             out.append((a + shift, b + shift))
-    return prefix + text[start:end] + suffix, tuple(out)
+            if all(k >= literal_count for k in ks):
+                by_synonym.append((a + shift, b + shift))
+    return prefix + text[start:end] + suffix, tuple(out), tuple(by_synonym)

@@ -8,11 +8,15 @@ This module is imported at start-up: ReportLab and QtPdf load only when a brief 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from workbench.core.words import BRIEF_DATA_ERROR_WORDS
+from workbench.ui.labels import translated
 
 if TYPE_CHECKING:
     from exporters.brief_data import BriefOutput, BriefRequest
@@ -26,19 +30,19 @@ class BriefExporter(QObject):
         super().__init__(window)
         self.window = window
         self.preview: BriefPreviewDialog | None = None
-        self.export_action = QAction(
+        self.export_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("导出 PDF 简报(&B)…"),
             window,
             shortcut=QKeySequence("Ctrl+E"),
             triggered=lambda: self.export_current(),
         )
-        self.print_action = QAction(
+        self.print_action = QAction(  # type: ignore[call-overload]  # signal keyword
             self.tr("打印简报(&P)…"),
             window,
             shortcut=QKeySequence.StandardKey.Print,
             triggered=lambda: self.export_current(print_after=True),
         )
-        self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)
+        self.settings_action = QAction(self.tr("PDF 简报字体…"), window, triggered=self.edit_settings)  # type: ignore[call-overload]  # signal keyword
         self.actions = [self.export_action, self.print_action]
 
     # --- what to print -------------------------------------------------------------------
@@ -60,7 +64,9 @@ class BriefExporter(QObject):
         tab = w.tabs.currentWidget()
         if tab is not None and tab is not reader and tab in self.panels():
             return self.request_for(tab)
-        if reader is not None and tab is reader and reader.detail is not None:
+        from workbench.ui.panels.reader_panel import ReaderPanel  # loaded with the window's panels
+
+        if isinstance(reader, ReaderPanel) and tab is reader and reader.detail is not None:
             return self.request_for(reader)
         if search is not None and search.results:
             return self.search_request()
@@ -72,7 +78,13 @@ class BriefExporter(QObject):
             p
             for p in (
                 getattr(w, n, None)
-                for n in ("reader_panel", "search_panel", "checklist_panel", "indicators_panel")
+                for n in (
+                    "reader_panel",
+                    "search_panel",
+                    "checklist_panel",
+                    "indicators_panel",
+                    "tasks_panel",
+                )
             )
             if p is not None
         ]
@@ -80,7 +92,7 @@ class BriefExporter(QObject):
     def connect_panels(self) -> None:
         """Each panel's own PDF button asks for the brief of what it shows."""
         for panel in self.panels():
-            panel.brief_requested.connect(lambda p=panel: self.export_for(p))
+            panel.brief_requested.connect(functools.partial(self.export_for, panel))  # type: ignore[attr-defined]
 
     def export_for(self, panel: QWidget) -> Task | None:
         request = self.request_for(panel)
@@ -94,10 +106,22 @@ class BriefExporter(QObject):
         if panel is getattr(w, "checklist_panel", None):
             as_of = panel.as_of.date().toPython()
             return BriefRequest(
-                BriefKind.DOSSIER, application=panel.application, application_id=panel.app_id, as_of=as_of
+                BriefKind.DOSSIER,
+                application=panel.application,
+                application_id=panel.app_id,
+                as_of=as_of,
+                original=panel.what_if_original(),  # a what-if: the dossier compares it with the original
+                forecast=panel.forecast_box.isChecked(),
             )
         if panel is getattr(w, "indicators_panel", None):
             return self.indicator_request(panel)
+        if panel is getattr(w, "tasks_panel", None):
+            return BriefRequest(
+                BriefKind.TASKS,
+                unit_names=tuple(panel.chosen_units() or ()) or None,
+                doc_id=panel.chosen_doc(),
+                as_of=panel.as_of(),
+            )
         if panel is getattr(w, "search_panel", None):
             return self.search_request() if panel.results else None
         if panel is getattr(w, "reader_panel", None) and panel.detail is not None:
@@ -193,16 +217,10 @@ class BriefExporter(QObject):
         if not isinstance(exc, BriefDataError):
             self.window._task_failed(exc)  # a bug: the generic message, the traceback is in the log
             return
-        words = {
-            "unknown_document": self.tr("文库中已没有文件 {0}"),
-            "unknown_indicator": self.tr("没有指标 {0}"),
-            "no_indicators": self.tr("没有可报告的指标{0}"),
-            "unknown_application": self.tr("没有申报 {0}"),
-            "application_file": self.tr("申报数据有误：{0}"),
-            "empty_query": self.tr("检索词为空"),
-        }
         QMessageBox.warning(
-            self.window, self.tr("未能生成简报"), words.get(exc.reason, "{0}").format(exc.value)
+            self.window,
+            self.tr("未能生成简报"),
+            translated(BRIEF_DATA_ERROR_WORDS, exc.reason).format(exc.value),
         )
 
     def edit_settings(self) -> None:

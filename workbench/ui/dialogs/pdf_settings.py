@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.pdf_fonts import FontResolution, Problem, Role, RoleResolution, Source, resolve_fonts
+from exporters.pdf_fonts import FontResolution, Role, RoleResolution, Source, resolve_fonts
+from workbench.core.words import FONT_PROBLEM_WORDS, FONT_ROLE_WORDS
 from workbench.ui import settings as opts
+from workbench.ui.labels import translated
 
 
 class PdfSettingsDialog(QDialog):
@@ -35,12 +37,7 @@ class PdfSettingsDialog(QDialog):
         self.search_dirs = search_dirs
         self.setWindowTitle(self.tr("PDF 简报字体"))
         self.setObjectName("pdfSettings")
-        self.role_names = {
-            Role.SONG: self.tr("标题（小标宋、宋体）"),
-            Role.HEI: self.tr("一级标题“一、”（黑体）"),
-            Role.KAI: self.tr("二级标题“（一）”（楷体）"),
-            Role.FANGSONG: self.tr("正文（仿宋_GB2312）"),
-        }
+        self.role_names = {role: translated(FONT_ROLE_WORDS, role) for role in Role}
         self.edits: dict[Role, QLineEdit] = {}
         files = QGroupBox(self.tr("自选字体文件（TrueType .ttf/.ttc；留空则使用系统或内置字体）"))
         grid = QGridLayout(files)
@@ -115,16 +112,9 @@ class PdfSettingsDialog(QDialog):
 
     def explain(self, line: RoleResolution) -> str:
         """Where the face comes from, and what it stands in for."""
-        problems = {
-            Problem.NOT_FOUND: self.tr("文件不存在"),
-            Problem.NOT_TRUETYPE: self.tr(
-                "不是 TrueType 字体（PDF 只能嵌入 TrueType 轮廓，OpenType/CFF 字体不可用）"
-            ),
-            Problem.NO_CJK: self.tr("字体不含中文字形"),
-            Problem.UNREADABLE: self.tr("文件无法读取"),
-        }
         parts = [
-            self.tr("未采用 {0}：{1}").format(name, problems[problem]) for name, problem in line.rejected
+            self.tr("未采用 {0}：{1}").format(name, translated(FONT_PROBLEM_WORDS, problem))
+            for name, problem in line.rejected
         ]
         if line.source is Source.USER:
             parts.append(self.tr("自选字体 {0}").format(line.face.path.name))

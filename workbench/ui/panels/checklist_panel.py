@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,12 +63,14 @@ from workbench.core.checklist.applications import (
     EvidenceSlot,
     StaleRevisionError,
 )
+from workbench.core.checklist.comparison import Comparison, compare_evaluations
 from workbench.core.checklist.engine import evaluate_application
 from workbench.core.checklist.phrases import REASON_TEXT, describe, format_yuan
 from workbench.core.checklist.results import ConditionResult, Evaluation, ItemResult, State, best_state
 from workbench.core.checklist.rules import AwardItem, Condition, ConditionKind, ItemKind, RuleSet, rules_by_id
 from workbench.core.values import parse_amount, parse_day
-from workbench.ui.labels import check_state_label
+from workbench.ui.labels import check_state_label, what_if_change_label
+from workbench.ui.subscriptions import listen
 
 ClauseText = Callable[[str], str | None]
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,7 +88,10 @@ def reason_text(code: str, params: Any) -> str:
 
 
 def badge_style(state: State) -> str:
-    return f"QLabel {{ background: {STATE_COLOURS[state]}; color: white; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}"
+    return (
+        f"QLabel {{ background: {STATE_COLOURS[state]}; color: white; border-radius: 3px; padding: 1px 6"
+        f"px; font-weight: bold; }}"
+    )
 
 
 class Badge(QLabel):
@@ -117,6 +123,44 @@ class AnswerBox(QComboBox):
 
     def set_answer(self, value: Answer) -> None:
         self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+
+
+class MultiChoice(QWidget):
+    """A list field: a box per value the rules name, and 其他 for any other (kept as typed,
+    so a province or an activity outside the list is stated, not lost)."""
+
+    changed = Signal()
+
+    def __init__(self, cond: Condition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cond = cond
+        line = QHBoxLayout(self)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.checks = [QCheckBox(v) for v in cond.values]
+        for c in self.checks:
+            line.addWidget(c)
+            c.toggled.connect(self.changed)
+        self.other = QLineEdit(placeholderText=self.tr("其他（用、分隔）"))
+        self.other.setAccessibleName(self.tr("{0}：其他").format(cond.text))
+        self.other.setMaximumWidth(200)
+        self.other.textChanged.connect(self.changed)
+        line.addWidget(self.other)
+
+    def values(self) -> list[str]:
+        chosen = [c.text() for c in self.checks if c.isChecked()]
+        others = [v.strip() for v in self.other.text().replace("，", "、").replace(",", "、").split("、")]
+        return chosen + [v for v in others if v and v not in chosen]
+
+    def set_values(self, values: list[str]) -> None:
+        blocked = [w.blockSignals(True) for w in (*self.checks, self.other)]
+        try:
+            chosen = set(values)
+            for c in self.checks:
+                c.setChecked(c.text() in chosen)
+            self.other.setText("、".join(v for v in values if v not in self.cond.values))
+        finally:
+            for w, b in zip((*self.checks, self.other), blocked, strict=True):
+                w.blockSignals(b)
 
 
 class ConditionRow(QFrame):
@@ -158,6 +202,10 @@ class ConditionRow(QFrame):
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if clause_text:
             self.quote.setToolTip(clause_text)
+        if cond.reading:
+            self.quote.setToolTip(
+                (clause_text + "\n\n" if clause_text else "") + self.tr("解读：{0}").format(cond.reading.text)
+            )
         grid.addWidget(self.quote, 0, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 4)
@@ -208,7 +256,7 @@ class ConditionRow(QFrame):
     def _choose_file_to_remove(self) -> None:
         menu = QMenu(self)
         for f in self.files:
-            menu.addAction(f.file_name, lambda file_id=f.id: self.panel.remove_evidence(file_id))
+            menu.addAction(f.file_name, functools.partial(self.panel.remove_evidence, f.id))
         menu.exec(self.remove_button.mapToGlobal(self.remove_button.rect().bottomLeft()))
 
 
@@ -244,7 +292,7 @@ class ChecklistPanel(QWidget):
         # store changes, not on every keystroke (reading them hashes every stored copy).
         self._slots: tuple[str, dict[str, EvidenceSlot]] | None = None
         self._build()
-        service.subscribe(self._service_changed)
+        listen(self, service.changed, self._service_changed)
         self.refresh_list()
         self._load_into_form()
 
@@ -274,15 +322,20 @@ class ChecklistPanel(QWidget):
         self.brief_button = QPushButton(self.tr("PDF 申报材料…"))
         self.brief_button.setToolTip(self.tr("为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）"))
         self.brief_button.clicked.connect(self.brief_requested)
-        self.as_of = QDateEdit(calendarPopup=True)
+        self.as_of = QDateEdit(calendarPopup=True)  # type: ignore[call-overload]  # signal keyword
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setAccessibleName(self.tr("评估日期"))
         self.dirty_label = QLabel()
+        self.forecast_box = QCheckBox(self.tr("预测"))
+        self.forecast_box.setToolTip(
+            self.tr("把评估日之后的日期（尚未取得的批件等）按预计取得计入；不勾选时这些事项为待补充")
+        )
         bar.addWidget(QLabel(self.tr("申报：")))
         bar.addWidget(self.app_box, 1)
         bar.addWidget(self.dirty_label)
         bar.addWidget(QLabel(self.tr("评估日期：")))
         bar.addWidget(self.as_of)
+        bar.addWidget(self.forecast_box)
         outer.addLayout(bar)
         buttons = QHBoxLayout()
         for b in (
@@ -310,7 +363,7 @@ class ChecklistPanel(QWidget):
         row.addWidget(QLabel(self.tr("统一社会信用代码")))
         row.addWidget(self.credit_edit, 1)
         form.addRow(self.tr("单位名称"), row)
-        self.profile_fields: dict[str, QComboBox | list[QCheckBox]] = {}
+        self.profile_fields: dict[str, QComboBox | MultiChoice] = {}
         self.scope_answers: dict[str, AnswerBox] = {}
         self.scope_badges: dict[str, Badge] = {}
         for cond in self.rules.scope:
@@ -324,10 +377,9 @@ class ChecklistPanel(QWidget):
                 self.scope_answers[cond.id] = box
                 line.addWidget(box)
             elif cond.kind is ConditionKind.FIELD_IN and cond.multiple:
-                checks = [QCheckBox(v) for v in cond.values]
-                self.profile_fields[cond.id] = checks
-                for c in checks:
-                    line.addWidget(c)
+                choice = MultiChoice(cond)
+                self.profile_fields[cond.id] = choice
+                line.addWidget(choice)
             else:
                 combo = QComboBox(editable=True)
                 combo.addItem("")
@@ -337,7 +389,10 @@ class ChecklistPanel(QWidget):
                 line.addWidget(combo)
             line.addStretch(1)
             label = QLabel(cond.text, wordWrap=True)
-            label.setToolTip(f"〔{cond.citation.clause_id}〕{cond.citation.quote}")
+            tip = f"〔{cond.citation.clause_id}〕{cond.citation.quote}"
+            if cond.reading:
+                tip += "\n" + self.tr("解读：{0}").format(cond.reading.text)
+            label.setToolTip(tip)
             form.addRow(label, line)
         outer.addWidget(profile)
 
@@ -371,6 +426,44 @@ class ChecklistPanel(QWidget):
         )
         outer.addWidget(self.total_label)
 
+        # what-if: the working copy beside the application as opened or saved
+        self.what_if_box = QGroupBox(self.tr("试算对比（与原申报比较）"))
+        what_if = QVBoxLayout(self.what_if_box)
+        self.what_if_summary = QLabel(wordWrap=True)
+        self.what_if_claims = QTableWidget(0, 5)
+        self.what_if_claims.setHorizontalHeaderLabels(
+            [self.tr("申报"), self.tr("改动"), self.tr("原申报"), self.tr("试算"), self.tr("增减")]
+        )
+        self.what_if_years = QTableWidget(0, 6)
+        self.what_if_years.setHorizontalHeaderLabels(
+            [
+                self.tr("年度"),
+                self.tr("原申报·上限前"),
+                self.tr("原申报·上限后"),
+                self.tr("试算·上限前"),
+                self.tr("试算·上限后"),
+                self.tr("增减"),
+            ]
+        )
+        for table in (self.what_if_claims, self.what_if_years):
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setTabKeyNavigation(False)
+            table.verticalHeader().setVisible(False)
+        self.what_if_claims.setColumnWidth(0, 160)
+        self.what_if_claims.setColumnWidth(1, 140)
+        self.what_if_claims.setColumnWidth(2, 300)
+        self.what_if_claims.setColumnWidth(3, 300)
+        for column in range(5):
+            self.what_if_years.setColumnWidth(column, 150)
+        what_if.addWidget(self.what_if_summary)
+        what_if.addWidget(self.what_if_claims)
+        what_if.addWidget(self.what_if_years)
+        self.what_if_box.setVisible(False)
+        outer.addWidget(self.what_if_box)
+        self.original: Application | None = None  # the application as opened or last saved
+        self.comparison: Comparison | None = None
+
         self.new_button.clicked.connect(self.new_application)
         self.import_button.clicked.connect(self.choose_import_file)
         self.save_button.clicked.connect(self.save)
@@ -379,21 +472,21 @@ class ChecklistPanel(QWidget):
         self.trace_button.clicked.connect(self.show_trace)
         self.app_box.activated.connect(self._app_chosen)
         self.as_of.dateChanged.connect(self._form_changed)
+        self.forecast_box.toggled.connect(lambda _on: self.reevaluate())
         for w in (self.name_edit, self.org_edit, self.credit_edit):
             w.textChanged.connect(self._form_changed)
         for field in self.profile_fields.values():
-            if isinstance(field, list):
-                for c in field:
-                    c.toggled.connect(self._form_changed)
+            if isinstance(field, MultiChoice):
+                field.changed.connect(self._form_changed)
             else:
                 field.currentTextChanged.connect(self._form_changed)
         for box in self.scope_answers.values():
             box.currentIndexChanged.connect(self._form_changed)
         self.tree.currentItemChanged.connect(self._tree_moved)
         self.tree.itemActivated.connect(lambda *_: self._activate_current())
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)  # type: ignore[call-overload]  # signal keyword
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.claim_current_item)  # type: ignore[call-overload]  # signal keyword
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.tree.setFocus())  # type: ignore[call-overload]  # signal keyword
         # The keys, where a user looks for them (the buttons' Alt+letter is underlined).
         self.save_button.setToolTip(self.tr("保存为新版本（Ctrl+S）"))
         self.tree.setToolTip(
@@ -420,10 +513,8 @@ class ChecklistPanel(QWidget):
                 key = (cond.field or "").partition(".")[2]
                 field = self.profile_fields.get(cond.id)
                 value = app.profile.get(key)
-                if isinstance(field, list):
-                    chosen = set(value or [])
-                    for c in field:
-                        c.setChecked(c.text() in chosen)
+                if isinstance(field, MultiChoice):
+                    field.set_values([str(v) for v in value] if isinstance(value, list | tuple) else [])
                 elif field is not None:
                     field.setCurrentText(str(value or ""))
                 if cond.id in self.scope_answers:
@@ -441,8 +532,8 @@ class ChecklistPanel(QWidget):
         for cond in self.rules.scope:
             key = (cond.field or "").partition(".")[2]
             field = self.profile_fields.get(cond.id)
-            if isinstance(field, list):
-                profile[key] = [c.text() for c in field if c.isChecked()]
+            if isinstance(field, MultiChoice):
+                profile[key] = field.values()
             elif field is not None:
                 profile[key] = field.currentText().strip()
         profile = {k: v for k, v in profile.items() if v not in ("", [], None)}
@@ -463,7 +554,9 @@ class ChecklistPanel(QWidget):
 
     def set_application(self, application: Application, *, dirty: bool = True) -> None:
         """Replace the working copy and re-evaluate it at once."""
-        claims_changed = {c.id for c in application.claims} != {c.id for c in self.application.claims}
+        claims_changed = {(c.id, c.item) for c in application.claims} != {
+            (c.id, c.item) for c in self.application.claims
+        }
         self.application = application
         self.dirty = dirty
         if claims_changed:
@@ -471,10 +564,109 @@ class ChecklistPanel(QWidget):
         self.reevaluate()
 
     def reevaluate(self) -> Evaluation:
-        self.evaluation = evaluate_application(self.rules, self.application)
+        self.evaluation = evaluate_application(
+            self.rules, self.application, forecast=self.forecast_box.isChecked()
+        )
         self._show_evaluation()
+        self._show_what_if()
         self.evaluated.emit(self.evaluation)
         return self.evaluation
+
+    # -- what-if
+
+    def what_if_original(self) -> Application | None:
+        """The application as opened or saved, when the form holds a changed copy of it (a what-if)."""
+        if self.original is None or self.original == self.application:
+            return None
+        return self.original
+
+    def _show_what_if(self) -> None:
+        original = self.what_if_original()
+        if original is None or self.evaluation is None:
+            self.comparison = None
+            self.what_if_box.setVisible(False)
+            return
+        # both on the form's evaluation date: the comparison shows what the claims change
+        before = evaluate_application(
+            self.rules, original, self.evaluation.as_of, forecast=self.evaluation.forecast
+        )
+        c = self.comparison = compare_evaluations(before, self.evaluation)
+        delta = c.total_delta
+        self.what_if_summary.setText(
+            self.tr("奖补合计（适用上限后）：原申报 {0}，试算 {1}，{2} {3}").format(
+                format_yuan(c.original.total_after_cap),
+                format_yuan(c.what_if.total_after_cap),
+                self.tr("增加") if delta >= 0 else self.tr("减少"),
+                format_yuan(abs(delta)),
+            )
+            + (
+                self.tr("；另改了：{0}").format("、".join(what_if_change_label(x) for x in c.other_changes))
+                if c.other_changes
+                else ""
+            )
+        )
+
+        def side(r: ItemResult | None) -> str:
+            if r is None:
+                return "—"
+            amount = (
+                self.tr("比例未定，最高 {0}").format(format_yuan(r.max_amount))
+                if r.ceiling_only
+                else format_yuan(r.amount)
+            )
+            return f"{r.item.title}：{state_label(r.state)}，{amount}"
+
+        def signed(value: int) -> str:
+            return ("+" if value > 0 else "−" if value < 0 else "") + format_yuan(abs(value))
+
+        changed = c.changed_claims
+        self.what_if_claims.setRowCount(len(changed))
+        for row, cc in enumerate(changed):
+            words = "、".join(what_if_change_label(x) for x in cc.changes)
+            cells = [cc.title, words or self.tr("受其他改动影响"), side(cc.original), side(cc.what_if)]
+            cells.append(signed(cc.amount_delta))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.what_if_claims.setItem(row, column, cell)
+        rows = [
+            (
+                self.tr("{0} 年").format(y.year),
+                y.original_before_cap,
+                y.original_after_cap,
+                y.what_if_before_cap,
+                y.what_if_after_cap,
+                y.delta,
+                (y.original_cap_applied, y.what_if_cap_applied),
+            )
+            for y in c.years
+        ]
+        rows.append(
+            (
+                self.tr("合计"),
+                c.original.total_before_cap,
+                c.original.total_after_cap,
+                c.what_if.total_before_cap,
+                c.what_if.total_after_cap,
+                delta,
+                (False, False),
+            )
+        )
+        self.what_if_years.setRowCount(len(rows))
+        for row, (label, ob, oa, wb, wa, d, capped) in enumerate(rows):
+            for column, text in enumerate(
+                [label, format_yuan(ob), format_yuan(oa), format_yuan(wb), format_yuan(wa), signed(d)]
+            ):
+                cell = QTableWidgetItem(text)
+                if (column == 2 and capped[0]) or (column == 4 and capped[1]):
+                    cell.setForeground(QBrush(QColor(STATE_COLOURS[State.INELIGIBLE])))
+                    cell.setToolTip(self.tr("适用每年上限"))
+                self.what_if_years.setItem(row, column, cell)
+        for table in (self.what_if_claims, self.what_if_years):
+            height = table.horizontalHeader().height() + 4
+            height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+            table.setFixedHeight(height)
+        self.what_if_box.setVisible(True)
 
     # -- the tree of items
 
@@ -547,7 +739,7 @@ class ChecklistPanel(QWidget):
     def _clear_detail(self) -> None:
         while self.detail_layout.count():
             child = self.detail_layout.takeAt(0)
-            widget = child.widget()
+            widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.hide()  # at once: deleteLater() only runs when the event loop next turns
                 widget.setParent(None)
@@ -579,6 +771,19 @@ class ChecklistPanel(QWidget):
         quote.setStyleSheet("color: #37474f; background: #f3f5f7; padding: 4px;")
         quote.setToolTip(self.clause_text(item.clause_id) or "")
         self.detail_layout.addWidget(quote)
+        self.reading_label: QLabel | None = None
+        if item.amount.reading:
+            # how an ambiguous passage was read, and where that reading rests
+            reading = item.amount.reading
+            self.reading_label = QLabel(
+                self.tr("解读：{0}〔{1}〕").format(
+                    reading.text, reading.citation.clause_id.split(":", 1)[-1]
+                ),
+                wordWrap=True,
+            )
+            self.reading_label.setStyleSheet("color: #5d4037; font-style: italic;")
+            self.reading_label.setToolTip(reading.citation.quote)
+            self.detail_layout.addWidget(self.reading_label)
         self.claim_form: ClaimForm | None = None
         if claim is None:
             self.claim_button = QPushButton(self.tr("申报此项(&A)"))
@@ -612,7 +817,8 @@ class ChecklistPanel(QWidget):
         self.detail_layout.addStretch(1)
         # Shown now, not when the layout's queued show arrives: what is on screen is current.
         for i in range(self.detail_layout.count()):
-            widget = self.detail_layout.itemAt(i).widget()
+            layout_item = self.detail_layout.itemAt(i)
+            widget = layout_item.widget() if layout_item is not None else None
             if widget is not None:
                 widget.show()
         self._chain_detail_after_tree()
@@ -666,8 +872,8 @@ class ChecklistPanel(QWidget):
         self.set_application(dataclasses.replace(self.application, claims=(*self.application.claims, claim)))
         self.select(claim.id)
         if self.claim_form is not None:
-            self.claim_form.title.setFocus()
-            self.claim_form.title.selectAll()
+            self.claim_form.title_edit.setFocus()
+            self.claim_form.title_edit.selectAll()
         return claim.id
 
     def _activate_current(self) -> None:
@@ -675,7 +881,7 @@ class ChecklistPanel(QWidget):
         if self.application.claim(self.current_key or "") is None:
             self.claim_current_item()
         elif self.claim_form is not None:
-            self.claim_form.title.setFocus()
+            self.claim_form.title_edit.setFocus()
 
     def remove_current_claim(self) -> None:
         claim = self.application.claim(self.current_key or "")
@@ -720,12 +926,20 @@ class ChecklistPanel(QWidget):
                 if financing
                 else self.tr("非资金"),
             )
-            node.setText(3, format_yuan(counted) if ceiling is not None else "")
+            ceiling_only = item is not None and item.amount.ceiling_only
+            node.setText(
+                3,
+                self.tr("比例未定") if ceiling_only else format_yuan(counted) if ceiling is not None else "",
+            )
         r = self._result_for(self.current_key or "")
         if r is not None and self.condition_rows:
             self.detail_badge.set_state(r.state)
             amount = ""
-            if r.max_amount is not None:
+            if r.ceiling_only:
+                amount = self.tr("比例未定，最高 {0}（只列上限，不计入合计）").format(
+                    format_yuan(r.max_amount)
+                )
+            elif r.max_amount is not None:
 
                 def by_year(years: dict[int, int]) -> str:
                     parts = (
@@ -793,9 +1007,13 @@ class ChecklistPanel(QWidget):
                 )
             if t.pending:
                 text += self.tr("，另待补充 {0}").format(format_yuan(t.pending))
+            if t.ceilings:
+                text += self.tr("，另有比例未定、最高 {0}（不计入）").format(format_yuan(t.ceilings))
             parts.append(text)
         cap = self.rules.annual_cap
         head = self.tr("奖补合计 {0}").format(format_yuan(e.total_after_cap))
+        if e.forecast:
+            head = self.tr("【预测】") + head
         if cap:
             head += self.tr("（每年上限 {0}）").format(format_yuan(cap.amount))
         self.total_label.setText(head + ("：" + "；".join(parts) if parts else ""))
@@ -874,6 +1092,7 @@ class ChecklistPanel(QWidget):
             self.rules = rules
         self.app_id, self.revision = stored.id, stored.revision
         self.application = stored.application
+        self.original = stored.application
         self.dirty = False
         if not keep_selection:
             self.current_key = None
@@ -885,6 +1104,7 @@ class ChecklistPanel(QWidget):
             return
         self.app_id, self.revision = None, 0
         self.application = self._blank()
+        self.original = None
         self.dirty = False
         self.current_key = None
         self._load_into_form()
@@ -910,9 +1130,11 @@ class ChecklistPanel(QWidget):
             )
             return None
         self.app_id, self.revision = stored.id, stored.revision
+        self.original = stored.application
         self.dirty = False
         self.refresh_list()
         self._show_evaluation()
+        self._show_what_if()
         self.saved.emit(stored.id)
         return stored.id
 
@@ -1040,9 +1262,11 @@ class ClaimForm(QGroupBox):
         super().__init__(panel.tr("本项申报"))
         self.item, self.claim_id, self.panel = item, claim.id, panel
         form = QFormLayout(self)
-        self.title = QLineEdit(claim.title)
+        self.title_edit = QLineEdit(claim.title)
         self.project = QLineEdit(claim.project or "")
         self.project.setPlaceholderText(self.tr("同一产品或项目在各项中填写相同名称"))
+        self.certificate = QLineEdit(claim.certificate or "")
+        self.certificate.setPlaceholderText(self.tr("注册证或批件编号：据此识别同一产品"))
         self.event_date = QLineEdit(claim.event_date.isoformat() if claim.event_date else "")
         self.event_date.setPlaceholderText("YYYY-MM-DD")
         self.requested = QLineEdit("" if claim.requested_amount is None else str(claim.requested_amount))
@@ -1065,11 +1289,27 @@ class ClaimForm(QGroupBox):
         remove.clicked.connect(panel.remove_current_claim)
         self.problem = QLabel()
         self.problem.setStyleSheet(f"color: {STATE_COLOURS[State.INELIGIBLE]};")
-        form.addRow(self.tr("名称"), self.title)
+        form.addRow(self.tr("名称"), self.title_edit)
+        self.item_box: QComboBox | None = None
+        siblings = [
+            i for rule in panel.rules.exclusive if item.id in rule.items for i in rule.items if i != item.id
+        ]
+        if siblings:
+            # a what-if: the same product under another class
+            self.item_box = QComboBox()
+            self.item_box.setAccessibleName(self.tr("申报事项"))
+            for item_id in [item.id, *siblings]:
+                other = panel.rules.item(item_id)
+                self.item_box.addItem(other.title if other else item_id, item_id)
+            self.item_box.currentIndexChanged.connect(self._item_changed)
+            form.addRow(self.tr("申报事项"), self.item_box)
         form.addRow(self.tr("产品/项目"), self.project)
+        form.addRow(self.tr("注册证编号"), self.certificate)
         form.addRow(item.event or self.tr("日期"), self.event_date)
         if item.amount.ceiling is not None:
             form.addRow(self.tr("申请金额"), self.requested)
+        elif item.amount.limit is not None:
+            form.addRow(item.amount.requested_label or self.tr("申请额度"), self.requested)
         if item.amount.base_label:
             form.addRow(item.amount.base_label, self.base)
         for alt in item.fund_alternatives:
@@ -1085,7 +1325,14 @@ class ClaimForm(QGroupBox):
         buttons.addWidget(remove)
         form.addRow(buttons)
         form.addRow(self.problem)
-        for w in (self.title, self.project, self.event_date, self.requested, self.base):
+        for w in (
+            self.title_edit,
+            self.project,
+            self.certificate,
+            self.event_date,
+            self.requested,
+            self.base,
+        ):
             w.textChanged.connect(self._changed)
         self.included.toggled.connect(self._changed)
         self.others.itemChanged.connect(self._changed)
@@ -1097,6 +1344,17 @@ class ClaimForm(QGroupBox):
         self.others.setItem(row, 0, QTableWidgetItem(policy))
         self.others.setItem(row, 1, QTableWidgetItem(amount))
         self.others.blockSignals(False)
+
+    def _item_changed(self, _index: int) -> None:
+        claim = self.panel.application.claim(self.claim_id)
+        if claim is None or self.item_box is None:
+            return
+        item = self.panel.rules.item(self.item_box.currentData())
+        if item is None or item.id == claim.item:
+            return
+        answers = {k: v for k, v in claim.answers.items() if k in item.answer_keys}
+        self.panel.replace_claim(dataclasses.replace(claim, item=item.id, answers=answers))
+        self.panel.select(claim.id)
 
     def _fund_answer(self, key: str | None, box: AnswerBox) -> None:
         claim = self.panel.application.claim(self.claim_id)
@@ -1126,8 +1384,9 @@ class ClaimForm(QGroupBox):
                 amounts[name] = getattr(claim, name)
         others = []
         for row in range(self.others.rowCount()):
-            policy = (self.others.item(row, 0).text() if self.others.item(row, 0) else "").strip()
-            text = self.others.item(row, 1).text() if self.others.item(row, 1) else ""
+            policy_cell, amount_cell = self.others.item(row, 0), self.others.item(row, 1)
+            policy = (policy_cell.text() if policy_cell is not None else "").strip()
+            text = amount_cell.text() if amount_cell is not None else ""
             try:
                 amount = parse_amount(text)
             except ValueError:
@@ -1138,8 +1397,9 @@ class ClaimForm(QGroupBox):
         self.problem.setText("\n".join(problems))
         updated = dataclasses.replace(
             claim,
-            title=self.title.text().strip(),
+            title=self.title_edit.text().strip(),
             project=self.project.text().strip() or None,
+            certificate=self.certificate.text().strip() or None,
             event_date=event_date,
             included=self.included.isChecked(),
             other_claims=tuple(others),

@@ -58,6 +58,7 @@ from workbench.ui.item_models.indicator_table_model import (
     target_text,
 )
 from workbench.ui.labels import attribute_label, comparator_label
+from workbench.ui.subscriptions import listen
 
 if TYPE_CHECKING:
     from workbench.core.corpus.library import Library
@@ -218,9 +219,9 @@ class IndicatorsPanel(QWidget):
         self.review_button.clicked.connect(self.choose_and_review)
         self.import_button.clicked.connect(self.choose_and_import)
         self.export_button.clicked.connect(self.choose_and_export)
-        service.subscribe(self._service_changed)
+        listen(self, service.changed, self._service_changed)
         if library is not None:
-            library.subscribe(lambda _changes: self._fill_filter_choices())
+            listen(self, library.changed, lambda _changes: self._fill_filter_choices())
         self.refresh()
 
     def _layout(self) -> None:
@@ -504,7 +505,8 @@ class IndicatorsPanel(QWidget):
         if not others:
             return ""
         parts = [
-            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，{report_status_label(r)}）"
+            f"{r.indicator.region or '—'} {target_text(r.indicator)}（{deadline_text(r.indicator)}，"
+            f"{report_status_label(r)}）"
             for r in others
         ]
         return self.tr("同口径指标：{0}").format("；".join(parts))
@@ -838,7 +840,8 @@ class ProposalsDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.info.setText(
             self.tr(
-                "从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。"
+                "从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳"
+                "；补助上限和门槛值不会列为目标。"
             ).format(len(self.proposals))
             if self.proposals
             else self.tr("这个文件没有尚未处理的目标建议。")
@@ -849,7 +852,10 @@ class ProposalsDialog(QDialog):
 
     def _edits(self, row: int) -> dict[str, Any]:
         p = self.proposals[row]
-        texts = [self.table.item(row, col).text().strip() for col in range(5)]
+        texts = [
+            (cell.text() if (cell := self.table.item(row, col)) is not None else "").strip()
+            for col in range(5)
+        ]
         edits: dict[str, Any] = {}
         if texts[0] != p.name:
             edits["name"] = texts[0]
@@ -978,7 +984,7 @@ class ImportPreviewDialog(QDialog):
             self.table.setHorizontalHeaderLabels(
                 [self.tr("行"), self.tr("指标编号"), self.tr("期间"), self.tr("数值"), self.tr("原值")]
             )
-            rows = [
+            rows: list[tuple[object, ...]] = [
                 (
                     o["row"],
                     o["indicator_id"],
@@ -993,8 +999,8 @@ class ImportPreviewDialog(QDialog):
                 for i in p.indicators
             ]
             self.table.setRowCount(len(rows))
-            for row, cells in enumerate(rows):
-                for col, value in enumerate(cells):
+            for row, values in enumerate(rows):
+                for col, value in enumerate(values):
                     self.table.setItem(row, col, QTableWidgetItem(str(value)))
         self.import_button.setEnabled(p.ok and bool(p.observations or p.indicators))
 

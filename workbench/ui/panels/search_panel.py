@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDate, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -18,14 +20,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +48,9 @@ if TYPE_CHECKING:
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPING_PAUSE_MS = 200
+LITERAL_MARK = "#ffd54f"  # a query word as written
+SYNONYM_MARK = "#b3e5fc"  # a synonym of a query word
+MENU_HISTORY = 12  # recent searches shown in the menu
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -136,9 +148,25 @@ class SearchPanel(QWidget):
             # long titles and names must not make the search dock (and the window) wide
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(4)
+        self.memory_button = QToolButton()
+        self.memory_button.setText(self.tr("检索记录"))
+        self.memory_button.setToolTip(self.tr("保存检索、重新运行已保存的检索、最近检索、同义词"))
+        self.memory_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.memory_menu = QMenu(self.memory_button)
+        self.memory_menu.aboutToShow.connect(self._fill_memory_menu)
+        self.memory_button.setMenu(self.memory_menu)
+        self.suggestion = QLabel()
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setVisible(False)
+        self.suggestion.linkActivated.connect(self.take_suggestion)
+        self.suggestions: list[str] = []
+        self.new_since: set[str] = set()  # clause ids new since a saved search last ran
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.query_box)
+        query_row = QHBoxLayout()
+        query_row.addWidget(self.query_box, 1)
+        query_row.addWidget(self.memory_button)
+        layout.addLayout(query_row)
         layout.addLayout(filters)
         layout.addLayout(more)
         self.brief_button = QPushButton(self.tr("PDF 简报…"))
@@ -149,6 +177,7 @@ class SearchPanel(QWidget):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.brief_button)
         layout.addLayout(summary_row)
+        layout.addWidget(self.suggestion)
         layout.addWidget(self.list, 1)
         self.query_box.textChanged.connect(lambda _: self.timer.start())
         self.query_box.returnPressed.connect(self.run_search)
@@ -190,7 +219,7 @@ class SearchPanel(QWidget):
         from workbench.core.search.service import Query
 
         doc_id = self.doc_box.currentData()
-        as_of = self.as_of_edit.date().toPython() if self.as_of_check.isChecked() else None
+        as_of = cast(dt.date, self.as_of_edit.date().toPython()) if self.as_of_check.isChecked() else None
         return Query(
             text=self.query_box.text(),
             limit=50,
@@ -203,16 +232,23 @@ class SearchPanel(QWidget):
             as_of=as_of,
         )
 
-    def run_search(self) -> None:
+    def run_search(self, new_since: set[str] | None = None) -> None:
+        """Search for the box's text with the chosen filters; ``new_since`` marks hits
+        that a saved search had not found before."""
+        from workbench.core.search.service import query_to_json
+
         self.timer.stop()
         query = self.current_query()
         self.model.clear()
+        self.new_since = new_since or set()
         if not query.text.strip():
             self.results = []
             self.summary.setText("")
+            self.suggestion.setVisible(False)
             self.brief_button.setEnabled(False)
             return
         response = self.search.search(query)
+        self.search.memory.record(query_to_json(query))
         self.results = response.results
         for result in response.results:
             item = QStandardItem()
@@ -227,18 +263,170 @@ class SearchPanel(QWidget):
             if response.results
             else self.tr("没有找到匹配的条款")
         )
+        if response.results and 0 < response.complete < response.total:
+            found += self.tr("（{0} 条包含全部检索词）").format(response.complete)
+        if self.new_since:
+            found += self.tr("；自上次运行以来新增 {0} 条").format(len(self.new_since))
         self.summary.setText("；".join([found, *notes]))
+        self.suggestions = list(response.suggestions)
+        if self.suggestions:
+            links = "、".join(f"<a href='{k}'>{html.escape(s)}</a>" for k, s in enumerate(self.suggestions))
+            self.suggestion.setText(self.tr("您是不是要找：{0}").format(links))
+        self.suggestion.setVisible(bool(self.suggestions))
         self.brief_button.setEnabled(bool(self.results))
 
-    def _html(self, r: Result) -> str:
-        snippet = r.marked("\x00", "\x01")
-        snippet = (
-            html.escape(snippet)
-            .replace("\x00", "<span style='background-color:#ffd54f'>")
-            .replace("\x01", "</span>")
+    def take_suggestion(self, key: str) -> None:
+        """Search for a did-you-mean the person chose (never applied on its own)."""
+        try:
+            text = self.suggestions[int(key)]
+        except (ValueError, IndexError):
+            return
+        self.query_box.setText(text)
+        self.run_search()
+
+    # --- saved searches and history --------------------------------------------
+
+    def _fill_memory_menu(self) -> None:
+        from workbench.core.search.service import query_to_json
+
+        menu = self.memory_menu
+        menu.clear()
+        save = menu.addAction(self.tr("保存此检索…"), self.ask_save_search)
+        save.setEnabled(bool(self.query_box.text().strip()))
+        memory = self.search.memory
+        if memory.saved:
+            menu.addSection(self.tr("已保存的检索"))
+            for saved in memory.saved:
+                action = menu.addAction(saved.name, partial(self.run_saved, saved.name))
+                action.setToolTip(str(saved.query.get("text", "")))
+            remove = menu.addMenu(self.tr("删除已保存的检索"))
+            for saved in memory.saved:
+                remove.addAction(saved.name, partial(self.remove_saved, saved.name))
+        current = query_to_json(self.current_query())
+        recent = [h for h in memory.history if h.query != current][:MENU_HISTORY]
+        if recent:
+            menu.addSection(self.tr("最近检索"))
+            for entry in recent:
+                menu.addAction(self._describe(entry.query), partial(self.apply_query, entry.query))
+            menu.addAction(self.tr("清除检索历史"), memory.clear_history)
+        menu.addSeparator()
+        menu.addAction(self.tr("同义词…"), self.edit_synonyms)
+
+    def _describe(self, query: dict[str, Any]) -> str:
+        filters = [str(v) for k, v in query.items() if k not in ("text", "doc_ids") and v]
+        if query.get("doc_ids"):
+            filters.append(self.tr("{0} 个文件").format(len(query["doc_ids"])))
+        text = str(query.get("text", ""))
+        return f"{text}（{'，'.join(filters)}）" if filters else text
+
+    def ask_save_search(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("保存检索"), self.tr("名称："), text=self.query_box.text().strip()
         )
-        head = f"<b>{html.escape(r.doc_title)}</b> <span style='color:#555'>{html.escape(r.path)} {html.escape(r.heading)}</span>"
-        return f"{head}<br>{snippet}"
+        if ok:
+            self.save_search(name)
+
+    def save_search(self, name: str) -> bool:
+        """Save the current query and filters under ``name`` with the clauses it finds now."""
+        from workbench.core.search.saved import SavedSearchError
+        from workbench.core.search.service import query_to_json
+
+        query = self.current_query()
+        found = [r.clause_id for r in self.search.search(query).results]
+        try:
+            self.search.memory.save(name, query_to_json(query), found)
+        except (SavedSearchError, OSError) as e:
+            QMessageBox.warning(self, self.tr("保存检索"), self.tr("未能保存检索：{0}").format(e))
+            return False
+        return True
+
+    def run_saved(self, name: str) -> set[str]:
+        """Rerun a saved search with its filters; the hits new since it last ran are marked."""
+        from workbench.core.search.service import query_from_json
+
+        entry = self.search.memory.get(name)
+        if entry is None:
+            return set()
+        self.apply_query(entry.query, run=False)
+        found = [r.clause_id for r in self.search.search(query_from_json(entry.query, limit=50)).results]
+        new = self.search.memory.rerun(name, found)
+        self.run_search(new_since=new)
+        return new
+
+    def remove_saved(self, name: str) -> None:
+        self.search.memory.remove(name)
+
+    def apply_query(self, query: dict[str, Any], run: bool = True) -> None:
+        """Put a saved or recent query with its filters into the form (and run it)."""
+        boxes = (
+            (self.level_box, query.get("level")),
+            (self.region_box, query.get("region")),
+            (self.status_box, query.get("status")),
+            (self.issuer_box, query.get("issuer")),
+            (self.year_box, query.get("year")),
+        )
+        doc_ids = query.get("doc_ids") or []
+        widgets = [b for b, _ in boxes] + [self.doc_box, self.query_box, self.as_of_check, self.as_of_edit]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            for box, value in boxes:
+                box.setCurrentIndex(max(box.findData(value), 0) if value is not None else 0)
+            self.doc_box.setCurrentIndex(
+                max(self.doc_box.findData(doc_ids[0]), 0) if len(doc_ids) == 1 else 0
+            )
+            self.query_box.setText(str(query.get("text", "")))
+            as_of = query.get("as_of")
+            self.as_of_check.setChecked(bool(as_of))
+            self.as_of_edit.setEnabled(bool(as_of))
+            if as_of:
+                self.as_of_edit.setDate(QDate.fromString(as_of, "yyyy-MM-dd"))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.timer.stop()
+        if run:
+            self.run_search()
+
+    def edit_synonyms(self) -> None:
+        dialog = SynonymsDialog(self.search, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run_search()
+
+    def _html(self, r: Result) -> str:
+        synonyms = set(r.synonym_marks)
+        out: list[str] = []
+        at = 0
+        for a, b in r.marks:
+            colour = SYNONYM_MARK if (a, b) in synonyms else LITERAL_MARK
+            out.append(html.escape(r.snippet[at:a]))
+            out.append(f"<span style='background-color:{colour}'>{html.escape(r.snippet[a:b])}</span>")
+            at = b
+        out.append(html.escape(r.snippet[at:]))
+        snippet = "".join(out)
+        new = (
+            f"<span style='color:#2e7d32'><b>{html.escape(self.tr('新'))}</b></span> "
+            if r.clause_id in self.new_since
+            else ""
+        )
+        head = (
+            f"{new}<b>{html.escape(r.doc_title)}</b> "
+            f"<span style='color:#555'>{html.escape(r.path)} {html.escape(r.heading)}</span>"
+        )
+        notes = []
+        via = [w for w in r.words if w.how == "synonym"]
+        if via:
+            pairs = "、".join(f"{w.word}→{w.via}" for w in via)
+            notes.append(
+                f"<span style='background-color:{SYNONYM_MARK}'>"
+                f"{html.escape(self.tr('同义词：{0}').format(pairs))}</span>"
+            )
+        if r.missing:
+            notes.append(
+                f"<span style='color:#b71c1c'>{html.escape(self.tr('缺少：{0}').format('、'.join(r.missing)))}</span>"
+            )
+        tail = f"<br><small>{'　'.join(notes)}</small>" if notes else ""
+        return f"{head}<br>{snippet}{tail}"
 
     def _activated(self, index: QModelIndex) -> None:
         result: Result | None = index.data(RESULT_ROLE)
@@ -258,3 +446,52 @@ def _refill(box: QComboBox, everything: str, choices: list[tuple[str, object]]) 
         box.addItem(label, value)
     box.setCurrentIndex(max(box.findData(current), 0))
     box.blockSignals(False)
+
+
+class SynonymsDialog(QDialog):
+    """The person's own synonym groups, one a line, added to the bundled thesaurus."""
+
+    def __init__(self, search: SearchService, parent: QWidget | None = None) -> None:
+        from workbench.core.search.thesaurus import format_user_text
+
+        super().__init__(parent)
+        self.search = search
+        self.setWindowTitle(self.tr("检索同义词"))
+        note = QLabel(
+            self.tr(
+                "每行一组同义词，词语之间用空格或顿号分隔，例如：奖励 奖补 补助。"
+                "这些组加在内置的政策同义词表之后；检索时按同义词找到的结果排在字面匹配之后并单独标出。"
+            )
+        )
+        note.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        try:
+            groups = search.user_synonyms()
+        except ValueError as e:  # ThesaurusError: the file is damaged; show it, start empty
+            groups = []
+            note.setText(note.text() + "\n" + self.tr("同义词文件无法读取：{0}").format(e))
+        self.editor.setPlainText(format_user_text(groups))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b71c1c")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(420, 320)
+
+    def save(self) -> bool:
+        from workbench.core.search.thesaurus import parse_user_text
+
+        try:
+            self.search.set_user_synonyms(parse_user_text(self.editor.toPlainText()))
+        except (ValueError, OSError) as e:
+            self.error.setText(self.tr("未能保存：{0}").format(e))
+            return False
+        self.accept()
+        return True
