@@ -501,6 +501,7 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
         else:
             fixed = _Deadline(None, False, None)
         recurring = _Deadline(None, True, None)
+        deadline: _Deadline | _SegmentDeadline
         if not _RECURRING.search(sentence):
             deadline = fixed
         elif sentence_deadline and fixed.value:
@@ -521,7 +522,7 @@ def _states_the_past(sentence: str, ctx: _Context) -> bool:
     if ctx.start_year is None or _DEADLINE.search(sentence):
         return False
     m = _PAST_YEAR.search(sentence)
-    return bool(m) and int(m.group("year")) < ctx.start_year
+    return m is not None and int(m.group("year")) < ctx.start_year
 
 
 def _deadline_text(m: re.Match[str]) -> str:

@@ -870,7 +870,8 @@ class ProposalsDialog(QDialog):
             edits["unit"] = texts[3]
         if not p.recurring and texts[4] != (p.deadline or ""):
             edits["deadline"] = texts[4] or None
-        attribute = self.table.item(row, 5).text().strip()
+        attribute_item = self.table.item(row, 5)
+        attribute = attribute_item.text().strip() if attribute_item is not None else ""
         if attribute != ("" if p.attribute is None else attribute_label(p.attribute)):
             by_label = {attribute_label(a): a.value for a in TargetAttribute}
             edits["attribute"] = by_label.get(attribute, attribute) or None
