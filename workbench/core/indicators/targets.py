@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.indicators.indicator_table import ATTRIBUTE_CELL, IndicatorTable, find_tables
-from workbench.core.numerals import chinese_to_int
+from workbench.core.numerals import NUMERAL_CHARACTERS, NUMERAL_PATTERN, chinese_to_int, is_numeral
 
 if TYPE_CHECKING:
     from workbench.core.corpus.library import DocumentDetail
@@ -73,72 +73,77 @@ def parse_attribute(value: Any) -> TargetAttribute | None:
     return TargetAttribute(text.lower())
 
 
+# Units of measure, built as Chinese builds them: a base unit, with 万 / 亿 / 万亿 (and 千 for
+# money) in front of a count, a mass, an energy or an area (1万名, 615亿斤, 10亿千瓦, 30万立方米).
 # Longest first: the unit regex takes the first alternative that matches.
-UNITS = (
-    "万吨标准煤",
-    "亿千瓦时",
-    "万千瓦时",
-    "万千瓦",
-    "千瓦时",
-    "万平方公里",
-    "平方公里",
-    "万平方米",
-    "平方米",
-    "万立方米",
-    "立方米",
-    "万公顷",
-    "公顷",
-    "万公里",
-    "公里",
-    "万辆",
-    "万户",
-    "万个",
-    "万亿元",
-    "亿美元",
-    "万美元",
-    "亿元",
-    "万元",
-    "千元",
+_SCALED_BASE_UNITS = (
+    # money
     "元",
-    "万亿",
-    "亿",
-    "个百分点",
-    "万人次",
+    "美元",
+    # mass, energy, power
+    "吨标准煤",
+    "吨",
+    "斤",
+    "千瓦时",
+    "千瓦",
+    # area, volume, length
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公顷",
+    "亩",
+    "公里",
+    # people and things counted
     "人次",
-    "万人",
-    "万亩",
-    "万吨",
-    "万件",
-    "万台",
-    "万家",
-    "%",
-    "‰",
+    "人",
+    "名",
+    "户",
     "家",
     "个",
     "件",
-    "名",
-    "人",
+    "台",
+    "辆",
+    "套",
+    "张",
+    "株",
+    "头",
+)
+_SCALES = ("亿", "万")
+_MONEY_BASE_UNITS = ("元", "美元")
+_PLAIN_UNITS = (
+    "千元",
+    "万亿",
+    "亿",
+    "个百分点",
+    "%",
+    "‰",
     "项",
     "所",
     "种",
     "座",
-    "台",
-    "套",
-    "张",
     "款",
     "支",
     "批",
-    "亩",
-    "吨",
-    "户",
     "次",
     "场",
     "例",
     "床",
+    "岁",
+)
+UNITS = tuple(
+    sorted(
+        {
+            *(scale + base for scale in _SCALES for base in _SCALED_BASE_UNITS),
+            *("万亿" + base for base in _MONEY_BASE_UNITS),
+            *_SCALED_BASE_UNITS,
+            *_PLAIN_UNITS,
+        },
+        key=lambda u: (-len(u), u),
+    )
 )
 # A target of 翻一番 is stated as a multiple of the base value: 2 倍（基期） is twice the 2020 value.
 DOUBLING_UNIT = "倍（基期）"
-MONEY_UNITS = frozenset({"万亿元", "亿美元", "万美元", "亿元", "万元", "千元", "元"})
+MONEY_UNITS = frozenset(u for u in UNITS if u.endswith(_MONEY_BASE_UNITS))
 UNIT_ALIASES = {"亿": "亿元", "万亿": "万亿元", "％": "%"}
 
 # Length-preserving folding, so offsets found in the folded text cut the original.
@@ -150,23 +155,8 @@ _FOLD = str.maketrans(
 )
 _DASHES = "—–―~～－\\-"
 
-_CHINESE_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
 # 十家, 两个, 三十五名, 一百二十家; 万 and 亿 stay with the unit (五千万元 is 5000 万元).
-_CHINESE_NUMBER = r"[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
+_CHINESE_NUMBER = NUMERAL_PATTERN
 _NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
@@ -411,9 +401,22 @@ def extract_targets(
         doc_id, region, horizon, _region_words(region), _plan_start(title or "", horizon, issued_year)
     )
     found: list[TargetProposal] = []
+    review: set[str] = set()
     for clause in clauses:
+        if clause.parent_id in review or _REVIEW_HEADING.search(clause.heading or ""):
+            review.add(clause.id)  # 工作回顾, 取得的主要成绩: results already reached, not targets
+            continue
         found.extend(_clause_targets(clause, ctx))
     return found
+
+
+# Headings of the parts of a plan or a government work report that look back or describe the
+# situation (…工作回顾, “十二五”发展回顾, 取得的主要成绩, 发展基础, 面临的形势, 存在的问题): their
+# numbers are results and facts, never targets; everything under such a heading is skipped.
+_REVIEW_HEADING = re.compile(
+    r"回顾|取得的(?:主要)?(?:成绩|成就|成效|进展)|主要(?:成绩|成就)|^(?:发展|现实|工作)?基础"
+    r"|面临的(?:主要)?形势|发展(?:形势|环境|现状)$|^(?:基本)?现状|存在的(?:主要)?问题"
+)
 
 
 _FIVE_YEAR_PLANS = {"十三": "2020", "十四": "2025", "十五": "2030", "十六": "2035"}
@@ -713,7 +716,7 @@ def _doubling_targets(
 
 
 def _float(text: str) -> float:
-    if text[:1] in _CHINESE_DIGITS or text[:1] in _CHINESE_POWERS:
+    if is_numeral(text):
         number = chinese_to_int(text)
         if number is None:  # the pattern admits only numeral characters
             raise ValueError(text)
@@ -722,7 +725,7 @@ def _float(text: str) -> float:
 
 
 def _is_chinese(number: str) -> bool:
-    return number[:1] in _CHINESE_DIGITS or number[:1] in _CHINESE_POWERS
+    return is_numeral(number)
 
 
 def _unit(m: re.Match[str]) -> str:
@@ -747,10 +750,7 @@ def _chinese_value_is_a_count(sentence: str, m: re.Match[str]) -> bool:
     """A number in words is a target only where it closes its phrase (培育上市企业十家，
     达到三十家。 两个以上、 三至五家): elsewhere it names something (“五个一”模式,
     十家骨干企业“旗舰工程”, 两个孵化中心, 百亿元以上企业, 突破一批关键技术)."""
-    if (
-        m.start() > 0
-        and sentence[m.start() - 1] in "".join(_CHINESE_DIGITS) + "".join(_CHINESE_POWERS) + "万亿第每"
-    ):
+    if m.start() > 0 and sentence[m.start() - 1] in NUMERAL_CHARACTERS + "万亿第每":
         return False  # inside a longer word (统一, 十四五) or 每一个
     if m.group("low") == "一" and m.group("high") is None:
         return False  # 一个园区, 一批项目: a manner of speaking more than a count
