@@ -157,17 +157,23 @@ _DASHES = "—–―~～－\\-"
 
 # 十家, 两个, 三十五名, 一百二十家; 万 and 亿 stay with the unit (五千万元 is 5000 万元).
 _CHINESE_NUMBER = NUMERAL_PATTERN
-_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
+# Digits a PDF's text layer set apart (2 9 0 0亿元, 290 0亿元, 6 .5 %): single spaces between
+# single digits or around the point, never between two numbers of several digits (5800 8000).
+_SPACED_NUMBER = r"(?<![\d.])\d+(?: \d(?![\d.]))+(?: ?\. ?\d+)?|(?<![\d.])\d+ \. ?\d+|(?<![\d.])\d+\. \d+"
+_NUMBER = rf"{_SPACED_NUMBER}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*(?:%|‰)?\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _SEGMENT_END = "，,：:。；;"
+_YEAR = r"(?:1 ?9|2 ?0) ?\d ?\d"  # 2025, or 2 0 0 5 from a PDF's text layer
 _DEADLINE = re.compile(
-    r"(?:力争到|争取到|力争|争取|到|至)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?(?P<end>底|末|年底|年末)?(?:前)?"
+    r"(?:力争到|争取到|力争|争取|到|至)\s*(?P<year>"
+    + _YEAR
+    + r")\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?(?P<end>底|末|年底|年末)?(?:前)?"
 )
-_DEADLINE_AT_START = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
+_DEADLINE_AT_START = re.compile(r"^\s*(?P<year>" + _YEAR + r")\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
 _RECURRING = re.compile(r"每年|年均|每年度")
 _GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一次性|扶持资金")
 _PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达|已建成|已累计|已培育|已形成|已实现")
@@ -516,7 +522,7 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
 
 
 _PAST_YEAR = re.compile(
-    r"(?<![到至])(?:^|[，,：:\s])\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?![—–~\-至到\d])"
+    r"(?<![到至])(?:^|[，,：:\s])\s*(?P<year>" + _YEAR + r")\s*年(?:底|末)?(?![—–~\-至到\d])"
 )
 
 
@@ -524,12 +530,16 @@ def _states_the_past(sentence: str, ctx: _Context) -> bool:
     """2020年全市地区生产总值达到5800亿元 in a plan for 2021—2025: a fact, not a target."""
     if ctx.start_year is None or _DEADLINE.search(sentence):
         return False
-    m = _PAST_YEAR.search(sentence)
-    return m is not None and int(m.group("year")) < ctx.start_year
+    for m in _PAST_YEAR.finditer(sentence):
+        if re.search(r"(?:比|较|相比|同比|与|以|为|于)\s*$", sentence[: m.start("year")]):
+            continue  # 比2000年翻一番, 比 2020 年下降: the year is the base of a change, not a past fact
+        if int(m.group("year").replace(" ", "")) < ctx.start_year:
+            return True
+    return False
 
 
 def _deadline_text(m: re.Match[str]) -> str:
-    year = int(m.group("year"))
+    year = int(m.group("year").replace(" ", ""))
     month = m.groupdict().get("month")
     if month and 1 <= int(month) <= 12:
         mon = int(month)
@@ -721,7 +731,7 @@ def _float(text: str) -> float:
         if number is None:  # the pattern admits only numeral characters
             raise ValueError(text)
         return float(number)
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def _is_chinese(number: str) -> bool:
@@ -742,7 +752,7 @@ def _is_value(sentence: str, m: re.Match[str]) -> bool:
         return False  # 第3家, …等7个产业集聚区 counts an enumeration
     if _is_chinese(m.group("low")) and not _chinese_value_is_a_count(sentence, m):
         return False
-    year_like = re.fullmatch(r"(?:19|20)\d{2}", m.group("low"))
+    year_like = re.fullmatch(r"(?:19|20)\d{2}", m.group("low").replace(" ", ""))
     return not (year_like and tail[:1] == "年")
 
 
