@@ -174,6 +174,8 @@ _DEADLINE = re.compile(
     + r")\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*)?(?P<end>底|末|年底|年末)?(?:前)?"
 )
 _DEADLINE_AT_START = re.compile(r"^\s*(?P<year>" + _YEAR + r")\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
+# 考评分值=日常监测（60%）+实地调研（20%）: the weights of a scoring formula.
+_FORMULA = re.compile(r"[=＝]|(?:分值|得分|权重)\s*[（(]?\s*\d")
 _RECURRING = re.compile(r"每年|年均|每年度")
 _GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一次性|扶持资金")
 _PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达|已建成|已累计|已培育|已形成|已实现")
@@ -497,7 +499,7 @@ def _clause_targets(clause: Clause, ctx: _Context) -> Iterable[TargetProposal]:
         sentence_deadline = _DEADLINE.search(sentence) or _DEADLINE_AT_START.search(sentence)
         if sentence_deadline:
             clause_deadline = _deadline_text(sentence_deadline)
-        if _GRANT_WORDS.search(sentence) or _PAST_FACT.search(sentence):
+        if _GRANT_WORDS.search(sentence) or _PAST_FACT.search(sentence) or _FORMULA.search(sentence):
             continue
         if _states_the_past(sentence, ctx):
             continue
@@ -744,8 +746,20 @@ def _unit(m: re.Match[str]) -> str:
 
 def _is_value(sentence: str, m: re.Match[str]) -> bool:
     tail = sentence[m.end() : m.end() + 3]
-    if m.group("unit") == "个" and tail[:1] in ("月", "工", "小"):
+    unit = m.group("unit")
+    if unit == "个" and tail[:1] in ("月", "工", "小"):
         return False  # 6个月, 5个工作日
+    if tail.startswith("方面"):
+        return False  # 从…等5个方面, 7个方面分值: parts of the text, not a quantity
+    segment = sentence[_rfind_any(sentence, _SEGMENT_END, m.start()) + 1 : m.start()]
+    if unit == "次" and re.search(
+        r"每\s*(?:\d+\s*|[一二两三四五六七八九十]+)?(?:年|季度|月|周|天|日)", segment
+    ):
+        return False  # 每5年修订1次: how often something is done
+    if re.match(r"^\s*(?:针对|对于)", segment) and not _DEADLINE.search(segment):
+        return False  # 针对首年关税为零的2034种商品，加大…: what an action works on
+    if unit == "岁" and not re.search(r"寿命|年龄", segment):
+        return False  # ５岁以下儿童, ０—６岁残疾儿童: an age that says who is counted
     if tail[:1] in ("级", "类", "倍"):
         return False  # 百亿级 / 50亿级企业 names a class, not a value
     if m.start() > 0 and sentence[m.start() - 1] in "第等":
