@@ -596,6 +596,8 @@ def _sentence_targets(
             cut = sentence.rfind("、", m.end(), next_start)
             seg_end = cut if cut >= 0 else next_start
         unit = _unit(m)
+        if unit == "个" and re.match(rf"\s*(?:和|、|及)\s*(?:{_NUMBER})\s*个百分点", sentence[m.end() :]):
+            unit = "个百分点"  # 分别提高 3 个和 4 个百分点
         after = sentence[m.end() : seg_end]
         word_after, comp_after = _word_after(after)
         before = sentence[seg_start : m.start()]
@@ -762,8 +764,8 @@ def _is_value(sentence: str, m: re.Match[str]) -> bool:
         return False  # ５岁以下儿童, ０—６岁残疾儿童: an age that says who is counted
     if tail[:1] in ("级", "类", "倍"):
         return False  # 百亿级 / 50亿级企业 names a class, not a value
-    if m.start() > 0 and sentence[m.start() - 1] in "第等":
-        return False  # 第3家, …等7个产业集聚区 counts an enumeration
+    if m.start() > 0 and sentence[m.start() - 1] in "第等前":
+        return False  # 第3家, …等7个产业集聚区 counts an enumeration; 前15家企业 names a group
     if _is_chinese(m.group("low")) and not _chinese_value_is_a_count(sentence, m):
         return False
     year_like = re.fullmatch(r"(?:19|20)\d{2}", m.group("low").replace(" ", ""))
@@ -920,6 +922,7 @@ def _table_targets(
     clause: Clause, ctx: _Context, table: IndicatorTable, folded: str
 ) -> Iterable[TargetProposal]:
     cols = table.columns
+    unit_above = ""
     for row in table.rows:
         name_cell = row.cells[cols.name]
         name = re.sub(r"\s+", "", name_cell.text)
@@ -929,6 +932,11 @@ def _table_targets(
             unit = m.group("unit")
         if m:
             name = name[: m.start()]
+            unit_above = unit
+        elif cols.unit is None:
+            # 导爆管雷管占工业雷管比重（%）, then 高强度型塑料导爆管: a row naming no unit in a table
+            # without a unit column continues the measure of the row above it.
+            unit = unit_above
         unit = UNIT_ALIASES.get(unit, unit)
         if unit in ("—", "-", "/"):
             unit = ""
