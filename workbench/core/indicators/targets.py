@@ -160,7 +160,8 @@ _CHINESE_NUMBER = NUMERAL_PATTERN
 # Digits a PDF's text layer set apart (2 9 0 0亿元, 290 0亿元, 6 .5 %): single spaces between
 # single digits or around the point, never between two numbers of several digits (5800 8000).
 _SPACED_NUMBER = r"(?<![\d.])\d+(?: \d(?![\d.]))+(?: ?\. ?\d+)?|(?<![\d.])\d+ \. ?\d+|(?<![\d.])\d+\. \d+"
-_NUMBER = rf"{_SPACED_NUMBER}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"  # 1,200 with thousands separators, 3.5
+# 1,200 with thousands separators, 3.5
+_NUMBER = rf"{_SPACED_NUMBER}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_CHINESE_NUMBER}"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _VALUE = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*(?:%|‰)?\s*(?:[{_DASHES}]{{1,2}}|至|到)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT_RE})"
