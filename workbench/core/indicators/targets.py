@@ -107,6 +107,11 @@ _SCALED_BASE_UNITS = (
     "张",
     "株",
     "头",
+    "只",
+    "部",
+    "门",
+    "箱",
+    "批次",
 )
 _SCALES = ("亿", "万")
 _MONEY_BASE_UNITS = ("元", "美元")
@@ -129,6 +134,9 @@ _PLAIN_UNITS = (
     "例",
     "床",
     "岁",
+    "条",
+    "期",
+    "场次",
 )
 UNITS = tuple(
     sorted(
@@ -176,7 +184,8 @@ _DEADLINE = re.compile(
 )
 _DEADLINE_AT_START = re.compile(r"^\s*(?P<year>" + _YEAR + r")\s*年\s*(?P<end>底|末)?(?=[^\d月度]|$)")
 # 考评分值=日常监测（60%）+实地调研（20%）: the weights of a scoring formula.
-_FORMULA = re.compile(r"[=＝]|(?:分值|得分|权重)\s*[（(]?\s*\d")
+# 计算方法：…/…×100%: how an indicator is computed.
+_FORMULA = re.compile(r"[=＝×÷]|计算方法|计算公式|(?:分值|得分|权重)\s*[（(]?\s*\d")
 _RECURRING = re.compile(r"每年|年均|每年度")
 _GRANT_WORDS = re.compile(r"给予|奖补|补助|补贴|奖励|资助|贴息|一次性|扶持资金")
 _PAST_FACT = re.compile(r"截至|截止|目前|现有|已有|已经|已达|已建成|已累计|已培育|已形成|已实现")
@@ -289,6 +298,7 @@ _LABEL = re.compile(r"^\s*(?:——)?(?P<label>[^，。；：:、“”]{2,12})[
 _HORIZON = [
     re.compile(r"(?:19|20)\d{2}\s*(?:[—–―~～\-]{1,2}|至|到)\s*(?P<year>(?:19|20)\d{2})\s*年"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*(?:实施方案|工作方案|工作要点|行动方案|工作计划)"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*\S{0,8}政府工作报告"),
 ]
 
 
@@ -412,18 +422,27 @@ def extract_targets(
     found: list[TargetProposal] = []
     review: set[str] = set()
     for clause in clauses:
-        if clause.parent_id in review or _REVIEW_HEADING.search(clause.heading or ""):
+        if clause.parent_id in review or _looks_back(clause.heading or "", ctx):
             review.add(clause.id)  # 工作回顾, 取得的主要成绩: results already reached, not targets
             continue
         found.extend(_clause_targets(clause, ctx))
     return found
 
 
+def _looks_back(heading: str, ctx: _Context) -> bool:
+    """工作回顾, 取得的主要成绩 …, or a heading naming a year before the plan's (2025年主要工作 in a
+    2026 work report)."""
+    if _REVIEW_HEADING.search(heading):
+        return True
+    year = re.match(r"^\s*((?:19|20)\d{2})\s*年", heading.translate(_FOLD))
+    return bool(year and ctx.start_year and int(year.group(1)) < ctx.start_year and "目标" not in heading)
+
+
 # Headings of the parts of a plan or a government work report that look back or describe the
 # situation (…工作回顾, “十二五”发展回顾, 取得的主要成绩, 发展基础, 面临的形势, 存在的问题): their
 # numbers are results and facts, never targets; everything under such a heading is skipped.
 _REVIEW_HEADING = re.compile(
-    r"回顾|取得的(?:主要)?(?:成绩|成就|成效|进展)|主要(?:成绩|成就)|^(?:发展|现实|工作)?基础"
+    r"回顾|取得的(?:主要)?(?:成绩|成就|成效|进展)|(?:主要|发展)(?:成绩|成就)|^(?:发展|现实|工作)?基础"
     r"|面临的(?:主要)?形势|发展(?:形势|环境|现状)$|^(?:基本)?现状|存在的(?:主要)?问题"
 )
 
@@ -460,6 +479,8 @@ def _plan_start(title: str, horizon: str | None, issued_year: int | None) -> int
     end = five_year_plan_end(folded)
     if end:
         return int(end) - 4
+    if horizon and _HORIZON[1].search(folded) or _HORIZON[2].search(folded):
+        return int(horizon) if horizon else None  # 2026年工作要点, 2026年政府工作报告: one year
     return issued_year
 
 
