@@ -637,7 +637,8 @@ def _sentence_targets(
             shared_subject = _clean_name(_strip_deadline(before[: before.rindex("分别")]))
             names_so_far = []
             shared_count = _respective_count(sentence, m)
-        if shared_subject and (not name or name == shared_subject):
+            name = shared_subject  # …分别提高 3 个和 4 个百分点: the subject is what each value measures
+        if shared_subject and (not name or name == shared_subject or not _clean_name(left)):
             names_so_far.append("")
             name = _respective_name(shared_subject, len(names_so_far) - 1, shared_count)
         if name.endswith("的") and previous_name and "的" in previous_name:
@@ -694,7 +695,7 @@ def _is_base(sentence: str, m: re.Match[str], following: re.Match[str] | None) -
 
 
 def _respective_count(sentence: str, m: re.Match[str]) -> int:
-    return 1 + len(re.findall(r"、", sentence[m.end() : _find_any(sentence, "，,。；;", m.end())]))
+    return 1 + len(re.findall(r"、|和", sentence[m.end() : _find_any(sentence, "，,。；;", m.end())]))
 
 
 def _respective_name(subject: str, index: int, count: int) -> str:
@@ -708,9 +709,11 @@ def _respective_name(subject: str, index: int, count: int) -> str:
         return part
     tail_char = part[-1]
     cut = last.find(tail_char)
-    if 0 <= cut < len(last) - 1 and len(part) < len(last):
+    if 0 <= cut < min(len(part), len(last) - 1) and len(part) < len(last):
         return part + last[cut + 1 :]
-    return part
+    # 规上企业和高新技术企业: each part a whole name; 小学、初中毕业生升学率: the parts are modifiers of
+    # a name that cannot be cut apart safely, so each value keeps the whole subject.
+    return part if part[-1] == last[-1] else subject
 
 
 _DOUBLING = re.compile(r"(?:实现)?(?:翻一番|翻番|翻倍|翻两番)")
@@ -725,7 +728,7 @@ def _doubling_targets(
         left = _strip_deadline(sentence[seg_start : m.start()])
         if _VALUE.search(left):
             continue
-        name = _clean_name(re.sub(r"(?:比|较)\s*(?:(?:19|20)\d{2}\s*年)?\s*$", "", left))
+        name = _clean_name(re.sub(r"(?:比|较)\s*(?:(?:" + _YEAR + r")\s*年)?\s*$", "", left))
         if label and label not in name:
             name = label + name
         if not name:
