@@ -322,3 +322,75 @@ def test_a_version_five_file_gains_the_attribute_column_after_a_backup(tmp_path)
     ]
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("UPDATE indicators SET attribute = 'important' WHERE id = 'i1'")
+
+
+# --- forms found on real plans (fixtures written for these tests, not copies) ---------------
+
+REPORT_FORM = FIXTURES / "work_report_form.txt"  # a provincial government work report
+SPACED_FORM = FIXTURES / "plan_with_spaced_digits.txt"  # a five-year plan from a PDF's text layer
+
+
+@pytest.fixture(scope="module")
+def report() -> list[TargetProposal]:
+    return _targets(REPORT_FORM, "2026年某省政府工作报告")
+
+
+def test_a_work_report_proposes_this_years_targets_and_none_of_last_years_results(report):
+    names = {(p.name, p.target_low, p.unit) for p in report}
+    assert ("地区生产总值增长", 5.0, "%") in names
+    assert ("城镇新增就业", 55.0, "万人") in names
+    assert ("新建省级美丽乡村", 200.0, "个") in names
+    # 一、2025年工作回顾 and its （一）: results, whatever their wording (达到, 新增, 建成, 翻番)
+    assert not [p for p in report if p.clause_id.split(":", 1)[1].startswith("一")]
+    assert all(p.deadline == "2026" for p in report)
+
+
+def test_counts_with_scaled_units_and_ages_of_life_expectancy_are_targets(report):
+    by = _by_name(report)
+    assert (by["粮食产量"].target_low, by["粮食产量"].unit) == (300.0, "亿斤")
+    assert by["粮食产量"].comparator is Comparator.AT_LEAST
+    assert (by["人均预期寿命"].target_low, by["人均预期寿命"].unit) == (79.0, "岁")
+    assert [p.unit for p in report if p.target_low == 2.0] == ["万名"]  # 面向2万名技术工人
+
+
+def test_formulas_frequencies_tariff_lines_parts_and_ages_of_who_is_counted_are_not_targets(report):
+    values = {(p.target_low, p.unit) for p in report}
+    assert (60.0, "%") not in values and (40.0, "%") not in values  # 考评分值=日常监测（60%）+…
+    assert (1500.0, "种") not in values  # 针对首年关税为零的1500种商品
+    assert (5.0, "个") not in values  # 从…等5个方面开展评价
+    assert (1.0, "次") not in values  # 每3年修订1次
+    assert (5.0, "岁") not in values  # 5岁以下儿童死亡率: the age says who is counted
+    assert (5.0, "‰") in values  # …but the rate itself is a target
+
+
+def test_digits_set_apart_by_a_pdf_are_read_as_numbers_and_years():
+    found = _targets(SPACED_FORM, "某省国民经济和社会发展第十个五年计划纲要")
+    by = _by_name(found)
+    assert (by["国内生产总值"].target_low, by["国内生产总值"].unit, by["国内生产总值"].deadline) == (
+        2900.0,
+        "亿元",
+        "2005",
+    )
+    assert by["装机容量"].target_low == 1080.0 and by["装机容量"].unit == "万千瓦"
+    assert by["本地电话交换机容量"].unit == "万门"
+    assert by["人均国内生产总值"].unit == DOUBLING_UNIT  # 比2 0 0 0年翻一番: 2000 is the base, not the past
+    assert (by["服务业增加值比重"].target_low, by["服务业就业比重"].target_low) == (3.0, 4.0)
+    assert by["服务业增加值比重"].unit == by["服务业就业比重"].unit == "个百分点"
+    # 第一章 发展基础: the 九五 results are not proposed
+    assert not [p for p in found if p.target_low in (1955.0, 9.5)]
+
+
+def test_a_table_row_naming_no_unit_continues_the_unit_of_the_row_above():
+    text = (
+        "三、发展目标\n"
+        "指标\t2015年\t2020年\t属性\n"
+        "导爆管雷管占工业雷管比重（%）\t54.1\t>70\t预期性\n"
+        "高强度型塑料导爆管\t-\t>50\t预期性\n"
+        "工房现场操作人员\t-\t6人（含）以下\t约束性\n"
+    )
+    parsed = parse_document(text, "p")
+    found = extract_targets(parsed.clauses, doc_id="p", title="民用爆炸物品行业发展规划（2016—2020年）")
+    by = _by_name(found)
+    assert (by["导爆管雷管占工业雷管比重"].unit, by["导爆管雷管占工业雷管比重"].base_value) == ("%", 54.1)
+    assert (by["高强度型塑料导爆管"].target_low, by["高强度型塑料导爆管"].unit) == (50.0, "%")
+    assert by["高强度型塑料导爆管"].comparator is Comparator.MORE_THAN
