@@ -32,6 +32,7 @@ INDICATOR_COLUMNS = (
     "baseline_period",
     "deadline",
     "recurring",
+    "attribute",
     "source_text",
     "origin",
     "proposal_key",
@@ -41,10 +42,17 @@ INDICATOR_COLUMNS = (
 
 
 def list_indicators(
-    db: sqlite_utils.Database, *, region: str | None = None, doc_id: str | None = None
+    db: sqlite_utils.Database,
+    *,
+    region: str | None = None,
+    doc_id: str | None = None,
+    attribute: str | None = None,
 ) -> list[Row]:
     sql = f"SELECT {', '.join(INDICATOR_COLUMNS)} FROM indicators WHERE 1 = 1"
     params: list[Any] = []
+    if attribute is not None:
+        sql += " AND attribute = ?"
+        params.append(attribute)
     if region is not None:
         sql += " AND region = ?"
         params.append(region)

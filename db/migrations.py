@@ -224,6 +224,15 @@ _V5_TASK_PROGRESS = """
 """
 
 
+# 约束性 / 预期性: whether a target is a binding commitment or an expected one (NULL when the
+# plan does not say). Plan-monitoring practice warns on binding targets first.
+_V6_TARGET_ATTRIBUTE = """
+        ALTER TABLE indicators ADD COLUMN attribute TEXT
+            CHECK (attribute IS NULL OR attribute IN ('binding', 'expected'));
+        CREATE INDEX indicators_attribute ON indicators(attribute);
+"""
+
+
 # Version N is reached by running MIGRATIONS[N - 1]. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
     _V1_DOCUMENTS_AND_CLAUSES,
@@ -231,6 +240,7 @@ MIGRATIONS: list[str] = [
     _V3_APPLICATIONS,
     _V4_INDICATORS,
     _V5_TASK_PROGRESS,
+    _V6_TARGET_ATTRIBUTE,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -25,7 +25,8 @@ from workbench.core.indicators.progress import (
     StatusReport,
     status_text,
 )
-from workbench.core.indicators.targets import target_phrase
+from workbench.core.indicators.targets import TargetAttribute, target_phrase
+from workbench.core.words import ATTRIBUTE_WORDS
 
 TITLE = "产业规划指标进展报告"
 CHART_HEIGHT_MM = 62
@@ -40,6 +41,9 @@ STATUS_FILLS = {
     IndicatorStatus.OVERDUE: "bad",
     IndicatorStatus.NO_DATA: "none",
 }
+_WARNING = frozenset(
+    {IndicatorStatus.LIMITED_PROGRESS, IndicatorStatus.DETERIORATING, IndicatorStatus.OVERDUE}
+)
 
 
 def target_text(i: Indicator) -> str:
@@ -93,6 +97,17 @@ def build_indicator_brief(
     if reports:
         summary = "，".join(f"{STATUS_WORDS[s]}{counts[s]}项" for s in IndicatorStatus if counts[s])
         brief.paragraph(f"纳入本报告的指标共{len(reports)}项，其中{summary}。")
+        binding = [r for r in reports if r.indicator.attribute is TargetAttribute.BINDING]
+        if binding:
+            # Plan monitoring warns on binding targets first: they are the commitments officials answer for.
+            lagging = [r for r in binding if r.status in _WARNING]
+            text = f"约束性指标{len(binding)}项"
+            if lagging:
+                names = "、".join(r.indicator.name for r in lagging)
+                text += f"，其中{len(lagging)}项需重点关注：{names}。"
+            else:
+                text += "，均未出现进展有限、倒退或逾期。"
+            brief.paragraph(text)
     else:
         brief.paragraph("没有纳入本报告的指标。")
 
@@ -110,14 +125,15 @@ def build_indicator_brief(
                 target_text(r.indicator),
                 latest_text(r),
                 Cell(status_text(r), fill=STATUS_FILLS[r.status], align="center"),
+                Cell(ATTRIBUTE_WORDS.get(i.attribute.value, "") if i.attribute else "—", align="center"),
                 source,
             ]
         )
     if rows:
         brief.table(
-            ["序号", "指标", "目标", "最新值", "状态", "来源"],
+            ["序号", "指标", "目标", "最新值", "状态", "属性", "来源"],
             rows,
-            [0.07, 0.22, 0.2, 0.17, 0.12, 0.22],
+            [0.06, 0.2, 0.17, 0.15, 0.12, 0.1, 0.2],
             size=10.5,
         )
         brief.note(

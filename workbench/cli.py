@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_as_of(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_docs_show)
-    p = docs.add_parser("import", help="import .txt/.docx/.pdf files")
+    p = docs.add_parser("import", help="import .txt/.docx/.pdf/.xlsx files")
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_docs_import)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.indicators.progress import IndicatorError, StatusReport, status_text
-from workbench.core.indicators.targets import number_text, target_phrase
-from workbench.core.words import AUDIT_ACTION_WORDS, INDICATOR_ERROR_WORDS, TABLE_FILE_WORDS
+from workbench.core.indicators.targets import number_text, parse_attribute, target_phrase
+from workbench.core.words import ATTRIBUTE_WORDS, AUDIT_ACTION_WORDS, INDICATOR_ERROR_WORDS, TABLE_FILE_WORDS
 
 ERROR_WORDS = INDICATOR_ERROR_WORDS | {"observation_exists": "该期间已有数值；如要替换，请加 --replace"}
 ROW_WORDS = INDICATOR_ERROR_WORDS | {"observation_exists": "该期间已有数值（加 --replace 替换）"}
@@ -33,6 +33,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--region", default=None)
     p.add_argument("--doc", default=None, metavar="DOC_ID", help="only the targets of this document")
+    p.add_argument(
+        "--attribute",
+        choices=("binding", "expected", "约束性", "预期性"),
+        default=None,
+        help="only binding (约束性) or expected (预期性) targets",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
     p = ind.add_parser("extract", help="targets proposed by a document's text")
@@ -106,16 +112,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     from workbench.cli import _print_json
 
     ws = _open(args)
-    reports = ws.indicators.list(args.as_of, region=args.region, doc_id=args.doc)
+    reports = ws.indicators.list(
+        args.as_of, region=args.region, doc_id=args.doc, attribute=parse_attribute(args.attribute)
+    )
     if args.json:
         _print_json([r.to_json() for r in reports])
         return 0
     if not reports:
         print("没有指标。")
     for r in reports:
+        attribute = ATTRIBUTE_WORDS[r.indicator.attribute.value] if r.indicator.attribute else "—"
         print(
             f"{r.indicator.id}\t[{status_text(r)}]\t{r.indicator.region or '—'}\t{r.indicator.name}"
-            f"\t{_target_text(r)}\t{_deadline_text(r)}\t{_latest_text(r)}"
+            f"\t{_target_text(r)}\t{_deadline_text(r)}\t{_latest_text(r)}\t{attribute}"
         )
     return 0
 
@@ -139,7 +148,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("没有待处理的目标建议。")
     for p in proposals:
         deadline = "每年" if p.recurring else (p.deadline or "未定期限")
-        print(f"{p.clause_id}\t{p.name}\t{p.value_text}\t{deadline}")
+        extra = ""
+        if p.attribute is not None:
+            extra += f"\t{ATTRIBUTE_WORDS[p.attribute.value]}"
+        if p.base_value is not None:
+            extra += f"\t基期{p.base_period}年{number_text(p.base_value)}"
+        print(f"{p.clause_id}\t{p.name}\t{p.value_text}\t{deadline}{extra}")
     return 0
 
 

@@ -17,11 +17,22 @@ _DIGITS = {
     "九": 9,
 }
 _POWERS = {"十": 10, "百": 100, "千": 1000}
+# Every character a numeral is written with, and a regular expression for one numeral that starts
+# with a digit or a power (十家, 两个, 三十五名, 一百二十家; not 〇 or 零, which never lead).
+NUMERAL_CHARACTERS = "".join(_DIGITS) + "".join(_POWERS)
+NUMERAL_PATTERN = (
+    "[" + "".join(c for c in NUMERAL_CHARACTERS if c not in "〇零") + "][" + NUMERAL_CHARACTERS + "]*"
+)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def to_ascii_digits(text: str) -> str:
     return text.translate(_FULL_WIDTH)
+
+
+def is_numeral(text: str) -> bool:
+    """True when ``text`` starts with a Chinese numeral character (十家, 两个; not 3家)."""
+    return text[:1] in NUMERAL_CHARACTERS
 
 
 def chinese_to_int(text: str) -> int | None:

@@ -36,7 +36,7 @@ IMPORT_PROBLEM_WORDS = {
     "undecodable": "无法识别文字编码",
     "no_text_layer": "PDF 没有文字层（可能是扫描件）",
     "corrupt": "文件已损坏或格式不符",
-    "unsupported_type": "不支持的文件类型（支持 .txt、.docx、.pdf）",
+    "unsupported_type": "不支持的文件类型（支持 .txt、.docx、.pdf、.xlsx）",
     "duplicate": "文库中已有相同文件",
     "duplicate_number": "文库中已有相同文号的文件",
     "cancelled": "已取消",
@@ -98,6 +98,7 @@ INDICATOR_ERROR_WORDS = {
     "no_observation": "该期间没有数值",
     "unknown_field": "没有这个字段",
     "already_decided": "该建议已处理",
+    "invalid_attribute": "属性无效（应为约束性或预期性）",
 }
 # Problems with a table file as a whole (import or export of .xlsx/.csv).
 TABLE_FILE_WORDS = {
@@ -191,6 +192,9 @@ STORE_PROBLEM_WORDS = {
     "schema_mismatch": "文库文件的表结构与其版本号不符",
 }
 
+# 约束性 / 预期性 of a target (TargetAttribute codes).
+ATTRIBUTE_WORDS = {"binding": "约束性", "expected": "预期性"}
+
 UNKNOWN_WORD = "不详"
 
 
@@ -230,6 +234,7 @@ ALL_TABLES = {
     "INDICATOR_ERROR_WORDS": INDICATOR_ERROR_WORDS,
     "TABLE_FILE_WORDS": TABLE_FILE_WORDS,
     "AUDIT_ACTION_WORDS": AUDIT_ACTION_WORDS,
+    "ATTRIBUTE_WORDS": ATTRIBUTE_WORDS,
     "FONT_ROLE_WORDS": FONT_ROLE_WORDS,
     "FONT_SOURCE_WORDS": FONT_SOURCE_WORDS,
     "FONT_PROBLEM_WORDS": FONT_PROBLEM_WORDS,

@@ -42,6 +42,11 @@ def indicator_status_label(status: StrEnum) -> str:
     return translated(words.INDICATOR_STATUS_WORDS, status)
 
 
+def attribute_label(attribute: StrEnum | None) -> str:
+    """约束性 / 预期性; a dash when the plan does not say."""
+    return "—" if attribute is None else translated(words.ATTRIBUTE_WORDS, attribute)
+
+
 def no_data_past_deadline_label() -> str:
     return QCoreApplication.translate("labels", words.NO_DATA_PAST_DEADLINE_WORDS)
 

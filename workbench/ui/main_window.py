@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = (".txt", ".docx", ".pdf")
+SUPPORTED = (".txt", ".docx", ".pdf", ".xlsx")
 
 
 def import_job(
@@ -231,7 +231,10 @@ class MainWindow(QMainWindow):
 
         start = opts.LAST_IMPORT_DIR.get(self.settings)
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("导入政策文件"), start, self.tr("政策文件 (*.txt *.docx *.pdf);;所有文件 (*)")
+            self,
+            self.tr("导入政策文件"),
+            start,
+            self.tr("政策文件 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)"),
         )
         if files:
             opts.LAST_IMPORT_DIR.set(self.settings, str(Path(files[0]).parent))

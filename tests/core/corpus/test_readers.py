@@ -439,4 +439,4 @@ def test_read_error_message_and_pickling(tmp_path: Path):
     assert str(error) == "a.pdf: corrupt: encrypted"
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.reason, copy.detail) == (error.path, error.reason, error.detail)
-    assert SUPPORTED_SUFFIXES == (".txt", ".docx", ".pdf")
+    assert SUPPORTED_SUFFIXES == (".txt", ".docx", ".pdf", ".xlsx")

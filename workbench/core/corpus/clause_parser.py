@@ -353,10 +353,19 @@ def _cn(n: int) -> str:
 
 def to_display(region: str) -> str:
     """Layout whitespace out: wrapped lines joined, blank lines dropped, runs of
-    spaces folded to one. Nothing but whitespace changes."""
+    spaces folded to one. Nothing but whitespace changes.
+
+    A line with a tab is a table row (a .docx or .xlsx table comes out one row a line,
+    cells joined by tabs): it stays a line of its own with its tabs, so that the cells
+    of an indicator table can still be told apart."""
     paragraphs: list[str] = []
     last_line = ""
     for raw in region.split("\n"):
+        if "\t" in raw and raw.strip():
+            row = "\t".join(re.sub(r"[ \u3000\xa0]+", " ", cell).strip() for cell in raw.split("\t"))
+            paragraphs.append(row.strip("\t") if not row.strip() else row)
+            last_line = "。"  # nothing wraps onto a table row
+            continue
         line = re.sub(r"[ \t\u3000\xa0]+", " ", raw).strip()
         if not line:
             continue

@@ -35,7 +35,9 @@ from workbench.core.corpus.validity import document_status, last_day_of_term
 from workbench.core.events import Event, Unsubscribe
 from workbench.core.paths import RESOURCES_DIR
 
-PARSER_VERSION = 3  # bump whenever parsing gives other clauses or display text
+PARSER_VERSION = (
+    5  # 5: table rows (tabs) stay lines; bump whenever parsing gives other clauses or display text
+)
 RESOURCES = RESOURCES_DIR
 BUNDLED_MANIFEST = RESOURCES / "documents" / "manifest.json"
 _SEEDED_KEY = "bundled_corpus_seeded"

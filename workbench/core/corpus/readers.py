@@ -2,7 +2,9 @@
 
 .txt in any common Chinese encoding (charset-normalizer does the guessing, we
 check its answer), .docx through python-docx, .pdf with a text layer through
-pypdf. The text is returned as decoded, line endings normalised to ``\\n`` and
+pypdf, .xlsx (a plan's indicator table kept as a workbook) through openpyxl: one
+line per row, cells joined by a tab, as a .docx table comes out.
+The text is returned as decoded, line endings normalised to ``\\n`` and
 nothing else changed: the clause parser must see the noise as it is.
 
 Every refusal is a :class:`ReadError` carrying a :class:`ReadErrorReason`; the
@@ -34,7 +36,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # a 19 MB text took a minute and a gigabyte. A .txt above MAX_TXT_BYTES is refused unread.
 MAX_TEXT_CHARS = 3_000_000
 MAX_TXT_BYTES = 10 * 1024 * 1024
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 
 _MIN_PDF_TEXT = 20  # non-white-space characters below which a PDF counts as a scan
 # Encodings a Chinese .txt plausibly uses once UTF-8 has failed. gb18030 decodes GBK and GB2312 too;
@@ -89,12 +91,12 @@ class DecodeError(ValueError):
 @dataclass(frozen=True, slots=True)
 class ReadResult:
     text: str
-    format: Literal["txt", "docx", "pdf"]
+    format: Literal["txt", "docx", "pdf", "xlsx"]
     encoding: str | None  # the codec name for .txt, None otherwise
 
 
 def read_document_file(path: Path | str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """The text of a .txt/.docx/.pdf file, or :class:`ReadError` saying why not."""
+    """The text of a .txt/.docx/.pdf/.xlsx file, or :class:`ReadError` saying why not."""
     path = Path(path)
     # A missing file is NOT_FOUND whatever its name; a present one is judged by its suffix first,
     # so a 30 MB .png is "unsupported" rather than "too large".
@@ -130,9 +132,11 @@ def read_document_file(path: Path | str | PathLike[str], max_bytes: int = DEFAUL
             text, encoding = decode_text_bytes(data)
         except DecodeError as exc:
             raise ReadError(path, exc.reason, exc.detail) from None
-        fmt: Literal["txt", "docx", "pdf"] = "txt"
+        fmt: Literal["txt", "docx", "pdf", "xlsx"] = "txt"
     elif suffix == ".docx":
         text, fmt = _docx_text(path, data), "docx"
+    elif suffix == ".xlsx":
+        text, fmt = _xlsx_text(path, data), "xlsx"
     else:
         text, fmt = _pdf_text(path, data), "pdf"
     if not text.strip():
@@ -324,6 +328,38 @@ def _docx_text(path: Path, data: bytes) -> str:
     except Exception as exc:  # noqa: BLE001 - only library code above; broken parts raise a zoo of types
         raise ReadError(path, ReadErrorReason.CORRUPT, f"{type(exc).__name__}: {exc}") from None
     return "\n".join(_block_lines(body))
+
+
+def _xlsx_text(path: Path, data: bytes) -> str:
+    """Each sheet's name, then its rows: cells joined by a tab, empty cells kept (they hold the
+    column places of merged 类别 cells), numbers as written (5800, not 5800.0)."""
+    import openpyxl
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReadError(path, ReadErrorReason.CORRUPT, "not an .xlsx (zip) file")
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - only library code above; broken parts raise a zoo of types
+        raise ReadError(path, ReadErrorReason.CORRUPT, f"{type(exc).__name__}: {exc}") from None
+    lines: list[str] = []
+    try:
+        for sheet in book.worksheets:
+            lines.append(str(sheet.title))
+            for row in sheet.iter_rows(values_only=True):
+                cells = ["" if v is None else _xlsx_cell(v) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    lines.append("\t".join(c.replace("\n", " ") for c in cells))
+    finally:
+        book.close()
+    return "\n".join(lines)
+
+
+def _xlsx_cell(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _block_lines(container: _Element) -> list[str]:

@@ -46,7 +46,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from workbench.core.indicators.targets import Comparator
+from workbench.core.indicators.targets import Comparator, TargetAttribute
 from workbench.core.words import INDICATOR_STATUS_WORDS, NO_DATA_PAST_DEADLINE_WORDS
 
 ON_TRACK_RATIO = 0.95
@@ -88,7 +88,8 @@ class IndicatorError(ValueError):
 
     Codes: unknown_indicator, unknown_document, invalid_name, invalid_unit, invalid_comparator,
     invalid_value, invalid_range, invalid_deadline, invalid_period, impossible_period,
-    baseline_incomplete, observation_exists, no_observation, unknown_field, already_decided.
+    baseline_incomplete, observation_exists, no_observation, unknown_field, already_decided,
+    invalid_attribute.
     """
 
     def __init__(self, code: str, field: str | None = None, value: Any = None) -> None:
@@ -190,6 +191,7 @@ class IndicatorDraft:
     source_text: str | None = None
     measure: str | None = None  # defaults to measure_key(name, region)
     comparator_word: str | None = None
+    attribute: TargetAttribute | None = None  # 约束性 / 预期性, None when not stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,11 @@ class Indicator:
     proposal_key: str | None
     created_at: str
     updated_at: str
+    attribute: TargetAttribute | None = None
+
+    @property
+    def binding(self) -> bool:
+        return self.attribute is TargetAttribute.BINDING
 
     @property
     def target(self) -> float:
@@ -256,6 +263,7 @@ class Indicator:
             "baseline_period": self.baseline_period,
             "deadline": self.deadline,
             "recurring": self.recurring,
+            "attribute": None if self.attribute is None else self.attribute.value,
             "source_text": self.source_text,
             "origin": self.origin,
         }

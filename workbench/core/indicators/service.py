@@ -33,7 +33,14 @@ from workbench.core.indicators.progress import (
     parse_period,
     trajectory,
 )
-from workbench.core.indicators.targets import Comparator, TargetProposal, extract_targets, measure_key
+from workbench.core.indicators.targets import (
+    Comparator,
+    TargetAttribute,
+    TargetProposal,
+    extract_targets,
+    measure_key,
+    parse_attribute,
+)
 from workbench.core.paths import RESOURCES_DIR
 
 if TYPE_CHECKING:
@@ -45,6 +52,8 @@ if TYPE_CHECKING:
 
 BUNDLED_TARGETS = RESOURCES_DIR / "indicators" / "bundled-targets.json"
 _SEEDED_KEY = "bundled_targets_seeded"
+# The source note of the observation an accepted target's base value becomes (基期值 of the plan).
+BASE_NOTE = "规划基期值"
 
 EDITABLE_FIELDS = (
     "name",
@@ -59,6 +68,7 @@ EDITABLE_FIELDS = (
     "baseline_period",
     "deadline",
     "recurring",
+    "attribute",
     "doc_id",
     "clause_id",
     "source_text",
@@ -133,6 +143,10 @@ def _validated(row: dict[str, Any]) -> dict[str, Any]:
     recurring = bool(row.get("recurring"))
     deadline = None if recurring else parse_deadline(row.get("deadline"))
     region = _text(row.get("region"))
+    try:
+        attribute = parse_attribute(row.get("attribute"))
+    except ValueError:
+        raise IndicatorError("invalid_attribute", "attribute", row.get("attribute")) from None
     out = dict(row)
     out.update(
         name=name,
@@ -145,6 +159,7 @@ def _validated(row: dict[str, Any]) -> dict[str, Any]:
         baseline_period=baseline_period,
         deadline=deadline,
         recurring=int(recurring),
+        attribute=None if attribute is None else attribute.value,
         region=region,
         measure=_text(row.get("measure")) or measure_key(name, region),
         doc_id=_text(row.get("doc_id")),
@@ -182,6 +197,7 @@ def _indicator(row: Mapping[str, Any]) -> Indicator:
         proposal_key=row["proposal_key"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        attribute=None if row.get("attribute") is None else TargetAttribute(row["attribute"]),
     )
 
 
@@ -214,8 +230,22 @@ class IndicatorService:
 
     # --- queries -----------------------------------------------------------------
 
-    def indicators(self, *, region: str | None = None, doc_id: str | None = None) -> builtins.list[Indicator]:
-        return [_indicator(r) for r in store.list_indicators(self.db, region=region, doc_id=doc_id)]
+    def indicators(
+        self,
+        *,
+        region: str | None = None,
+        doc_id: str | None = None,
+        attribute: TargetAttribute | None = None,
+    ) -> builtins.list[Indicator]:
+        return [
+            _indicator(r)
+            for r in store.list_indicators(
+                self.db,
+                region=region,
+                doc_id=doc_id,
+                attribute=None if attribute is None else attribute.value,
+            )
+        ]
 
     def get(self, indicator_id: str) -> Indicator | None:
         row = store.get_indicator(self.db, indicator_id)
@@ -242,15 +272,17 @@ class IndicatorService:
         region: str | None = None,
         doc_id: str | None = None,
         status: IndicatorStatus | None = None,
+        attribute: TargetAttribute | None = None,
     ) -> builtins.list[StatusReport]:
-        """Every indicator (optionally of one region or document) with its status on ``as_of`` (default today)."""
+        """Every indicator (optionally of one region, document or attribute) with its status on ``as_of``
+        (default today)."""
         as_of = as_of or dt.date.today()
         by_indicator: dict[str, builtins.list[Observation]] = {}
         for row in store.all_observations(self.db):
             by_indicator.setdefault(row["indicator_id"], []).append(_observation(row))
         reports = [
             assess(i, by_indicator.get(i.id, []), as_of)
-            for i in self.indicators(region=region, doc_id=doc_id)
+            for i in self.indicators(region=region, doc_id=doc_id, attribute=attribute)
         ]
         return [r for r in reports if status is None or r.status is status]
 
@@ -315,7 +347,11 @@ class IndicatorService:
         indicator_id: str | None = None,
         proposal_key: str | None = None,
         action: str = "create",
+        base_observation: bool = False,
     ) -> Indicator:
+        """Store a new indicator. With ``base_observation`` its baseline (基期值, when it has one)
+        is also recorded as its first observation, in the same transaction, so that progress
+        and status work from the day a plan is imported."""
         row = _validated({f.name: getattr(draft, f.name) for f in fields(draft)})
         now = _now()
         row.update(
@@ -337,6 +373,15 @@ class IndicatorService:
                 before=None,
                 after=row,
             )
+            if base_observation and row["baseline"] is not None and row["baseline_period"] is not None:
+                self._record(
+                    row["id"],
+                    row["baseline_period"],
+                    row["baseline"],
+                    note=BASE_NOTE,
+                    by=actor,
+                    replace=False,
+                )
         self._notify(
             IndicatorChanges(
                 frozenset({row["id"]}), frozenset({row["doc_id"]}) if row["doc_id"] else frozenset()
@@ -541,6 +586,9 @@ class IndicatorService:
             source_text=proposal.sentence,
             comparator_word=proposal.comparator_word,
             measure=proposal.measure if not edits or "name" not in edits else None,
+            attribute=proposal.attribute,
+            baseline=proposal.base_value if proposal.base_period else None,
+            baseline_period=proposal.base_period if proposal.base_value is not None else None,
         )
         for key, value in (edits or {}).items():
             if key not in EDITABLE_FIELDS:
@@ -557,6 +605,7 @@ class IndicatorService:
             origin="extracted",
             proposal_key=proposal.key,
             action="accept",
+            base_observation=True,
         )
 
     def reject(self, proposal: TargetProposal, *, actor: str | None = None) -> None:

@@ -30,6 +30,7 @@ from workbench.core.atomic_files import replacing
 from workbench.core.indicators.progress import IndicatorDraft, IndicatorError, parse_period, status_text
 from workbench.core.indicators.service import EDITABLE_FIELDS, IndicatorService, validate_fields
 from workbench.core.indicators.targets import COMPARATOR_WORDS, Comparator
+from workbench.core.words import ATTRIBUTE_WORDS
 
 # Column headers as written in files (Chinese first); each maps to a field.
 OBSERVATION_COLUMNS: dict[str, str] = {
@@ -57,6 +58,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "baseline_period": "基期",
     "deadline": "期限",
     "recurring": "每年",
+    "attribute": "属性",
     "doc_id": "文件编号",
     "clause_id": "条款编号",
     "source_text": "原文",
@@ -458,6 +460,7 @@ def indicator_rows(
                 INDICATOR_COLUMNS["baseline_period"]: i.baseline_period,
                 INDICATOR_COLUMNS["deadline"]: i.deadline,
                 INDICATOR_COLUMNS["recurring"]: "是" if i.recurring else "否",
+                INDICATOR_COLUMNS["attribute"]: ATTRIBUTE_WORDS[i.attribute.value] if i.attribute else None,
                 INDICATOR_COLUMNS["doc_id"]: i.doc_id,
                 INDICATOR_COLUMNS["clause_id"]: i.clause_id,
                 INDICATOR_COLUMNS["source_text"]: i.source_text,

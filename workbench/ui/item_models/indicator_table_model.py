@@ -15,8 +15,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.core.indicators.progress import IndicatorStatus, StatusReport
-from workbench.core.indicators.targets import Comparator, number_text, target_phrase
+from workbench.core.indicators.targets import Comparator, TargetAttribute, number_text, target_phrase
 from workbench.ui.labels import (
+    attribute_label,
     indicator_error_label,
     indicator_status_label,
     no_data_past_deadline_label,
@@ -92,7 +93,7 @@ def deadline_text(indicator: Any) -> str:
 
 
 class IndicatorTableModel(QAbstractTableModel):
-    COLUMNS = ("status", "region", "name", "target", "deadline", "latest", "document")
+    COLUMNS = ("status", "region", "name", "target", "deadline", "latest", "document", "attribute")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -116,9 +117,16 @@ class IndicatorTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [_t("状态"), _t("地区"), _t("指标"), _t("目标"), _t("期限"), _t("最新值"), _t("来源文件")][
-            section
-        ]
+        return [
+            _t("状态"),
+            _t("地区"),
+            _t("指标"),
+            _t("目标"),
+            _t("期限"),
+            _t("最新值"),
+            _t("来源文件"),
+            _t("属性"),
+        ][section]
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -147,6 +155,10 @@ class IndicatorTableModel(QAbstractTableModel):
                 )
             if column == "document":
                 return self.doc_titles.get(i.doc_id or "", i.doc_id or _t("手工录入"))
+            if column == "attribute":
+                return attribute_label(i.attribute)
+        if column == "attribute" and role == Qt.ItemDataRole.ForegroundRole and i.binding:
+            return QBrush(QColor("#b3261e"))  # binding targets are the ones officials answer for
         if role == SORT_ROLE:
             if column == "status":
                 return STATUS_ORDER.index(report.status)
@@ -154,6 +166,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 return "9999" if i.recurring or not i.deadline else i.deadline
             if column == "latest":
                 return report.latest.value if report.latest else float("-inf")
+            if column == "attribute":
+                return {TargetAttribute.BINDING: 0, TargetAttribute.EXPECTED: 1}.get(i.attribute, 2)  # type: ignore[arg-type]
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(STATUS_COLOURS[report.status][0]))
@@ -173,7 +187,8 @@ class IndicatorTableModel(QAbstractTableModel):
 
 
 class IndicatorFilterProxy(QSortFilterProxyModel):
-    """Filters by region, document, status and deadline (a year, "recurring" or "none")."""
+    """Filters by region, document, status, deadline (a year, "recurring" or "none") and attribute
+    (binding, expected or "none": not stated)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -181,13 +196,21 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         self.doc_id: str | None = None
         self.status: IndicatorStatus | None = None
         self.deadline: str | None = None
+        self.attribute: str | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_filters(
-        self, *, region: str | None, doc_id: str | None, status: IndicatorStatus | None, deadline: str | None
+        self,
+        *,
+        region: str | None,
+        doc_id: str | None,
+        status: IndicatorStatus | None,
+        deadline: str | None,
+        attribute: str | None = None,
     ) -> None:
         self.beginFilterChange()  # Qt 6.10: replaces the deprecated invalidateFilter()
         self.region, self.doc_id, self.status, self.deadline = region, doc_id, status, deadline
+        self.attribute = attribute
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -201,6 +224,11 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
             return False
         if self.status is not None and report.status is not self.status:
             return False
+        if self.attribute is not None:
+            if self.attribute == "none" and i.attribute is not None:
+                return False
+            if self.attribute != "none" and (i.attribute is None or i.attribute.value != self.attribute):
+                return False
         if self.deadline is not None:
             if self.deadline == "recurring":
                 return i.recurring

@@ -43,7 +43,7 @@ from workbench.core.indicators.progress import (
     parse_period,
 )
 from workbench.core.indicators.service import EDITABLE_FIELDS
-from workbench.core.indicators.targets import Comparator, number_text
+from workbench.core.indicators.targets import Comparator, TargetAttribute, number_text
 from workbench.core.values import parse_number
 from workbench.ui.item_models.indicator_table_model import (
     REPORT_ROLE,
@@ -57,7 +57,7 @@ from workbench.ui.item_models.indicator_table_model import (
     status_label,
     target_text,
 )
-from workbench.ui.labels import comparator_label
+from workbench.ui.labels import attribute_label, comparator_label
 from workbench.ui.subscriptions import listen
 
 if TYPE_CHECKING:
@@ -98,6 +98,8 @@ class IndicatorsPanel(QWidget):
         self.doc_combo = QComboBox()
         self.status_combo = QComboBox()
         self.deadline_combo = QComboBox()
+        self.attribute_combo = QComboBox()
+        self.attribute_combo.setToolTip(self.tr("约束性指标是必须完成的硬任务，预期性指标是引导方向"))
         self.review_button = QPushButton(self.tr("审核目标建议…"))
         self.review_button.setToolTip(self.tr("从所选文件的条文中提取量化目标，逐条采纳、修改或不采纳"))
         self.import_button = QPushButton(self.tr("导入…"))
@@ -195,7 +197,13 @@ class IndicatorsPanel(QWidget):
 
         self._layout()
         self._fill_filter_choices()
-        for combo in (self.region_combo, self.doc_combo, self.status_combo, self.deadline_combo):
+        for combo in (
+            self.region_combo,
+            self.doc_combo,
+            self.status_combo,
+            self.deadline_combo,
+            self.attribute_combo,
+        ):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.as_of_edit.dateChanged.connect(lambda _: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -223,6 +231,7 @@ class IndicatorsPanel(QWidget):
             (self.tr("文件"), self.doc_combo),
             (self.tr("状态"), self.status_combo),
             (self.tr("期限"), self.deadline_combo),
+            (self.tr("属性"), self.attribute_combo),
             (self.tr("评估日期"), self.as_of_edit),
         ):
             filters.addWidget(QLabel(label))
@@ -337,6 +346,10 @@ class IndicatorsPanel(QWidget):
             self.deadline_combo,
             [(y, y) for y in years] + [(self.tr("每年"), "recurring"), (self.tr("未定期限"), "none")],
         )
+        refill(
+            self.attribute_combo,
+            [(attribute_label(a), a.value) for a in TargetAttribute] + [(self.tr("未注明"), "none")],
+        )
 
     def refresh(self) -> None:
         """Re-read the indicators and their status on the chosen date, keeping the selection."""
@@ -362,6 +375,7 @@ class IndicatorsPanel(QWidget):
             doc_id=self.doc_combo.currentData(),
             status=IndicatorStatus(status) if status else None,
             deadline=self.deadline_combo.currentData(),
+            attribute=self.attribute_combo.currentData(),
         )
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         counts: dict[IndicatorStatus, int] = {}
@@ -430,15 +444,16 @@ class IndicatorsPanel(QWidget):
             self.y_axis.setVisible(False)
             return
         i = report.indicator
-        self.title_label.setText(f"{i.name}　{target_text(i)}　（{deadline_text(i)}）")
+        attribute = f"　［{attribute_label(i.attribute)}］" if i.attribute is not None else ""
+        self.title_label.setText(f"{i.name}　{target_text(i)}　（{deadline_text(i)}）{attribute}")
         fg, bg = STATUS_COLOURS[report.status]
         self.status_badge.setText(report_status_label(report))
         self.status_badge.setStyleSheet(
             f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 3px; font-weight: bold;"
         )
-        self.quote_label.setText(
-            f"“{i.source_text}”" if i.source_text else self.tr("（手工录入的指标，没有原文）")
-        )
+        # a row of an indicator table comes one cell a line: shown on one line
+        quote = " ".join((i.source_text or "").split())
+        self.quote_label.setText(f"“{quote}”" if quote else self.tr("（手工录入的指标，没有原文）"))
         # a removed document takes its clauses with it: then there is nothing to open
         self.source_button.setEnabled(
             bool(i.doc_id and i.clause_id)
@@ -757,7 +772,7 @@ class ProposalsDialog(QDialog):
         self.proposals: list[TargetProposal] = service.proposals(doc_id)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 9)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("指标名称"),
@@ -765,15 +780,17 @@ class ProposalsDialog(QDialog):
                 self.tr("上限"),
                 self.tr("单位"),
                 self.tr("期限"),
+                self.tr("属性"),
+                self.tr("基期值"),
                 self.tr("条款"),
                 self.tr("原文"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setColumnWidth(0, 300)
-        for col in range(1, 6):
+        for col in range(1, 8):
             self.table.setColumnWidth(col, 72)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
@@ -805,14 +822,20 @@ class ProposalsDialog(QDialog):
                 "" if p.target_high is None else number_text(p.target_high),
                 p.unit,
                 self.tr("每年") if p.recurring else (p.deadline or ""),
+                "" if p.attribute is None else attribute_label(p.attribute),
+                ""
+                if p.base_value is None
+                else self.tr("{0}（{1}年）").format(number_text(p.base_value), p.base_period or ""),
                 p.clause_id.split(":", 1)[-1],
                 p.sentence,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col >= 5 or (col == 4 and p.recurring):
+                if col >= 6 or (col == 4 and p.recurring):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if col == 6:
+                if col == 5:
+                    item.setToolTip(self.tr("约束性或预期性；留空表示文件未注明"))
+                if col == 8:
                     item.setToolTip(p.sentence)
                 self.table.setItem(row, col, item)
         self.info.setText(
@@ -847,6 +870,11 @@ class ProposalsDialog(QDialog):
             edits["unit"] = texts[3]
         if not p.recurring and texts[4] != (p.deadline or ""):
             edits["deadline"] = texts[4] or None
+        attribute_item = self.table.item(row, 5)
+        attribute = attribute_item.text().strip() if attribute_item is not None else ""
+        if attribute != ("" if p.attribute is None else attribute_label(p.attribute)):
+            by_label = {attribute_label(a): a.value for a in TargetAttribute}
+            edits["attribute"] = by_label.get(attribute, attribute) or None
         return edits
 
     def accept_selected(self) -> int:
@@ -1009,6 +1037,10 @@ class IndicatorDialog(QDialog):
         self.high_edit = QLineEdit(placeholderText=self.tr("仅区间目标填写"))
         self.deadline_edit = QLineEdit(placeholderText=self.tr("如 2025 或 2023-12-31"))
         self.recurring_check = QCheckBox(self.tr("每年目标（无期限）"))
+        self.attribute_combo = QComboBox()
+        self.attribute_combo.addItem(self.tr("未注明"), None)
+        for attribute in TargetAttribute:
+            self.attribute_combo.addItem(attribute_label(attribute), attribute.value)
         self.baseline_edit = QLineEdit(placeholderText=self.tr("可选"))
         self.baseline_period_edit = QLineEdit(placeholderText=self.tr("如 2022"))
         self.actor_edit = QLineEdit(placeholderText=self.tr("修改人（记入变更记录）"))
@@ -1025,6 +1057,7 @@ class IndicatorDialog(QDialog):
             "target_high": self.high_edit,
             "deadline": self.deadline_edit,
             "recurring": self.recurring_check,
+            "attribute": self.attribute_combo,
             "baseline": self.baseline_edit,
             "baseline_period": self.baseline_period_edit,
         }
@@ -1037,6 +1070,7 @@ class IndicatorDialog(QDialog):
             "target_high": self.tr("目标上限"),
             "deadline": self.tr("期限"),
             "recurring": self.tr("每年"),
+            "attribute": self.tr("属性"),
             "baseline": self.tr("基期值"),
             "baseline_period": self.tr("基期"),
         }
@@ -1061,6 +1095,12 @@ class IndicatorDialog(QDialog):
             )
             self.deadline_edit.setText(indicator.deadline or "")
             self.recurring_check.setChecked(indicator.recurring)
+            self.attribute_combo.setCurrentIndex(
+                max(
+                    0,
+                    self.attribute_combo.findData(indicator.attribute.value if indicator.attribute else None),
+                )
+            )
             self.baseline_edit.setText("" if indicator.baseline is None else number_text(indicator.baseline))
             self.baseline_period_edit.setText(indicator.baseline_period or "")
 
@@ -1077,6 +1117,7 @@ class IndicatorDialog(QDialog):
             "target_high": text(self.high_edit),
             "deadline": text(self.deadline_edit),
             "recurring": self.recurring_check.isChecked(),
+            "attribute": self.attribute_combo.currentData(),
             "baseline": text(self.baseline_edit),
             "baseline_period": text(self.baseline_period_edit),
         }
