@@ -757,88 +757,88 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="892"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="920"/>
         <source>导入预览：{0}</source>
         <translation>Import preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="901"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="929"/>
         <source>替换已有数值（同一指标同一期间已有数值时）</source>
         <translation>Replace existing values (where the indicator already has a value for the period)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="930"/>
         <source>填报人（可选）</source>
         <translation>Entered by (optional)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="904"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="932"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="905"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="933"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="929"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="957"/>
         <source>文件中有 {0} 处错误，改正后才能导入（不会导入任何数据）：</source>
         <translation>The file has {0} errors; correct them before importing (nothing has been imported):</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="934"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="962"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="934"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="958"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="962"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="986"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="934"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="962"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="934"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="962"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="934"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="962"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="951"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="979"/>
         <source>将导入观测值 {0} 条（其中替换 {1} 条）、指标 {2} 个。</source>
         <translation>Will import {0} observations ({1} replacing existing values) and {2} indicators.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="958"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="986"/>
         <source>指标编号</source>
         <translation>Indicator ID</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="958"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="986"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="958"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="986"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="958"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="986"/>
         <source>原值</source>
         <translation>Previous value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="971"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="999"/>
         <source>（新指标）</source>
         <translation>(new indicator)</translation>
     </message>
@@ -846,107 +846,117 @@
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1000"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1028"/>
         <source>编辑指标</source>
         <translation>Edit indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1000"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1028"/>
         <source>新建指标</source>
         <translation>New indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1009"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1037"/>
         <source>仅区间目标填写</source>
         <translation>Range targets only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1010"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1038"/>
         <source>如 2025 或 2023-12-31</source>
         <translation>e.g. 2025 or 2023-12-31</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1011"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1039"/>
         <source>每年目标（无期限）</source>
         <translation>Annual target (no deadline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1012"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1041"/>
+        <source>未注明</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1044"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1013"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1045"/>
         <source>如 2022</source>
         <translation>e.g. 2022</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1014"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1046"/>
         <source>修改人（记入变更记录）</source>
         <translation>Changed by (recorded in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1032"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1065"/>
         <source>指标名称</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1033"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1066"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1034"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1067"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1035"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1068"/>
         <source>比较方式</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1036"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1069"/>
         <source>目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1037"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1070"/>
         <source>目标上限</source>
         <translation>Target upper bound</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1038"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1071"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1039"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1072"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1040"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1073"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1074"/>
         <source>基期值</source>
         <translation>Baseline value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1041"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1075"/>
         <source>基期</source>
         <translation>Baseline period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1045"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1079"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1048"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1082"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1049"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="1083"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -954,318 +964,333 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="101"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="103"/>
         <source>审核目标建议…</source>
         <translation>Review proposed targets…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="102"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="104"/>
         <source>从所选文件的条文中提取量化目标，逐条采纳、修改或不采纳</source>
         <translation>Extract quantified targets from the selected document&apos;s clauses and accept, edit or reject each one</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="103"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="105"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="104"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="106"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="105"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="107"/>
         <source>PDF 报告…</source>
         <translation>PDF report…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="106"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="108"/>
         <source>为当前内容生成 PDF 简报，预览后保存或打印（Ctrl+E）</source>
         <translation>Make a PDF brief of what is shown, preview it, then save or print (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="143"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="145"/>
         <source>查看原文条款</source>
         <translation>Show source clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="144"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="146"/>
         <source>在阅读区打开该指标出自的条款</source>
         <translation>Open the clause this indicator comes from in the reader</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="145"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="147"/>
         <source>编辑指标…</source>
         <translation>Edit indicator…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="146"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="148"/>
         <source>修改名称、目标值、期限，或设定基期值</source>
         <translation>Change the name, target or deadline, or set a baseline value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="147"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="149"/>
         <source>新建指标…</source>
         <translation>New indicator…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="169"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="249"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="171"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="258"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="169"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="186"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="250"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="171"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="188"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="259"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="169"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="251"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="171"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="260"/>
         <source>来源说明</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="169"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="252"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="171"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="261"/>
         <source>填报人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="177"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="179"/>
         <source>双击一行可把该期数值填入下方表单修改</source>
         <translation>Double-click a row to load that period&apos;s value into the form below for correction</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="178"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="180"/>
         <source>修改所选数值</source>
         <translation>Correct selected value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="180"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="182"/>
         <source>把所选一期的数值填入下方表单，改正后点“记录”替换（记入变更记录）</source>
         <translation>Load the selected period&apos;s value into the form below; after correcting it, click “Record” to replace it (recorded in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="182"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="184"/>
         <source>删除所选数值…</source>
         <translation>Delete selected value…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="183"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="185"/>
         <source>删除录错的一期数值（删除前的数值记入变更记录）</source>
         <translation>Delete a wrongly entered value (the deleted value is kept in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="185"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="187"/>
         <source>如 2024、2024-06、2024-Q2</source>
         <translation>e.g. 2024, 2024-06, 2024-Q2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="187"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="189"/>
         <source>如 统计公报、部门报送</source>
         <translation>e.g. statistical bulletin, department report</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="189"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="191"/>
         <source>替换该期间已有数值</source>
         <translation>Replace the existing value for this period</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="190"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="192"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="222"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="230"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="223"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="231"/>
         <source>文件</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="224"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="232"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="225"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="233"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="226"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="234"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="235"/>
         <source>评估日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="324"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="333"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="338"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="347"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="338"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="347"/>
         <source>未定期限</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="373"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="351"/>
+        <source>未注明</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="387"/>
         <source>显示 {0} / {1} 个指标</source>
         <translation>Showing {0} of {1} indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="421"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="435"/>
         <source>未选择指标</source>
         <translation>No indicator selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="440"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="456"/>
         <source>（手工录入的指标，没有原文）</source>
         <translation>(entered by hand; no source text)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="460"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="475"/>
         <source>尚无观测值。在下方录入实际完成值后即可评估进度。</source>
         <translation>No observations yet. Enter actual values below to assess progress.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="462"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="477"/>
         <source>目标期限已过，但尚无观测值，无法判断是否实现。请在下方录入实际完成值。</source>
         <translation>The deadline has passed but there are no observations, so achievement cannot be assessed. Enter actual values below.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="464"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="479"/>
         <source>只有一期数据，尚无法计算增长；请再录入一期或设定基期值。</source>
         <translation>Only one period of data: growth cannot be calculated yet. Enter another period or set a baseline value.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="468"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="483"/>
         <source>最新值 {0}（{1}）</source>
         <translation>Latest value {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="481"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="496"/>
         <source>自基期 {0} 以来实际年均增长 {1}，按期实现目标需年均增长 {2}（比值 {3:.2f}）。</source>
         <translation>Actual average annual growth since the {0} baseline: {1}; needed to meet the target on time: {2} (ratio {3:.2f}).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="497"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="512"/>
         <source>同口径指标：{0}</source>
         <translation>Comparable indicators: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="503"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="518"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="509"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="524"/>
         <source>目标路径</source>
         <translation>Target path</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="516"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="531"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="524"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="539"/>
         <source>暂无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="575"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="590"/>
         <source>正在修改 {0} 的数值：改正后点“记录”替换原值 {1}。</source>
         <translation>Correcting the value for {0}: click “Record” to replace the previous value {1}.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="589"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="604"/>
         <source>删除数值</source>
         <translation>Delete value</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="591"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="606"/>
         <source>删除“{0}”{1} 的数值 {2}{3}？</source>
         <translation>Delete the value {2}{3} of “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="595"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="610"/>
         <source>删除会记入变更记录（含原值和删除人）。</source>
         <translation>The deletion is recorded in the change log (with the old value and who deleted it).</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="596"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="611"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="597"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="612"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="642"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="657"/>
         <source>期间：{0}</source>
         <translation>Period: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="650"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="665"/>
         <source>数值：请填写数字（如 3500 或 12.5）</source>
         <translation>Value: enter a number (e.g. 3500 or 12.5)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="609"/>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="663"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="624"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="678"/>
         <source>期间 {0}：{1}</source>
         <translation>Period {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="682"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="102"/>
+        <source>约束性指标是必须完成的硬任务，预期性指标是引导方向</source>
+        <translation>Binding targets are commitments that must be met; expected targets set the direction</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="697"/>
         <source>审核目标建议</source>
         <translation>Review proposed targets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="683"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="698"/>
         <source>从哪个文件提取目标？</source>
         <translation>Which document should targets be extracted from?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="701"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="716"/>
         <source>导入观测值或指标</source>
         <translation>Import observations or indicators</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="701"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="716"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="717"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="732"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="725"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="740"/>
         <source>导出指标和观测值</source>
         <translation>Export indicators and observations</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="727"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="742"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 观测值 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV observations (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="741"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="756"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1407,7 +1432,7 @@
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="202"/>
-        <location filename="../../workbench/ui/main_window.py" line="324"/>
+        <location filename="../../workbench/ui/main_window.py" line="327"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
@@ -1418,77 +1443,77 @@
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="210"/>
-        <location filename="../../workbench/ui/main_window.py" line="331"/>
+        <location filename="../../workbench/ui/main_window.py" line="334"/>
         <source>关于政策工作台</source>
         <translation>About Policy Workbench</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="234"/>
+        <location filename="../../workbench/ui/main_window.py" line="235"/>
         <source>导入政策文件</source>
         <translation>Import policy documents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="234"/>
-        <source>政策文件 (*.txt *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Policy documents (*.txt *.docx *.pdf);;All files (*)</translation>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
+        <source>政策文件 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</source>
+        <translation>Policy documents (*.txt *.docx *.pdf *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="244"/>
+        <location filename="../../workbench/ui/main_window.py" line="247"/>
         <source>请等待当前任务完成</source>
         <translation>Please wait for the current task to finish</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="247"/>
+        <location filename="../../workbench/ui/main_window.py" line="250"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="262"/>
+        <location filename="../../workbench/ui/main_window.py" line="265"/>
         <source>已导入 {0} 个文件</source>
         <translation>Imported {0} file(s)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="264"/>
+        <location filename="../../workbench/ui/main_window.py" line="267"/>
         <source>，取消了 {0} 个</source>
         <translation>, {0} cancelled</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="270"/>
+        <location filename="../../workbench/ui/main_window.py" line="273"/>
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="280"/>
+        <location filename="../../workbench/ui/main_window.py" line="283"/>
         <source>正在建立检索索引…</source>
         <translation>Building the search index…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="281"/>
+        <location filename="../../workbench/ui/main_window.py" line="284"/>
         <source>检索索引已就绪</source>
         <translation>Search index ready</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="313"/>
+        <location filename="../../workbench/ui/main_window.py" line="316"/>
         <source>任务失败</source>
         <translation>Task failed</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="313"/>
+        <location filename="../../workbench/ui/main_window.py" line="316"/>
         <source>任务未能完成：{0}</source>
         <translation>The task could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="318"/>
+        <location filename="../../workbench/ui/main_window.py" line="321"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="324"/>
+        <location filename="../../workbench/ui/main_window.py" line="327"/>
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="332"/>
+        <location filename="../../workbench/ui/main_window.py" line="335"/>
         <source>政策工作台：离线阅读、检索和使用产业政策文件。
 
 数据文件夹：{0}</source>
@@ -1497,7 +1522,7 @@
 Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="352"/>
+        <location filename="../../workbench/ui/main_window.py" line="357"/>
         <source>文库共 {0} 份文件</source>
         <translation>{0} documents in the library</translation>
     </message>
@@ -1596,82 +1621,102 @@ Data folder: {0}</translation>
 <context>
     <name>ProposalsDialog</name>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="755"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="770"/>
         <source>审核目标建议</source>
         <translation>Review proposed targets</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="763"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="778"/>
         <source>指标名称</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="764"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="779"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="765"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="780"/>
         <source>上限</source>
         <translation>Upper bound</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="766"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="781"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="767"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="782"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="768"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="783"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="784"/>
+        <source>基期值</source>
+        <translation>Base value</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="785"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="769"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="786"/>
         <source>原文</source>
         <translation>Source text</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="781"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="798"/>
         <source>采纳所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="782"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="799"/>
         <source>不采纳所选</source>
         <translation>Reject selected</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="783"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="800"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="807"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="824"/>
         <source>每年</source>
         <translation>Annual</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="820"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="828"/>
+        <source>{0}（{1}年）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="837"/>
+        <source>约束性或预期性；留空表示文件未注明</source>
+        <translation>Binding or expected; leave empty if the document does not say</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="843"/>
         <source>从文件中提取到 {0} 条尚未处理的量化目标。可直接在表格中修改名称、目标值、单位和期限，再采纳；补助上限和门槛值不会列为目标。</source>
         <translation>{0} unreviewed quantified targets were extracted from the document. You can edit the name, target, unit and deadline in the table before accepting; subsidy caps and thresholds are not listed as targets.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="824"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="847"/>
         <source>这个文件没有尚未处理的目标建议。</source>
         <translation>This document has no unreviewed target proposals.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="861"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="889"/>
         <source>请先选择要处理的行。</source>
         <translation>Select the rows to process first.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/indicators_panel.py" line="874"/>
+        <location filename="../../workbench/ui/panels/indicators_panel.py" line="902"/>
         <source>第 {0} 行（{1}）：{2}</source>
         <translation>Row {0} ({1}): {2}</translation>
     </message>
@@ -1894,277 +1939,277 @@ Data folder: {0}</translation>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="82"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="83"/>
         <source>牵头和配合</source>
         <translation>Lead and supporting</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="83"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="84"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="84"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="85"/>
         <source>配合</source>
         <translation>Supporting</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="85"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="86"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="86"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="87"/>
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="88"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="89"/>
         <source>把所列任务导出为 .xlsx 台账（序号、任务、牵头单位、配合单位、完成时限、进展情况、状态）</source>
         <translation>Export the listed tasks as an .xlsx ledger (no., task, lead unit, supporting units, deadline, progress, status)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="90"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="91"/>
         <source>导入进展…</source>
         <translation>Import progress…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="91"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="92"/>
         <source>导入各单位填报的 .xlsx 台账；任何一行有误则不导入</source>
         <translation>Import .xlsx ledgers filled in by the units; nothing is imported if any row has an error</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="92"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="93"/>
         <source>PDF 台账…</source>
         <translation>PDF ledger…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="93"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="94"/>
         <source>为所列任务生成 PDF 督办台账，预览后保存或打印（Ctrl+E）</source>
         <translation>Make a PDF supervision ledger of the listed tasks, preview it, then save or print (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="106"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="107"/>
         <source>单击一个单位查看其全部任务；单击一格只看该文件中的任务</source>
         <translation>Click a unit to see all its tasks; click a cell to see only its tasks in that document</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="137"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="138"/>
         <source>查看原文条款</source>
         <translation>Show source clause</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="140"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="223"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="141"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="225"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="140"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="224"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="141"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="226"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="140"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="225"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="141"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="227"/>
         <source>进展情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="140"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="226"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="141"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="228"/>
         <source>填报人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="147"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="148"/>
         <source>撤回所选进展…</source>
         <translation>Retract selected progress…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="148"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="149"/>
         <source>撤回误填的一条进展（保留在变更记录中）</source>
         <translation>Retract a wrongly entered progress update (kept in the change log)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="156"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="157"/>
         <source>进展情况：做了什么、到了哪一步</source>
         <translation>Progress: what has been done and how far it has got</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="159"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="160"/>
         <source>填报进展</source>
         <translation>Record progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="186"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="188"/>
         <source>截至</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="187"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="189"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="188"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="190"/>
         <source>文件</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="189"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="191"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="202"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="204"/>
         <source>任务分工矩阵（单位 × 文件，格中为任务数，括号内为牵头数）</source>
         <translation>Task matrix (unit × document; each cell shows the number of tasks, lead tasks in brackets)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="219"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="221"/>
         <source>进展记录</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="270"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="278"/>
         <source>单位对照表有误，无法列出任务：{0}（{1}）</source>
         <translation>The unit table is invalid, so tasks cannot be listed: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="277"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="285"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="279"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="426"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="287"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="438"/>
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="310"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="318"/>
         <source>共 {0} 项任务</source>
         <translation>{0} tasks</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="313"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="321"/>
         <source>，其中牵头 {0} 项、配合 {1} 项</source>
         <translation>, {0} as lead and {1} supporting</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="315"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="323"/>
         <source>；逾期 {0} 项</source>
         <translation>; {0} overdue</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="346"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="358"/>
         <source>选择一项任务查看其分工和进展</source>
         <translation>Select a task to see its assignment and progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="355"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="367"/>
         <source>牵头单位：{0}</source>
         <translation>Lead unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="356"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="368"/>
         <source>配合单位：{0}</source>
         <translation>Supporting units: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="357"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="369"/>
         <source>完成时限：{0}</source>
         <translation>Deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="358"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="370"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="359"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="371"/>
         <source>（已过完成时限）</source>
         <translation> (past the deadline)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="363"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="375"/>
         <source>指标：{0}（{1}）</source>
         <translation>Indicator: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="398"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="410"/>
         <source>请先在进展记录中选择一条</source>
         <translation>Select an entry in the progress log first</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="405"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="417"/>
         <source>撤回进展</source>
         <translation>Retract progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="405"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="417"/>
         <source>撤回所选进展记录？撤回的记录保留在变更记录中。</source>
         <translation>Retract the selected progress entry? Retracted entries are kept in the change log.</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="432"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="444"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="432"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="457"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="444"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="469"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="443"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="447"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="455"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="459"/>
         <source>未能导出</source>
         <translation>Could not export</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="447"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="459"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="451"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="463"/>
         <source>已导出 {0} 项任务到 {1}</source>
         <translation>Exported {0} tasks to {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="457"/>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="487"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="469"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="499"/>
         <source>导入进展</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="472"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="484"/>
         <source>第 {0} 行，列“{1}”{2}：{3}</source>
         <translation>Row {0}, column “{1}” {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="478"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="490"/>
         <source>……共 {0} 处</source>
         <translation>… {0} in all</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="480"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="492"/>
         <source>文件有 {0} 处错误，未导入任何数据：
 </source>
         <translation>The file has {0} errors; nothing has been imported:
 </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="488"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="500"/>
         <source>导入 {0} 条进展（{1} 行未变，跳过）？</source>
         <translation>Import {0} progress updates ({1} unchanged rows skipped)?</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panels/tasks_panel.py" line="496"/>
+        <location filename="../../workbench/ui/panels/tasks_panel.py" line="508"/>
         <source>已导入 {0} 条进展</source>
         <translation>Imported {0} progress updates</translation>
     </message>
@@ -2172,7 +2217,7 @@ Data folder: {0}</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="56"/>
+        <location filename="../../workbench/ui/labels.py" line="61"/>
         <source>该期间已有数值（勾选“替换已有数值”才会替换）</source>
         <translation>The period already has a value (tick “Replace existing values” to replace it)</translation>
     </message>

@@ -452,9 +452,9 @@
             <translation>The file is damaged or not of its stated type</translation>
         </message>
         <message>
-            <source>不支持的文件类型（支持 .txt、.docx、.pdf）</source>
+            <source>不支持的文件类型（支持 .txt、.docx、.pdf、.xlsx）</source>
             <extracomment>words.IMPORT_PROBLEM_WORDS['unsupported_type']</extracomment>
-            <translation>Unsupported file type (.txt, .docx and .pdf are supported)</translation>
+            <translation>Unsupported file type (supported: .txt, .docx, .pdf, .xlsx)</translation>
         </message>
         <message>
             <source>文库中已有相同文件</source>
@@ -697,6 +697,11 @@
             <translation>This proposal has already been reviewed</translation>
         </message>
         <message>
+            <source>属性无效（应为约束性或预期性）</source>
+            <extracomment>words.INDICATOR_ERROR_WORDS['invalid_attribute']</extracomment>
+            <translation>Invalid attribute (must be binding or expected)</translation>
+        </message>
+        <message>
             <source>不支持的文件类型（支持 .xlsx、.csv）</source>
             <extracomment>words.TABLE_FILE_WORDS['unsupported_type']</extracomment>
             <translation>Unsupported file type (use .xlsx or .csv)</translation>
@@ -750,6 +755,16 @@
             <source>不采纳建议</source>
             <extracomment>words.AUDIT_ACTION_WORDS['reject']</extracomment>
             <translation>Rejected a proposal</translation>
+        </message>
+        <message>
+            <source>约束性</source>
+            <extracomment>words.ATTRIBUTE_WORDS['binding']</extracomment>
+            <translation>Binding</translation>
+        </message>
+        <message>
+            <source>预期性</source>
+            <extracomment>words.ATTRIBUTE_WORDS['expected']</extracomment>
+            <translation>Expected</translation>
         </message>
         <message>
             <source>标题（小标宋、宋体）</source>
@@ -1076,72 +1091,77 @@
         <name>indicators</name>
         <message>
             <source>达到</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:80</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:81</extracomment>
             <translation>At least </translation>
         </message>
         <message>
             <source>超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:81</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:82</extracomment>
             <translation>Over </translation>
         </message>
         <message>
             <source>左右</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:82</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:83</extracomment>
             <translation>About </translation>
         </message>
         <message>
             <source>不超过</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:83</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:84</extracomment>
             <translation>At most </translation>
         </message>
         <message>
             <source>每年</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:90</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:91</extracomment>
             <translation>Annual</translation>
         </message>
         <message>
             <source>未定期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:91</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:92</extracomment>
             <translation>No deadline</translation>
         </message>
         <message>
             <source>状态</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:121</extracomment>
             <translation>Status</translation>
         </message>
         <message>
             <source>地区</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:122</extracomment>
             <translation>Region</translation>
         </message>
         <message>
             <source>指标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:123</extracomment>
             <translation>Indicator</translation>
         </message>
         <message>
             <source>目标</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:124</extracomment>
             <translation>Target</translation>
         </message>
         <message>
             <source>期限</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:125</extracomment>
             <translation>Deadline</translation>
         </message>
         <message>
             <source>最新值</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:126</extracomment>
             <translation>Latest</translation>
         </message>
         <message>
             <source>来源文件</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:119</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:127</extracomment>
             <translation>Source document</translation>
         </message>
         <message>
+            <source>属性</source>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:128</extracomment>
+            <translation>Attribute</translation>
+        </message>
+        <message>
             <source>手工录入</source>
-            <extracomment>workbench/ui/item_models/indicator_table_model.py:149</extracomment>
+            <extracomment>workbench/ui/item_models/indicator_table_model.py:157</extracomment>
             <translation>Entered by hand</translation>
         </message>
     </context>
